@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+// The target list is the architecture (docs/architecture.md): modules in the order data
+// flows through them, each depending only on modules above it. No package dependencies.
+import PackageDescription
+
+let package = Package(
+    name: "satkit",
+    products: [
+        .library(name: "SatKit", targets: ["SatKit"]),
+        .executable(name: "satkit", targets: ["SatKitCLI"]),
+    ],
+    dependencies: [],
+    targets: [
+        // The survey model and its JSON5 file format. Depends on nothing.
+        .target(name: "SurveySchema"),
+        // Pure numerics: distributions, intervals, design-based variance, bootstrap.
+        .target(name: "SurveyStatistics"),
+        // CSV bytes -> coded answers, quarantine, import report.
+        .target(name: "SurveyData", dependencies: ["SurveySchema"]),
+        // Synthetic survey exports for demos, tests and benchmarks.
+        .target(name: "SurveySample", dependencies: ["SurveySchema", "SurveyData", "SurveyStatistics"]),
+        // The survey's index rules applied to a dataset: indices, comparisons, rankings.
+        .target(name: "SatisfactionIndex", dependencies: ["SurveySchema", "SurveyData", "SurveyStatistics"]),
+        // Rendering: terminal tables, JSON, CSV, Markdown, HTML.
+        .target(name: "SurveyReport", dependencies: ["SatisfactionIndex", "SurveySchema", "SurveyData"]),
+        // Umbrella: `import SatKit` brings every module above.
+        .target(name: "SatKit", dependencies: [
+            "SurveySchema", "SurveyStatistics", "SurveyData", "SurveySample",
+            "SatisfactionIndex", "SurveyReport",
+        ]),
+        // The `satkit` command: arguments, files, exit codes.
+        .executableTarget(name: "SatKitCLI", dependencies: ["SatKit"]),
+
+        // Shared by the test targets: locating fixtures and the built binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SurveySchemaTests", dependencies: ["SurveySchema", "TestSupport"]),
+        .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics", "TestSupport"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "TestSupport"]),
+        .testTarget(name: "SurveySampleTests", dependencies: ["SurveySample", "TestSupport"]),
+        .testTarget(name: "SatisfactionIndexTests", dependencies: ["SatisfactionIndex", "TestSupport"]),
+        .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport", "TestSupport"]),
+        .testTarget(name: "SatKitCLITests", dependencies: ["SatKitCLI", "TestSupport"]),
+    ]
+)

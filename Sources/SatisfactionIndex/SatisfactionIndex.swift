@@ -1,0 +1,1 @@
+// SatisfactionIndex module. See docs/architecture.md.

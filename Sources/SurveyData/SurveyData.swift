@@ -1,0 +1,1 @@
+// SurveyData module. See docs/architecture.md.

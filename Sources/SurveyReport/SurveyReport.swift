@@ -1,0 +1,1 @@
+// SurveyReport module. See docs/architecture.md.

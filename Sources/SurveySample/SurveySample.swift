@@ -1,0 +1,1 @@
+// SurveySample module. See docs/architecture.md.

@@ -1,0 +1,1 @@
+// SurveySchema module. See docs/architecture.md.

@@ -1,0 +1,1 @@
+// SurveyStatistics module. See docs/architecture.md.

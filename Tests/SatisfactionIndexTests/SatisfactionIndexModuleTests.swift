@@ -1,0 +1,1 @@
+// Tests for SatisfactionIndex live in this folder, one file per source file.

@@ -1,0 +1,1 @@
+// Tests for SurveyData live in this folder, one file per source file.

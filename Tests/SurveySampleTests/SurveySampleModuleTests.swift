@@ -1,0 +1,1 @@
+// Tests for SurveySample live in this folder, one file per source file.

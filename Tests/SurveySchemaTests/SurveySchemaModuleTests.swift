@@ -1,0 +1,1 @@
+// Tests for SurveySchema live in this folder, one file per source file.

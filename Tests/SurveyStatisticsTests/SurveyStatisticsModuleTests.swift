@@ -1,0 +1,1 @@
+// Tests for SurveyStatistics live in this folder, one file per source file.
