@@ -1,1 +1,0 @@
-// SurveyData module. See docs/architecture.md.
