@@ -134,7 +134,7 @@ public enum SurveyProblem: Sendable, Hashable {
             if let suggestion {
                 "language \"\(language)\" is not in \"languages\"; did you mean \"\(suggestion)\"?"
             } else {
-                "language \"\(language)\" is not in \"languages\" (\(list(declared))); add it there or remove this text"
+                "language \"\(language)\" is not in \"languages\" (\(list(declared))); add it there or use one of those"
             }
         case .missingText(let language):
             "no text in \"\(language)\", which \"languages\" declares; add \(language): \"…\""

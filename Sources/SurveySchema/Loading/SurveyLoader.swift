@@ -11,7 +11,14 @@ extension Survey {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = (error as NSError).localizedDescription
+            var isFolder: ObjCBool = false
+            let reason = if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+                "there is no such file"
+            } else if isFolder.boolValue {
+                "it is a folder, not a file"
+            } else {
+                (error as NSError).localizedDescription
+            }
             throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: .unreadable(reason: reason))])
         }
         return try Survey(json5: data, fileName: fileName)
@@ -145,7 +152,7 @@ final class SurveyLoader {
             if level > 0, level < 1 {
                 rules.level = level
             } else {
-                reader.report(.outOfRange(found: level, requirement: "between 0 and 1, e.g. 0.95"), at: fields.path.appending("level"))
+                reader.report(.outOfRange(found: level, requirement: "above 0 and below 1, e.g. 0.95"), at: fields.path.appending("level"))
                 valid = false
             }
         } else if fields.has("level") {
