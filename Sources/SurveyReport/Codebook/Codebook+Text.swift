@@ -21,34 +21,43 @@ extension Codebook {
         let aggregates = walkTree().filter { if case .aggregate = $0.node { true } else { false } }
         out.append("\(words.indicatorTree) (\(criteria.count) \(words.criteria), "
             + "\(aggregates.count) \(words.aggregates))")
-        for (depth, node) in walkTree() {
+        func entry(_ indent: String, _ key: String, _ keyWidth: Int, _ description: String) {
+            out += TextWrapping.entry(indent: indent, key: key, keyWidth: keyWidth, text: description, width: width)
+        }
+        let tree = walkTree()
+        // Labels start in one column at every depth: keys are padded to reach it.
+        let labelColumn = min(32, tree.map { depth, node -> Int in
+            let key = if case .criterion(let criterion) = node { criterion.column } else { node.id }
+            return 2 * (depth + 1) + key.count + 2
+        }.max() ?? 0)
+        for (depth, node) in tree {
             let indent = String(repeating: "  ", count: depth + 1)
+            let keyWidth = labelColumn - indent.count
             switch node {
             case .aggregate(let aggregate):
-                let rule = aggregate.combine.map { "  [\(words.combine($0.rawValue))]" } ?? ""
-                wrapped("\(aggregate.id)  \(text(aggregate.label))\(rule)", indent, indent + "    ")
+                let rule = aggregate.combine.map { " [\(words.combine($0.rawValue))]" } ?? ""
+                entry(indent, aggregate.id, keyWidth, text(aggregate.label) + rule)
             case .criterion(let criterion):
                 var tags = [criterion.scale]
                 if criterion.reverse { tags.append(words.reverseKeyed) }
-                wrapped("\(criterion.column)  \(text(criterion.label))  [\(tags.joined(separator: ", "))]",
-                    indent, indent + "    ")
+                entry(indent, criterion.column, keyWidth, "\(text(criterion.label)) [\(tags.joined(separator: ", "))]")
             }
         }
 
         if !survey.questions.isEmpty {
             out.append("")
             out.append(words.otherQuestions)
+            let questionKeyWidth = min(18, (survey.questions.map { ($0.column ?? $0.id).count }.max() ?? 0) + 2)
             for question in survey.questions {
                 var tags = [words.questionKind(question.kind.rawValue)]
                 if let scale = question.scale { tags.append(scale) }
-                let column = question.column ?? "—"
-                wrapped("\(column)  \(text(question.label))  [\(tags.joined(separator: ", "))]", "  ", "      ")
-                for option in question.options {
-                    let where_ = option.column ?? option.code
-                    wrapped("\(where_)  \(text(option.label))", "      ", "        ")
-                }
-                for value in question.values ?? [] {
-                    wrapped("\(value.code)  \(text(value.label))", "      ", "        ")
+                entry("  ", question.column ?? question.id, questionKeyWidth,
+                      "\(text(question.label)) [\(tags.joined(separator: ", "))]")
+                let choices = question.options.map { ($0.column ?? $0.code, $0.label) }
+                    + (question.values ?? []).map { ($0.code, $0.label) }
+                let choiceWidth = (choices.map(\.0.count).max() ?? 0) + 2
+                for (code, label) in choices {
+                    entry("  " + String(repeating: " ", count: questionKeyWidth), code, choiceWidth, text(label))
                 }
             }
         }
@@ -69,9 +78,7 @@ extension Codebook {
         let nameWidth = min(24, (requirements.map(\.name.count).max() ?? 0) + 2)
         for requirement in requirements {
             let status = requirement.isRequired ? words.required : words.optional
-            let line = TextWrapping.pad(requirement.name, nameWidth)
-                + "\(roleDescription(requirement.role)) (\(status))"
-            wrapped(line, "  ", "  " + String(repeating: " ", count: nameWidth))
+            entry("  ", requirement.name, nameWidth, "\(roleDescription(requirement.role)) (\(status))")
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -24,6 +24,15 @@ enum TextWrapping {
         return lines
     }
 
+    /// A key and its description: `indent`, then `key` padded to `keyWidth`, then `text`
+    /// wrapped so that continuation lines start under the text. A key wider than
+    /// `keyWidth` is followed by two spaces.
+    static func entry(indent: String, key: String, keyWidth: Int, text: String, width: Int) -> [String] {
+        let head = indent + (key.count + 2 > keyWidth ? key + "  " : pad(key, keyWidth))
+        let hanging = String(repeating: " ", count: indent.count + keyWidth)
+        return wrap(text, width: width, firstIndent: head, indent: hanging)
+    }
+
     /// `text` padded with spaces to `width` characters (unchanged when already wider).
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
