@@ -68,3 +68,15 @@ import TestSupport
         #expect(markdown.contains(#"# &lt;script&gt;alert(1)&lt;/script&gt; \[x\](javascript:alert(1)) a\|b"#))
     }
 }
+
+@Suite struct CodebookSummaryTests {
+    @Test func summaryCountsTheSDGModule() throws {
+        let survey = try Survey.load(from: TestPaths.file("surveys/sdg-16-6-2.json5"))
+        let summary = Codebook(survey: survey, language: "en").summary(fileName: "sdg.json5")
+        let lines = summary.split(separator: "\n")
+        #expect(lines.first == "sdg.json5: valid survey file")
+        // SIPAS.md: SDG 16.6.2 has five attributes under one root.
+        #expect(summary.contains("Indicator tree: 5 criteria in 1 aggregate, 2 levels"))
+        #expect(lines.count <= 24, "one screen")
+    }
+}
