@@ -44,7 +44,7 @@ import Testing
          [#"t.json5: index.maxIntervalWidth: must be above 0 and at most 1, e.g. 0.2; found 20"#]),
         ("invalid id",
          F.survey(indicators: #"[ { id: "aspect", label: { en: "A" }, children: [ { id: "a b", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
-         [#"t.json5: indicators[0].children[0].id: id "a b" may contain only letters, digits, "_" and "-""#]),
+         [#"t.json5: indicators[0].children[0].id: id "a b" may contain only ASCII letters, digits, "_" and "-""#]),
         ("reserved id",
          F.survey(indicators: #"[ { id: "overall", label: { en: "A" }, children: [ { id: "crit", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
          [#"t.json5: indicators[0].id: id "overall" is reserved for the root of the indicator tree; choose another id"#]),

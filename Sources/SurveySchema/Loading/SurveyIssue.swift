@@ -48,7 +48,7 @@ public enum SurveyProblem: Sendable, Hashable {
     case notWholeNumber(Double)
     /// A number outside its allowed range.
     case outOfRange(found: Double, requirement: String)
-    /// An id with characters other than letters, digits, `_` and `-`.
+    /// An id with characters other than ASCII letters, digits, `_` and `-`.
     case invalidID(String)
     /// An id that is reserved (`overall`, the root of the tree).
     case reservedID(String)
@@ -121,7 +121,7 @@ public enum SurveyProblem: Sendable, Hashable {
         case .outOfRange(let found, let requirement):
             "must be \(requirement); found \(format(found))"
         case .invalidID(let id):
-            "id \"\(id)\" may contain only letters, digits, \"_\" and \"-\""
+            "id \"\(id)\" may contain only ASCII letters, digits, \"_\" and \"-\""
         case .reservedID(let id):
             "id \"\(id)\" is reserved for the root of the indicator tree; choose another id"
         case .duplicateID(let id, let first):
