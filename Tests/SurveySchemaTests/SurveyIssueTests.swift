@@ -42,6 +42,9 @@ import Testing
          [#"t.json5: index.level: must be above 0 and below 1, e.g. 0.95; found 1"#]),
         ("interval width out of range", F.survey(index: "{ maxIntervalWidth: 20 }"),
          [#"t.json5: index.maxIntervalWidth: must be above 0 and at most 1, e.g. 0.2; found 20"#]),
+        ("id with non-ASCII letters",
+         F.survey(indicators: #"[ { id: "aspect", label: { en: "A" }, children: [ { id: "hài_lòng", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
+         [#"t.json5: indicators[0].children[0].id: id "hài_lòng" may contain only ASCII letters, digits, "_" and "-""#]),
         ("invalid id",
          F.survey(indicators: #"[ { id: "aspect", label: { en: "A" }, children: [ { id: "a b", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
          [#"t.json5: indicators[0].children[0].id: id "a b" may contain only ASCII letters, digits, "_" and "-""#]),
@@ -148,9 +151,24 @@ import Testing
         #expect(F.messages(F.survey()) == [])
     }
 
+    /// A syntax error the scanner can place is reported with line and column.
+    @Test func syntaxError() {
+        #expect(F.messages("{\n  id: \"x\",,\n}") == [
+            #"t.json5:2:11: not valid JSON5: expected a key or "}", found ",""#,
+        ])
+    }
+
+    /// An error only Foundation sees (here the digits of a number) has no position.
     @Test func notJSON5() {
-        #expect(F.messages("{ id: \"x\",, }") == [
+        #expect(F.messages("{ id: 1.2.3 }") == [
             "t.json5: the file is not valid JSON5; check for a missing comma, bracket or quote (Foundation's parser does not say where)",
+        ])
+    }
+
+    @Test func repeatedKey() {
+        let text = F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2], satisfied: [2] } }"#)
+        #expect(F.messages(text) == [
+            #"t.json5: scales.yn.satisfied: key "satisfied" appears more than once in this object; keep one (the JSON5 reader would silently use only one of them)"#,
         ])
     }
 

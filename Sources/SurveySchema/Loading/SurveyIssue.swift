@@ -21,6 +21,7 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .unreadable, .notJSON5: "\(file): \(problem.message)"
+        case .syntaxError(let line, let column, _): "\(file):\(line):\(column): \(problem.message)"
         default: "\(file): \(path): \(problem.message)"
         }
     }
@@ -30,8 +31,12 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
 public enum SurveyProblem: Sendable, Hashable {
     /// The file could not be read.
     case unreadable(reason: String)
-    /// The file is not valid JSON5.
+    /// The file is not valid JSON5, and the error could not be located.
     case notJSON5
+    /// A JSON5 syntax error at a line and column (1-based, counting Unicode scalars).
+    case syntaxError(line: Int, column: Int, detail: String)
+    /// A key that appears twice in one object (the reader would silently keep one value).
+    case repeatedKey(String)
     /// The `format` is not one this satkit reads.
     case unsupportedFormat(Int)
     /// A key the format does not have here.
@@ -100,6 +105,10 @@ public enum SurveyProblem: Sendable, Hashable {
             "cannot read the file: \(reason)"
         case .notJSON5:
             "the file is not valid JSON5; check for a missing comma, bracket or quote (Foundation's parser does not say where)"
+        case .syntaxError(_, _, let detail):
+            "not valid JSON5: \(detail)"
+        case .repeatedKey(let key):
+            "key \"\(key)\" appears more than once in this object; keep one (the JSON5 reader would silently use only one of them)"
         case .unsupportedFormat(let format):
             "format \(format) is not supported; this satkit reads format \(SurveyFormat.version)"
         case .unknownKey(let key, let allowed, let suggestion):
