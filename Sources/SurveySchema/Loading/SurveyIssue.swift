@@ -49,6 +49,8 @@ public enum SurveyProblem: Sendable, Hashable {
     case emptyString
     /// A list that must not be empty is empty.
     case emptyList
+    /// `scales` declares no scale.
+    case noScales
     /// A number that must be whole is not.
     case notWholeNumber(Double)
     /// A number outside its allowed range.
@@ -125,6 +127,8 @@ public enum SurveyProblem: Sendable, Hashable {
             "must not be empty"
         case .emptyList:
             "the list is empty; give at least one entry"
+        case .noScales:
+            "no scales are declared; declare at least one, e.g. sat5: { points: [ … ], satisfied: [4, 5] }"
         case .notWholeNumber(let number):
             "expected a whole number, found \(format(number))"
         case .outOfRange(let found, let requirement):
