@@ -18,8 +18,7 @@ extension SurveyLoader {
         var result: [Scale] = []
         for id in entries.keys.sorted() {
             let scalePath = path.appending(id)
-            let idFields = Fields(values: ["id": .string(id)], path: path, reader: reader)
-            _ = idFields.id()  // reports an id with bad characters
+            reader.checkID(id, at: scalePath)
             if let scale = readScale(id: id, entries[id]!, at: scalePath) {
                 scales[id] = scale
                 result.append(scale)
