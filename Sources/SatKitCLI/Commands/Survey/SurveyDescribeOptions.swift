@@ -1,0 +1,40 @@
+/// The options of `satkit survey describe FILE`.
+struct SurveyDescribeOptions: Equatable, Sendable {
+    /// The survey file to describe.
+    var survey: String
+    /// Nil: the survey file's default language.
+    var language: Language?
+    var format: CodebookFormat
+
+    /// The files the command reads.
+    var inputs: [String] { [survey] }
+}
+
+extension SurveyDescribeOptions {
+    enum Arguments {
+        static let survey = Positional(.text("FILE"), help: "The survey file (JSON5).")
+        static let language = SharedArguments.language
+        static let format = Option(
+            "format", ValueParser<CodebookFormat>.choice, default: .text,
+            help: "text for reading in a terminal, markdown for documents, json for programs.")
+    }
+
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        survey = try parsed.value(Arguments.survey)
+        language = try parsed.valueIfPresent(Arguments.language)
+        format = try parsed.value(Arguments.format)
+    }
+
+    static let command = Command(
+        "describe",
+        abstract: "Print the codebook: every question with its column, scale and labels, and "
+            + "the index tree.",
+        arguments: [Arguments.survey, Arguments.language, Arguments.format],
+        examples: [
+            .init(summary: "The codebook of the bundled SIPAS survey:",
+                  commandLine: "satkit survey describe surveys/sipas.json5"),
+            .init(summary: "The same in English, as Markdown:",
+                  commandLine: "satkit survey describe surveys/sipas.json5 --lang en --format markdown"),
+        ],
+        body: { parsed, context in try surveyDescribe(SurveyDescribeOptions(parsed), context: context) })
+}
