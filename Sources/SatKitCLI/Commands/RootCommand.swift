@@ -29,6 +29,8 @@ let surveyCommand = Command(
     examples: [
         .init(summary: "Check the bundled SIPAS survey file:",
               commandLine: "satkit survey check surveys/sipas.json5"),
+        .init(summary: "Its codebook in English:",
+              commandLine: "satkit survey describe surveys/sipas.json5 --lang en"),
     ],
     subcommands: [
         SurveyCheckOptions.command,

@@ -42,10 +42,11 @@ struct ArgumentDefinition: Sendable {
         return valueName
     }
 
-    /// The argument with its placeholder, as in usage lines: `--survey FILE`, `--strict`.
+    /// The argument with its placeholder, as in usage lines: `--survey FILE`, `-o FILE`
+    /// (the short name when there is one), `--strict`.
     var synopsis: String {
         switch kind {
-        case .option: return "\(displayName) \(valueName)"
+        case .option: return "\(short.map { "-" + String($0) } ?? displayName) \(valueName)"
         case .flag: return displayName
         case .positional: return valueName
         }

@@ -36,7 +36,7 @@ enum HelpFormatter {
                     rows.append((subcommand.name, subcommand.abstract))
                 }
             }
-            rows.append(("help", "Show the help of a command: '\(path.fullName) help <command>'."))
+            rows.append(("help", "Show the help of a command."))
             sections.append("Commands:\n" + rows.map { entry($0.0, $0.1) }.joined(separator: "\n"))
 
             var options = [entry("-h, --help", "Show this help.")]

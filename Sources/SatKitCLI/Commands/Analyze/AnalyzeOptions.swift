@@ -71,7 +71,7 @@ extension AnalyzeOptions {
 
     static let command = Command(
         "analyze",
-        abstract: "Satisfaction indices with confidence intervals, overall and per group.",
+        abstract: "Satisfaction indices with confidence intervals.",
         discussion: "For every criterion, aspect and part of the survey's indicator tree, and for "
             + "the overall index: the index by the survey file's rules with its confidence "
             + "interval, the numbers of valid answers and of no answers, and flags. A group "

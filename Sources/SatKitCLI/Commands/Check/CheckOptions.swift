@@ -58,9 +58,9 @@ extension CheckOptions {
 
     static let command = Command(
         "check",
-        abstract: "Import a CSV of answers and account for every row: accepted, or quarantined "
-            + "with the reason.",
-        discussion: "Prints the import report: rows read, accepted and quarantined; each reason "
+        abstract: "Import a CSV of answers and account for every row.",
+        discussion: "Every row is accepted, or quarantined with its reason. Prints the import "
+            + "report: rows read, accepted and quarantined; each reason "
             + "with its count and first lines; no-answer counts per column; unknown labels with "
             + "the closest known one. Shows progress on standard error when it is a terminal. "
             + "Exits with status 65 if the data cannot be read, or under --strict if any row was "

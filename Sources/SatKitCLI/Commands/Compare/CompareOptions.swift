@@ -57,8 +57,7 @@ extension CompareOptions {
 
     static let command = Command(
         "compare",
-        abstract: "Compare waves (years): every change with its interval and significance, and "
-            + "rank moves.",
+        abstract: "Compare waves (years): changes and their significance.",
         discussion: "For every node of the indicator tree and every group: each wave's index, "
             + "the change in percentage points with its interval and p-value, and a verdict "
             + "(improved, declined, or no significant change) from p-values adjusted for the "

@@ -50,7 +50,7 @@ extension ReportOptions {
 
     static let command = Command(
         "report",
-        abstract: "Write the summary for leadership: a page of HTML or Markdown.",
+        abstract: "Write the summary for leadership, in HTML or Markdown.",
         discussion: "The overall index with its interval and n, the change since the baseline "
             + "with its verdict, the aspects as a chart, the weakest criteria, the league table "
             + "of groups, and a methods section. Groups below the survey's minimum n are shown "

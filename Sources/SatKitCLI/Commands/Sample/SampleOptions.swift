@@ -44,7 +44,7 @@ extension SampleOptions {
 
     static let command = Command(
         "sample",
-        abstract: "Generate a synthetic CSV of answers that looks like a real export.",
+        abstract: "Generate synthetic answers that look like a real export.",
         discussion: "Respondents are clustered in villages within communes, districts and "
             + "provinces, and spread over services and channels; each one's answers follow a "
             + "latent satisfaction, with a few percent missing or \"don't know\" and some "

@@ -18,7 +18,7 @@ extension SurveyCheckOptions {
 
     static let command = Command(
         "check",
-        abstract: "Validate a survey file and print a one-screen summary.",
+        abstract: "Validate a survey file and summarise it.",
         discussion: "Checks the whole file and reports every problem at once, each with the "
             + "path inside the file (aspects[2].criteria[0].scale) and what to do: unknown keys, "
             + "duplicate ids or columns, undeclared scales, satisfied values outside their scale, "

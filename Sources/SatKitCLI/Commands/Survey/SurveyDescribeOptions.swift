@@ -27,8 +27,10 @@ extension SurveyDescribeOptions {
 
     static let command = Command(
         "describe",
-        abstract: "Print the codebook: every question with its column, scale and labels, and "
-            + "the index tree.",
+        abstract: "Print a survey's codebook: questions, columns, scales.",
+        discussion: "Lists every question with its CSV column, its scale with the label of each "
+            + "point and which answers count as satisfied, and then the index tree (parts, "
+            + "aspects, criteria) with the rule that combines each level.",
         arguments: [Arguments.survey, Arguments.language, Arguments.format],
         examples: [
             .init(summary: "The codebook of the bundled SIPAS survey:",
