@@ -32,7 +32,7 @@ func editDistance(_ a: String, _ b: String) -> Int {
 ///
 /// Close enough means at most a third of the candidate's length in edits (at least 1, at
 /// most 3): `--bye` suggests `--by`, `analyse` suggests `analyze`, but `--xyz` suggests
-/// nothing. Leading dashes take part in neither the distance nor the length, so `-output`
+/// nothing, and neither does anything for a one-character name (`|` for `,`). Leading dashes take part in neither the distance nor the length, so `-output`
 /// suggests `--output`.
 func closestMatch(to input: String, among candidates: [String]) -> String? {
     func bare(_ name: String) -> String { String(name.drop(while: { $0 == "-" })) }
@@ -41,7 +41,8 @@ func closestMatch(to input: String, among candidates: [String]) -> String? {
     for candidate in candidates {
         let name = bare(candidate)
         let distance = editDistance(target, name)
-        let allowed = max(1, min(3, name.count / 3))
+        // A one-character name is never "close": any other character is one edit away.
+        let allowed = name.count < 2 ? 0 : max(1, min(3, name.count / 3))
         guard distance <= allowed, candidate != input else { continue }
         if best == nil || distance < best!.distance { best = (candidate, distance) }
     }

@@ -51,8 +51,9 @@ func runSatkit(_ arguments: [String], closedStandardOutput: Bool = false) throws
 
     var pipeEnds: [Int32] = [-1, -1]
     if closedStandardOutput {
-        guard pipe2(&pipeEnds, O_CLOEXEC) == 0 else { throw BinaryRunnerError.spawnFailed(errno) }
+        guard pipe(&pipeEnds) == 0 else { throw BinaryRunnerError.spawnFailed(errno) }
         close(pipeEnds[0])  // no reader anywhere
+        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)  // only our child gets the write end, as its fd 1
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
     } else {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
