@@ -24,11 +24,9 @@ final class ResultFile {
     ///   - inputs: the files the command reads.
     /// - Throws: ``UsageError/outputOverwritesInput(option:path:)`` or ``OutputError``.
     init(path: String, option: String, protecting inputs: [String]) throws {
-        if let target = fileIdentity(path) {
-            if target.isDirectory { throw OutputError.cannotCreate(path: path, reason: "it is a folder") }
-            for input in inputs where fileIdentity(input).map({ $0.sameFile(as: target) }) == true {
-                throw UsageError.outputOverwritesInput(option: option, path: path)
-            }
+        try refuseToOverwriteInput(path, option: option, inputs: inputs)
+        if fileIdentity(path)?.isDirectory == true {
+            throw OutputError.cannotCreate(path: path, reason: "it is a folder")
         }
         let folder: String
         let name: String
@@ -89,6 +87,15 @@ final class ResultFile {
     }
 
     deinit { discard() }
+}
+
+/// Throws when `path` is the same file as one of `inputs` (by device and inode, so also
+/// through a symbolic or hard link, or another spelling of the path). `-` is standard output.
+func refuseToOverwriteInput(_ path: String, option: String, inputs: [String]) throws(UsageError) {
+    guard path != "-", let target = fileIdentity(path) else { return }
+    for input in inputs where fileIdentity(input).map({ $0.sameFile(as: target) }) == true {
+        throw .outputOverwritesInput(option: option, path: path)
+    }
 }
 
 /// A file's device and inode, which name it whatever path leads to it.

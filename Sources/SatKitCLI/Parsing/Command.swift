@@ -34,16 +34,26 @@ struct Command: Sendable {
         self.body = nil
     }
 
-    /// A command that runs.
-    init(_ name: String, abstract: String, discussion: String? = nil,
-         arguments: [any ArgumentDeclaration], examples: [Example], body: @escaping Body) {
+    /// A command that runs: its arguments are decoded into `Options`, the output paths are
+    /// checked against the inputs before any work starts, and `run` is called.
+    init<Options: CommandOptions>(
+        _ name: String, abstract: String, discussion: String? = nil,
+        arguments: [any ArgumentDeclaration], examples: [Example],
+        run: @escaping @Sendable (Options, OutputContext) throws -> Void
+    ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
         self.arguments = arguments.map(\.definition)
         self.examples = examples
         self.subcommands = []
-        self.body = body
+        self.body = { parsed, context in
+            let options = try Options(parsed)
+            for output in options.outputs {
+                try refuseToOverwriteInput(output.path, option: output.option, inputs: options.inputs)
+            }
+            try run(options, context)
+        }
     }
 
     var isGroup: Bool { body == nil }
@@ -51,6 +61,17 @@ struct Command: Sendable {
     func subcommand(named name: String) -> Command? {
         subcommands.first { $0.name == name }
     }
+}
+
+/// The typed options of a runnable command, decoded from its parsed arguments.
+protocol CommandOptions: Sendable {
+    /// Decodes the options; cross-option rules (`--bootstrap` needs `--seed`) throw here.
+    init(_ parsed: ParsedArguments) throws(UsageError)
+    /// The files the command reads.
+    var inputs: [String] { get }
+    /// The files the command writes, each with the option that names it; checked against
+    /// ``inputs`` before the command runs.
+    var outputs: [(option: String, path: String)] { get }
 }
 
 /// A command with the groups above it, from the root: `satkit survey check`.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SatKitCLI
 
@@ -143,6 +144,24 @@ import Testing
             usage: compareUsage, help: "satkit compare"))
         expectUsageError(["compare", "--survey", "s", "--wave", "2024=a.csv", "--wave", "2024=b.csv"], usageErrorText(
             "wave 2024 is given more than once", usage: compareUsage, help: "satkit compare"))
+    }
+
+    @Test func outputOverAnInputIsRefusedBeforeTheCommandRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("satkit-in-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("sipas-2024.csv").path
+        try "id\n1\n".write(toFile: data, atomically: false, encoding: .utf8)
+        expectUsageError(["report", "--survey", "s.json5", data, "-o", data], usageErrorText(
+            "'-o \(data)' would overwrite an input file; choose another path",
+            usage: "satkit report --survey FILE -o FILE [options] DATA.csv", help: "satkit report"))
+        expectUsageError(["check", "--survey", "s.json5", data, "--report", data], usageErrorText(
+            "'--report \(data)' would overwrite an input file; choose another path",
+            usage: "satkit check --survey FILE [options] DATA.csv", help: "satkit check"))
+        expectUsageError(["compare", "--survey", "s.json5", "--wave", "2023=a.csv", "--wave", "2024=\(data)", "-o", data],
+            usageErrorText("'-o \(data)' would overwrite an input file; choose another path",
+                usage: "satkit compare --survey FILE --wave YEAR=DATA.csv[@SURVEY] ... [options]", help: "satkit compare"))
+        #expect(try String(contentsOfFile: data, encoding: .utf8) == "id\n1\n")
     }
 
     @Test func outputOverInput() {

@@ -1,5 +1,5 @@
 /// The options of `satkit analyze`.
-struct AnalyzeOptions: Equatable, Sendable {
+struct AnalyzeOptions: CommandOptions, Equatable {
     /// Bootstrap intervals: how many replicates, drawn with which seed.
     struct Bootstrap: Equatable, Sendable {
         var replicates: Int
@@ -24,6 +24,9 @@ struct AnalyzeOptions: Equatable, Sendable {
 
     /// The files the command reads.
     var inputs: [String] { [survey, data] }
+
+    /// The files the command writes.
+    var outputs: [(option: String, path: String)] { output.map { [("-o", $0)] } ?? [] }
 }
 
 extension AnalyzeOptions {
@@ -92,5 +95,5 @@ extension AnalyzeOptions {
                   commandLine: "satkit analyze --survey surveys/sipas.json5 data/sipas-2024.csv "
                       + "--bootstrap 2000 --seed 7"),
         ],
-        body: { parsed, context in try analyze(AnalyzeOptions(parsed), context: context) })
+        run: analyze)
 }

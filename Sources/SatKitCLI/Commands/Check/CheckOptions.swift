@@ -1,5 +1,5 @@
 /// The options of `satkit check`.
-struct CheckOptions: Equatable, Sendable {
+struct CheckOptions: CommandOptions, Equatable {
     var survey: String
     var data: String
     /// Where to write the rejected rows as CSV; nil: not written.
@@ -16,6 +16,11 @@ struct CheckOptions: Equatable, Sendable {
 
     /// The files the command reads.
     var inputs: [String] { [survey, data] }
+
+    /// The files the command writes.
+    var outputs: [(option: String, path: String)] {
+        (quarantine.map { [("--quarantine", $0)] } ?? []) + (report.map { [("--report", $0)] } ?? [])
+    }
 }
 
 extension CheckOptions {
@@ -76,5 +81,5 @@ extension CheckOptions {
                   commandLine: "satkit check --survey surveys/sipas.json5 data/sipas-2024.csv "
                       + "--quarantine rejected.csv --report import.json --strict"),
         ],
-        body: { parsed, context in try check(CheckOptions(parsed), context: context) })
+        run: check)
 }

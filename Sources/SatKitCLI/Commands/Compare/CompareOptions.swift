@@ -1,5 +1,5 @@
 /// The options of `satkit compare`.
-struct CompareOptions: Equatable, Sendable {
+struct CompareOptions: CommandOptions, Equatable {
     var survey: String
     /// Two or more waves, in command-line order, each year once.
     var waves: [WaveSource]
@@ -17,6 +17,9 @@ struct CompareOptions: Equatable, Sendable {
     var inputs: [String] {
         [survey] + waves.flatMap { [$0.source.data] + ($0.source.survey.map { [$0] } ?? []) }
     }
+
+    /// The files the command writes.
+    var outputs: [(option: String, path: String)] { output.map { [("-o", $0)] } ?? [] }
 }
 
 extension CompareOptions {
@@ -73,5 +76,5 @@ extension CompareOptions {
                   commandLine: "satkit compare --survey surveys/sipas.json5 --wave 2023=data/sipas-2023.csv "
                       + "--wave 2024=data/sipas-2024.csv --by service"),
         ],
-        body: { parsed, context in try compare(CompareOptions(parsed), context: context) })
+        run: compare)
 }

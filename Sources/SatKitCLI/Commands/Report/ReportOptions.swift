@@ -1,5 +1,5 @@
 /// The options of `satkit report`.
-struct ReportOptions: Equatable, Sendable {
+struct ReportOptions: CommandOptions, Equatable {
     var survey: String
     var data: String
     /// The earlier wave to compare with; nil: no comparison.
@@ -15,6 +15,9 @@ struct ReportOptions: Equatable, Sendable {
     var inputs: [String] {
         [survey, data] + (baseline.map { [$0.data] + ($0.survey.map { [$0] } ?? []) } ?? [])
     }
+
+    /// The files the command writes.
+    var outputs: [(option: String, path: String)] { [("-o", output)] }
 }
 
 extension ReportOptions {
@@ -67,5 +70,5 @@ extension ReportOptions {
                   commandLine: "satkit report --survey surveys/sipas.json5 data/sipas-2024.csv "
                       + "--baseline data/sipas-2023.csv --by service --lang en -o report.md"),
         ],
-        body: { parsed, context in try report(ReportOptions(parsed), context: context) })
+        run: report)
 }

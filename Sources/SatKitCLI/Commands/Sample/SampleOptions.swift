@@ -1,5 +1,5 @@
 /// The options of `satkit sample`.
-struct SampleOptions: Equatable, Sendable {
+struct SampleOptions: CommandOptions, Equatable {
     var survey: String
     /// How many respondents (rows) to generate.
     var respondents: Int
@@ -14,6 +14,9 @@ struct SampleOptions: Equatable, Sendable {
 
     /// The files the command reads.
     var inputs: [String] { [survey] }
+
+    /// The files the command writes.
+    var outputs: [(option: String, path: String)] { output.map { [("-o", $0)] } ?? [] }
 }
 
 extension SampleOptions {
@@ -59,5 +62,5 @@ extension SampleOptions {
                   commandLine: "satkit sample --survey surveys/sipas.json5 --respondents 2000 "
                       + "--wave 2024 --seed 7 -o sipas-demo.csv"),
         ],
-        body: { parsed, context in try sample(SampleOptions(parsed), context: context) })
+        run: sample)
 }

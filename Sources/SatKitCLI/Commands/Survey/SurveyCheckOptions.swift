@@ -1,10 +1,13 @@
 /// The options of `satkit survey check FILE`.
-struct SurveyCheckOptions: Equatable, Sendable {
+struct SurveyCheckOptions: CommandOptions, Equatable {
     /// The survey file to validate.
     var survey: String
 
     /// The files the command reads.
     var inputs: [String] { [survey] }
+
+    /// Writes to standard output only.
+    var outputs: [(option: String, path: String)] { [] }
 }
 
 extension SurveyCheckOptions {
@@ -28,5 +31,5 @@ extension SurveyCheckOptions {
             .init(summary: "Check the bundled SIPAS survey file:",
                   commandLine: "satkit survey check surveys/sipas.json5"),
         ],
-        body: { parsed, context in try surveyCheck(SurveyCheckOptions(parsed), context: context) })
+        run: surveyCheck)
 }

@@ -1,5 +1,5 @@
 /// The options of `satkit survey describe FILE`.
-struct SurveyDescribeOptions: Equatable, Sendable {
+struct SurveyDescribeOptions: CommandOptions, Equatable {
     /// The survey file to describe.
     var survey: String
     /// Nil: the survey file's default language.
@@ -8,6 +8,9 @@ struct SurveyDescribeOptions: Equatable, Sendable {
 
     /// The files the command reads.
     var inputs: [String] { [survey] }
+
+    /// Writes to standard output only.
+    var outputs: [(option: String, path: String)] { [] }
 }
 
 extension SurveyDescribeOptions {
@@ -38,5 +41,5 @@ extension SurveyDescribeOptions {
             .init(summary: "The same in English, as Markdown:",
                   commandLine: "satkit survey describe surveys/sipas.json5 --lang en --format markdown"),
         ],
-        body: { parsed, context in try surveyDescribe(SurveyDescribeOptions(parsed), context: context) })
+        run: surveyDescribe)
 }
