@@ -11,8 +11,8 @@ enum SharedArguments {
 
     static let groupBy = Option(
         "by", .columns, repeatable: true,
-        help: "Group the results by these columns, comma-separated: service, or province,channel. "
-            + "Any grouping column the survey file declares.")
+        help: "Group the results by these columns, comma-separated (service, or "
+            + "province,channel): any grouping column the survey file declares. May be repeated.")
 
     static let level = Option(
         "level", .confidenceLevel, defaultDescription: "the survey file's level",

@@ -164,6 +164,27 @@ import Testing
         #expect(try String(contentsOfFile: data, encoding: .utf8) == "id\n1\n")
     }
 
+    @Test func positionalValues() {
+        #expect(UsageError.invalidValue(argument: "FILE", value: "", .empty).message == "FILE must not be empty")
+        #expect(UsageError.invalidValue(argument: "YEAR", value: "x", .notAWholeNumber).message
+            == "YEAR 'x' is not a whole number")
+        expectUsageError(["survey", "check", ""], usageErrorText(
+            "FILE must not be empty", usage: "satkit survey check FILE", help: "satkit survey check"))
+    }
+
+    @Test func warningsAndNotes() {
+        let standardError = MemorySink()
+        let context = OutputContext(standardOutput: MemorySink(), standardError: standardError, isStandardErrorTerminal: false)
+        context.warn("column 'ghi_chu' is not in the survey file and is kept as a grouping column")
+        context.inform("3,000 rows read: 2,987 accepted, 13 quarantined")
+        #expect(standardError.text == """
+            satkit: warning: column 'ghi_chu' is not in the survey file and is kept as a grouping column
+            3,000 rows read: 2,987 accepted, 13 quarantined
+
+            """)
+        #expect(standardError.writeCount == 2)
+    }
+
     @Test func outputOverInput() {
         #expect(UsageError.outputOverwritesInput(option: "-o", path: "data/sipas-2024.csv").message
             == "'-o data/sipas-2024.csv' would overwrite an input file; choose another path")
