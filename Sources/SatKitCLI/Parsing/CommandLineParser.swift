@@ -102,6 +102,7 @@ struct CommandLineParser: Sendable {
                 name = String(token[..<equals])
                 inlineValue = String(token[token.index(after: equals)...])
             }
+            if isHelpFlag(name) { throw .flagTakesNoValue(name) }
             guard let definition = definitions.first(where: { $0.kind != .positional && $0.names.contains(name) }) else {
                 let known = definitions.compactMap { $0.long.map { "--" + $0 } } + ["--help"]
                 throw .unknownOption(name, suggestion: closestMatch(to: name, among: known))

@@ -122,6 +122,8 @@ private func parsed(_ arguments: [String]) throws -> ParsedArguments {
             == .error(.unexpectedArgument("b.csv"), in: analyze))
         #expect(outcome(["analyze", "--survey", "s", "d.csv", "--level", "0.9", "--level=0.8"])
             == .error(.repeatedOption("--level"), in: analyze))
+        #expect(outcome(["check", "--survey", "s", "d.csv", "--help=yes"])
+            == .error(.flagTakesNoValue("--help"), in: "satkit check"))
         #expect(outcome(["check", "--survey", "s", "d.csv", "--strict=yes"])
             == .error(.flagTakesNoValue("--strict"), in: "satkit check"))
         #expect(outcome(["analyze", "--survey", "s", "d.csv", "--format", "xml"]) == .error(
