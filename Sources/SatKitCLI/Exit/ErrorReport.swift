@@ -1,0 +1,52 @@
+/// What the user sees when a run ends with an error: the exit status and the text for
+/// standard error. The one place where errors map to exit statuses.
+///
+/// When a library gains an error type, add a case here: data errors (a survey file that
+/// does not validate, an unreadable CSV) exit 65 with the error's own sentence.
+struct ErrorReport: Equatable, Sendable {
+    let exitCode: ExitCode
+    /// The text for standard error, ending in a newline; empty for a quiet exit.
+    let message: String
+
+    init(exitCode: ExitCode, message: String) {
+        self.exitCode = exitCode
+        self.message = message
+    }
+
+    /// The report for an error thrown while running `path` (nil when the command line
+    /// could not even be parsed as far as a command).
+    init(for error: any Error, in path: CommandPath?) {
+        switch error {
+        case let error as CommandLineError:
+            self = ErrorReport.usage(error.error, in: error.path)
+        case let error as UsageError:
+            self = path.map { ErrorReport.usage(error, in: $0) }
+                ?? ErrorReport(exitCode: .usage, message: "error: \(error.message)\n")
+        case OutputError.closedPipe:
+            self = ErrorReport(exitCode: .success, message: "")
+        case OutputError.writeFailed(let target, let reason):
+            self = ErrorReport(exitCode: .failure, message: "satkit: cannot write to \(target): \(reason)\n")
+        case OutputError.cannotCreate(let path, let reason):
+            self = ErrorReport(exitCode: .failure, message: "satkit: cannot write '\(path)': \(reason)\n")
+        case CommandFailure.notAvailable(let command):
+            self = ErrorReport(exitCode: .failure, message: "satkit: '\(command)' is not available yet in this build\n")
+        case CommandFailure.badInput(let message):
+            self = ErrorReport(exitCode: .dataError, message: "satkit: \(message)\n")
+        default:
+            self = ErrorReport(exitCode: .failure, message: "satkit: \(error)\n")
+        }
+    }
+
+    /// A usage error: the sentence, the command's usage line, and where its help is.
+    private static func usage(_ error: UsageError, in path: CommandPath) -> ErrorReport {
+        let helpCommand = path.fullName + " --help"
+        let what = path.command.isGroup ? "commands" : "options"
+        let message = """
+            error: \(error.message)
+            \(formattedUsage(for: path))
+            Run '\(helpCommand)' to see all \(what).
+
+            """
+        return ErrorReport(exitCode: .usage, message: message)
+    }
+}
