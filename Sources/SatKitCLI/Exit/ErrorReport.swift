@@ -1,3 +1,5 @@
+import SatKit
+
 /// What the user sees when a run ends with an error: the exit status and the text for
 /// standard error. The one place where errors map to exit statuses.
 ///
@@ -30,11 +32,30 @@ struct ErrorReport: Equatable, Sendable {
             self = ErrorReport(exitCode: .failure, message: "satkit: cannot write '\(path)': \(reason)\n")
         case CommandFailure.notAvailable(let command):
             self = ErrorReport(exitCode: .failure, message: "satkit: '\(command)' is not available yet in this build\n")
+        case let error as SurveyLoadError:
+            self = ErrorReport.surveyFile(error)
         case CommandFailure.badInput(let message):
             self = ErrorReport(exitCode: .dataError, message: "satkit: \(message)\n")
         default:
             self = ErrorReport(exitCode: .failure, message: "satkit: \(error)\n")
         }
+    }
+
+    /// A survey file that cannot be used: every problem on its own line, then one line that
+    /// counts them. A file that cannot be read at all is a failure (1), not bad data (65).
+    private static func surveyFile(_ error: SurveyLoadError) -> ErrorReport {
+        let unreadable = error.issues.allSatisfy {
+            if case .unreadable = $0.problem { true } else { false }
+        }
+        if unreadable {
+            return ErrorReport(exitCode: .failure, message: "satkit: \(error.description)\n")
+        }
+        let count = error.issues.count
+        let file = error.issues.first?.file ?? "the survey file"
+        let summary = count == 1
+            ? "satkit: \(file) has 1 problem; nothing was computed."
+            : "satkit: \(file) has \(count) problems; nothing was computed."
+        return ErrorReport(exitCode: .dataError, message: "\(error.description)\n\(summary)\n")
     }
 
     /// A usage error: the sentence, the command's usage line, and where its help is.

@@ -16,14 +16,15 @@ extension Codebook {
         lines.append("  \(words.languages): \(survey.languages.joined(separator: ", ")) "
             + "(\(words.defaultLanguage): \(survey.defaultLanguage))")
         lines.append(english
-            ? "  \(words.indicatorTree): \(survey.criteria.count) criteria in \(aggregates) \(aggregates == 1 ? "aggregate" : "aggregates"), \(depth) levels"
+            ? "  \(words.indicatorTree): \(survey.criteria.count) criteria in \(aggregates) \(aggregates == 1 ? words.aggregate : words.aggregates), \(depth) levels"
             : "  \(words.indicatorTree): \(survey.criteria.count) tiêu chí trong \(aggregates) nhóm chỉ số, \(depth) cấp")
         if !survey.questions.isEmpty {
             let kinds = QuestionKind.allCases.compactMap { kind -> String? in
                 let count = survey.questions(of: kind).count
                 return count == 0 ? nil : "\(count) \(words.questionKind(kind.rawValue))"
             }
-            lines.append("  \(words.otherQuestions): \(kinds.joined(separator: ", "))")
+            lines += TextWrapping.wrap(kinds.joined(separator: ", "), width: 100,
+                                       firstIndent: "  \(words.otherQuestions): ", indent: "    ")
         }
         lines.append("  \(words.scales): " + survey.scales.map { "\($0.id) (k = \($0.k))" }.joined(separator: ", "))
         let required = requirements.filter(\.isRequired).count
@@ -32,10 +33,10 @@ extension Codebook {
             : "  \(words.columns): \(requirements.count) (\(required) bắt buộc)")
         let design = survey.columns.design
         var designParts: [String] = []
-        if let weight = design.weight { designParts.append("\(words.weight) \(weight)") }
-        if let strata = design.strata { designParts.append("\(words.strata) \(strata)") }
-        if let cluster = design.cluster { designParts.append("\(words.cluster) \(cluster)") }
-        if let fpc = design.fpc { designParts.append("\(words.fpc) \(fpc)") }
+        if let weight = design.weight { designParts.append("\(words.weight) (\(weight))") }
+        if let strata = design.strata { designParts.append("\(words.strata) (\(strata))") }
+        if let cluster = design.cluster { designParts.append("\(words.cluster) (\(cluster))") }
+        if let fpc = design.fpc { designParts.append("\(words.fpc) (\(fpc))") }
         let designName = english ? "Design" : "Thiết kế mẫu"
         let none = english ? "simple random sample (no design columns)" : "mẫu ngẫu nhiên đơn giản (không khai báo cột thiết kế)"
         lines.append("  \(designName): " + (designParts.isEmpty ? none : designParts.joined(separator: ", ")))

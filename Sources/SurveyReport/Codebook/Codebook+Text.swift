@@ -20,7 +20,7 @@ extension Codebook {
         let criteria = survey.criteria
         let aggregates = walkTree().filter { if case .aggregate = $0.node { true } else { false } }
         out.append("\(words.indicatorTree) (\(criteria.count) \(words.criteria), "
-            + "\(aggregates.count) \(words.aggregates))")
+            + "\(aggregates.count) \(aggregates.count == 1 ? words.aggregate : words.aggregates))")
         func entry(_ indent: String, _ key: String, _ keyWidth: Int, _ description: String) {
             out += TextWrapping.entry(indent: indent, key: key, keyWidth: keyWidth, text: description, width: width)
         }

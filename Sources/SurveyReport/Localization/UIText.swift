@@ -46,6 +46,7 @@ public struct UIText: Sendable {
     public let maxIntervalWidth: String
     public let criteria: String
     public let aggregates: String
+    public let aggregate: String
 
     /// The words for `language`: Vietnamese for `vi`, English otherwise.
     public static func forLanguage(_ language: String) -> UIText {
@@ -108,7 +109,7 @@ public struct UIText: Sendable {
         fpc: "hiệu chỉnh tổng thể hữu hạn", required: "bắt buộc", optional: "không bắt buộc",
         level: "độ tin cậy", interval: "khoảng tin cậy", minValidN: "n hợp lệ tối thiểu",
         disclosureThreshold: "ngưỡng ẩn nhóm nhỏ", maxIntervalWidth: "độ rộng khoảng tối đa",
-        criteria: "tiêu chí", aggregates: "nhóm chỉ số")
+        criteria: "tiêu chí", aggregates: "nhóm chỉ số", aggregate: "nhóm chỉ số")
 
     public static let english = UIText(
         language: "en", languages: "Languages", defaultLanguage: "default",
@@ -123,5 +124,5 @@ public struct UIText: Sendable {
         fpc: "finite-population correction", required: "required", optional: "optional",
         level: "confidence level", interval: "interval", minValidN: "minimum valid n",
         disclosureThreshold: "disclosure threshold", maxIntervalWidth: "maximum interval width",
-        criteria: "criteria", aggregates: "aggregates")
+        criteria: "criteria", aggregates: "aggregates", aggregate: "aggregate")
 }

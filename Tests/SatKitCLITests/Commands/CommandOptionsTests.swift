@@ -111,8 +111,6 @@ private func decodingError<Options>(
 
     @Test func commandsWithoutTheirLibraryAreNotAvailable() {
         let lines: [(String, [String])] = [
-            ("survey check", ["survey", "check", "s.json5"]),
-            ("survey describe", ["survey", "describe", "s.json5"]),
             ("sample", ["sample", "--survey", "s", "--respondents", "10", "--wave", "2024", "--seed", "1"]),
             ("check", ["check", "--survey", "s", "d.csv"]),
             ("analyze", ["analyze", "--survey", "s", "d.csv"]),

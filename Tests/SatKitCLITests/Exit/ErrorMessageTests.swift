@@ -169,7 +169,7 @@ import Testing
         #expect(UsageError.invalidValue(argument: "YEAR", value: "x", .notAWholeNumber).message
             == "YEAR 'x' is not a whole number")
         expectUsageError(["survey", "check", ""], usageErrorText(
-            "FILE must not be empty", usage: "satkit survey check FILE", help: "satkit survey check"))
+            "FILE must not be empty", usage: "satkit survey check [options] FILE", help: "satkit survey check"))
     }
 
     @Test func warningsAndNotes() {

@@ -96,10 +96,10 @@ let expectedSurveyHelp = """
         #expect(runInProcess(["survey", "check", "--help"]) == InProcessRun(standardOutput: """
             Validate a survey file and summarise it.
 
-            Usage: satkit survey check FILE
+            Usage: satkit survey check [options] FILE
 
             Checks the whole file and reports every problem at once, each with the path
-            inside the file (aspects[2].criteria[0].scale) and what to do: unknown keys,
+            inside the file (indicators[1].children[0].scale) and what to do: unknown keys,
             duplicate ids or columns, undeclared scales, satisfied values outside their
             scale, empty aspects, missing labels. Exits with status 65 if there is any
             problem.
@@ -108,6 +108,8 @@ let expectedSurveyHelp = """
               FILE                  The survey file (JSON5).
 
             Options:
+              --lang vi|en          Language of labels and text: vi (Vietnamese) or en
+                                    (English). Default: the survey file's default language.
               -h, --help            Show this help.
 
             Examples:
@@ -122,7 +124,7 @@ let expectedSurveyHelp = """
         #expect(usages == [
             "satkit": "satkit <command>",
             "satkit survey": "satkit survey <command>",
-            "satkit survey check": "satkit survey check FILE",
+            "satkit survey check": "satkit survey check [options] FILE",
             "satkit survey describe": "satkit survey describe [options] FILE",
             "satkit sample": "satkit sample --survey FILE --respondents N --wave YEAR --seed S [options]",
             "satkit check": "satkit check --survey FILE [options] DATA.csv",

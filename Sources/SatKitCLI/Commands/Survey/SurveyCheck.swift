@@ -1,8 +1,12 @@
+import Foundation
+import SatKit
+
 /// `satkit survey check FILE`: validate the survey file and print its summary.
 ///
-/// Wiring point for the `SurveySchema` library: load and validate `options.survey`, write
-/// the summary with `context.writeResult(_:to:protecting:)` (to standard output), and let
-/// a validation error propagate (``ErrorReport`` maps it to status 65).
+/// Every problem of the file is reported at once by ``ErrorReport`` (status 65).
 func surveyCheck(_ options: SurveyCheckOptions, context: OutputContext) throws {
-    throw CommandFailure.notAvailable(command: "survey check")
+    let survey = try Survey.load(from: URL(fileURLWithPath: options.survey))
+    let codebook = Codebook(survey: survey, language: options.language?.rawValue)
+    try context.writeResult(codebook.summary(fileName: options.survey), to: nil, option: "-o",
+                            protecting: options.inputs)
 }
