@@ -64,7 +64,6 @@ import Testing
         let y = f.numbers("y")
         let total = Bootstrap.run(design: d, replicates: 4000, seed: 2024, statistic: Self.weightedTotal(y))[0]
         let totalSE = number(f.object("total_y")["se"])!
-        print("RATIO", name, total.standardError / totalSE)
         #expect(abs(total.standardError / totalSE - 1) < 0.06, "\(name) total \(total.standardError) vs \(totalSE)")
         let mean = Bootstrap.run(design: d, replicates: 4000, seed: 2025, statistic: Self.weightedMean(y))[0]
         let meanSE = number(f.object("mean_y")["se"])!
@@ -149,12 +148,12 @@ import Testing
 
     @Test func influenceAndJackknifeAccelerationsAgreeForAMean() throws {
         let (f, d) = try fixture("stratified-clustered")
-        let y = f.numbers("y")
+        let y = f.numbers("y").map { PortableMath.exp(($0 - 50) / 5) }  // right-skewed
         let a1 = Bootstrap.acceleration(influence: WeightedMean.linearize(y, design: d).influence, design: d)
         let a2 = Bootstrap.jackknifeAcceleration(design: d) { Self.weightedMean(y)($0)[0] }
-        print("ACCEL", a1, a2)
         // Both estimate the skewness of the influence function; for a mean over 15 PSUs they
         // agree to first order (the jackknife adds O(1/n) terms).
-        #expect(abs(a1 - a2) < 0.2 * max(abs(a1), abs(a2)) + 1e-3)
+        #expect(a1 > 0.01)
+        #expect(abs(a1 - a2) < 0.2 * max(abs(a1), abs(a2)))
     }
 }
