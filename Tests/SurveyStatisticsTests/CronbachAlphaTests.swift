@@ -21,6 +21,10 @@ import Testing
             for (x, y) in zip(ours, r) { #expect(close(x, y), "\(name) \(key)") }
         }
         #expect(a.respondentCount == Int(number(e["n"])!))
+        // Feldt's bounds go through the F quantile (accurate to about 1e-12 relative).
+        let feldt = a.feldtInterval(level: 0.95)
+        #expect(close(feldt.lower, number(e["feldt_lower"])!))
+        #expect(close(feldt.upper, number(e["feldt_upper"])!))
     }
 
     @Test func listwiseOnAllRowsEqualsAlphaOnCompleteRows() throws {
