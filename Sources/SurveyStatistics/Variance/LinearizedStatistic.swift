@@ -61,14 +61,17 @@ public struct LinearizedStatistic: Sendable, Hashable {
     /// ū = Σ w_i u_i / N and s²_u = n/(n − 1) · Σ w_i (u_i − ū)² / N (R's `svyvar`):
     ///
     ///     V_srs = s²_u · N² · (N − n)/(N·n)   (.withoutReplacement, R `deff = TRUE`)
-    ///     V_srs = s²_u · N² / n               (.withReplacement,    R `deff = "replace"`)
+    ///     V_srs = s²_u · N² / n               (.withReplacement,    R `deff = "replace"`; the default)
+    ///
+    /// The default is `.withReplacement` because it is defined for weights on any scale (see
+    /// ``DesignEffectReference``); pass `.withoutReplacement` to reproduce R's `deff = TRUE`.
     ///
     /// For a mean u_i = (x_i − x̄)/N and V_srs reduces to s²_x (1 − n/N)/n.
     ///
     /// Returns `nil` when it is undefined: n < 2, all u equal (V_srs = 0), or, without
     /// replacement, N ≤ n (weights that do not sum to a population larger than the sample; R
     /// gives `Inf` or `NA` there — use `.withReplacement`).
-    public func designEffect(design: SurveyDesign, reference: DesignEffectReference = .withoutReplacement) -> Double? {
+    public func designEffect(design: SurveyDesign, reference: DesignEffectReference = .withReplacement) -> Double? {
         let vsrs = srsVariance(design: design, reference: reference)
         guard let vsrs, vsrs > 0 else { return nil }
         return variance(design: design) / vsrs
