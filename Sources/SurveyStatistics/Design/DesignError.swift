@@ -14,6 +14,7 @@ public enum DesignError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The population count of a stratum is below the number of PSUs sampled in it.
     case populationBelowSample(stratum: String, population: Double, sampled: Int)
 
+    /// The message for the user: what is wrong, where, and what to do next.
     public var description: String {
         switch self {
         case let .lengthMismatch(column, expected, actual):
