@@ -27,9 +27,17 @@ public struct LinearizedStatistic: Sendable, Hashable {
     public var weightedSize: Double
     /// Rows of the domain left out because a value was missing (NaN).
     public var excludedCount: Int
+    /// The domain the statistic was asked for, missing values included (`nil` = whole sample).
+    /// Degrees of freedom count its PSUs, as R's `degf` counts those of the design that
+    /// `svymean(..., na.rm = TRUE)` or `svyciprop` receive.
+    public var domain: [Bool]?
 
     /// Builds a statistic from its parts; estimators use this, callers rarely need to.
-    public init(value: Double, influence: [Double], rows: [Bool], sampleSize: Int, weightedSize: Double, excludedCount: Int = 0) {
+    public init(
+        value: Double, influence: [Double], rows: [Bool], sampleSize: Int, weightedSize: Double,
+        excludedCount: Int = 0, domain: [Bool]? = nil
+    ) {
+        self.domain = domain
         self.value = value
         self.influence = influence
         self.rows = rows
@@ -109,7 +117,8 @@ public struct LinearizedStatistic: Sendable, Hashable {
     /// method: value `value` (= g at the estimates, computed by the caller) and influence
     /// z_i = Σ_k ∂g/∂θ_k · z_ki. The rows that enter are the union of the parts' rows.
     ///
-    /// ``excludedCount`` becomes the largest of the parts' (the parts may exclude different rows).
+    /// ``excludedCount`` becomes the largest of the parts' (the parts may exclude different rows);
+    /// ``domain`` the union of the parts' domains (`nil` if any part is on the whole sample).
     ///
     /// - Precondition: at least one part; all parts come from `design`; `gradient` has one entry
     ///   per part.
@@ -130,9 +139,17 @@ public struct LinearizedStatistic: Sendable, Hashable {
             }
             for i in 0..<n where part.rows[i] { rows[i] = true }
         }
+        var domain: [Bool]? = nil
+        if parts.allSatisfy({ $0.domain != nil }) {
+            var union = [Bool](repeating: false, count: n)
+            for part in parts {
+                for i in 0..<n where part.domain![i] { union[i] = true }
+            }
+            domain = union
+        }
         return LinearizedStatistic(
             value: value, influence: influence, rows: rows, sampleSize: 0, weightedSize: 0,
-            excludedCount: parts.map(\.excludedCount).max() ?? 0
+            excludedCount: parts.map(\.excludedCount).max() ?? 0, domain: domain
         ).counted(in: design)
     }
 
