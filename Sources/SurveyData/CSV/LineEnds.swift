@@ -15,7 +15,10 @@ func countLineEnds(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
     let raw = UnsafeRawPointer(base)
     // Per-byte tallies in one word (each byte counts up to 255), summed every 255 words; no
     // popcount instruction is assumed (x86-64's baseline has none).
-    @inline(__always) func sumBytes(_ w: UInt64) -> Int { Int((w &* ones) >> 56) }
+    @inline(__always) func sumBytes(_ w: UInt64) -> Int {
+        let pairs = (w & 0x00FF_00FF_00FF_00FF) &+ ((w >> 8) & 0x00FF_00FF_00FF_00FF)  // four 16-bit sums
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
     while i + 8 <= to {
         var lfTally: UInt64 = 0, crTally: UInt64 = 0
         var words = 0
