@@ -28,7 +28,9 @@ public struct CSVRecord: RandomAccessCollection {
         self.fieldCount = count
     }
 
+    /// 0: fields are numbered from 0, as columns of the header.
     public var startIndex: Int { 0 }
+    /// The number of fields.
     public var endIndex: Int { fieldCount }
 
     /// The bytes of field `position` (0-based column), valid during the callback only.

@@ -24,8 +24,9 @@ public final class CSVRecordBatch {
     /// Where parsing stopped, and the line there.
     private(set) var stop: Int
     private(set) var lineAtStop: Int
-    /// Records and blank lines seen.
+    /// Records seen by ``forEachRecord(_:)``.
     public private(set) var recordCount = 0
+    /// Blank lines skipped by ``forEachRecord(_:)``.
     public private(set) var blankLines = 0
     /// The buffer ended inside a record: more bytes are needed from `stop` on.
     private(set) var needsMore = false
