@@ -105,6 +105,33 @@ struct CSVReaderBatchTests {
         }
     }
 
+    /// The workers check UTF-8 themselves; the error is the serial reader's, wherever the bad byte is.
+    @Test func invalidUTF8IsFoundByTheWorkers() throws {
+        let good = makeFile(rows: 3_000, quotedEvery: 7, seed: 12)
+        var rng = SplitMix64(state: 13)
+        for _ in 0..<12 {
+            var bytes = good
+            let at = Int.random(in: 0..<bytes.count, using: &rng)
+            bytes.insert(contentsOf: [[0xFF], [0xE1, 0xBA], [0xC3]].randomElement(using: &rng)!, at: at)
+            for chunk in [1 << 17, 1 << 20] {
+                let options = CSVReadOptions(chunkSize: chunk)
+                var serialError: CSVError?
+                do { _ = try serial(bytes, options: options) } catch let error as CSVError { serialError = error }
+                var batchError: CSVError?
+                do { _ = try batched(bytes, options: options) } catch let error as CSVError { batchError = error }
+                #expect(serialError != nil)
+                #expect(batchError == serialError, "bad byte at \(at), chunk \(chunk)")
+            }
+        }
+        // Cut short at the very end of the file.
+        // The file's CRs all stand before an LF: its line ends are its LFs.
+        let cut = good + [0xE1, 0xBA]
+        let line = 1 + good.filter { $0 == 0x0A }.count
+        #expect(throws: CSVError.invalidUTF8(file: "data.csv", line: line, byteOffset: good.count)) {
+            _ = try batched(cut, options: CSVReadOptions())
+        }
+    }
+
     @Test func lineEndCountMatchesAPlainCount() {
         var rng = SplitMix64(state: 11)
         for _ in 0..<200 {
