@@ -132,6 +132,36 @@ struct CSVReaderBatchTests {
         }
     }
 
+    /// Random bytes (quotes, line ends, delimiters, bytes that are not UTF-8): both readers give
+    /// the same records, or the same error, at every chunk size.
+    @Test func randomBytesReadAlikeSeriallyAndInBatches() throws {
+        var rng = SplitMix64(state: 99)
+        let alphabet: [[UInt8]] = [[0x22], [0x2C], [0x3B], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x35],
+                                   Array("ấ".utf8), [0xFF], [0xE1, 0xBA], [0x00], [0x20]]
+        for round in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...3_000, using: &rng) { bytes += alphabet.randomElement(using: &rng)! }
+            let options = CSVReadOptions(chunkSize: Int.random(in: 1...5_000, using: &rng),
+                                         maxFieldBytes: Int.random(in: 50...5_000, using: &rng))
+            var serialOutcome: Result<[SeenRecord], CSVError>
+            do { serialOutcome = .success(try serial(bytes, options: options).0) } catch let e as CSVError { serialOutcome = .failure(e) }
+            var batchOutcome: Result<[SeenRecord], CSVError>
+            do {
+                var seen: [SeenRecord] = []
+                _ = try CSVReader(bytes: bytes, name: "data.csv", options: options).forEachBatch(
+                    parallelism: 2, minimumBatch: 64, header: { seen.append(SeenRecord($0)) },
+                    process: { batch in
+                        var mine: [SeenRecord] = []
+                        try batch.forEachRecord { mine.append(SeenRecord($0)) }
+                        return mine
+                    },
+                    consume: { seen += $0 })
+                batchOutcome = .success(seen)
+            } catch let e as CSVError { batchOutcome = .failure(e) }
+            #expect(batchOutcome == serialOutcome, "round \(round)")
+        }
+    }
+
     @Test func lineEndCountMatchesAPlainCount() {
         var rng = SplitMix64(state: 11)
         for _ in 0..<200 {
