@@ -170,14 +170,16 @@ public enum ProportionIntervalMethod: String, Sendable, Hashable, Codable, CaseI
     static let clippedNote = "bounds clipped to [0, 1]"
 }
 
-/// logit(p) = log(p/(1 − p)).
-@inline(__always) func logit(_ p: Double) -> Double {
-    ElementaryFunctions.log(p / (1 - p))
-}
+extension ProportionIntervalMethod {
+    /// logit(p) = log(p/(1 − p)).
+    @inline(__always) static func logOdds(_ p: Double) -> Double {
+        ElementaryFunctions.log(p / (1 - p))
+    }
 
-/// logit⁻¹(u) = 1/(1 + e^(−u)), computed so that neither tail loses digits.
-@inline(__always) func expit(_ u: Double) -> Double {
-    u >= 0 ? 1 / (1 + ElementaryFunctions.exp(-u)) : ElementaryFunctions.exp(u) / (1 + ElementaryFunctions.exp(u))
+    /// logit⁻¹(u) = 1/(1 + e^(−u)), computed so that neither tail loses digits.
+    @inline(__always) static func inverseLogOdds(_ u: Double) -> Double {
+        u >= 0 ? 1 / (1 + ElementaryFunctions.exp(-u)) : ElementaryFunctions.exp(u) / (1 + ElementaryFunctions.exp(u))
+    }
 }
 
 extension Estimate {
