@@ -100,4 +100,4 @@ out = dict(tool=f"scipy {scipy.__version__}; beta and F quantiles: mpmath {mpmat
            call="scipy.stats.<dist>(params).<cdf|sf|ppf|isf>(argument)", skipped=skipped, cases=cases)
 with open("expected.json", "w") as f:
     json.dump(out, f, indent=0)
-print(len(cases), "cases;", len(skipped), "skipped:", *skipped, sep="\n")
+print(f"{len(cases)} cases; {len(skipped)} skipped:", *skipped, sep="\n")
