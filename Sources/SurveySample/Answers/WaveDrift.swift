@@ -9,12 +9,13 @@ import SurveySchema
 /// a = 0…A−1 and the declining aspect d = A / 2 (integer division), the drift per wave on the
 /// latent scale is
 ///
-///     δ_d = −0.20,   δ_a = 0.05·(1 + a mod 3) for a ≠ d   (0.05, 0.10, 0.15, 0.05, …),
+///     δ_d = −0.30,   δ_a = 0.05·(1 + a mod 3) for a ≠ d   (0.05, 0.10, 0.15, 0.05, …),
 ///
 /// and a criterion of aspect a answered in wave w has its mean moved by δ_a·(w − baseWave).
-/// A wave one later is therefore a little better in most aspects and worse in one. Near a
-/// share of 85% (latent sd ≈ 0.86) a shift of δ moves the share by about 27·δ points:
-/// 0.05 ≈ +1.4 pp, 0.10 ≈ +2.7 pp, 0.15 ≈ +4 pp, −0.20 ≈ −5.5 pp.
+/// A wave one later is therefore a little better in most aspects and worse in one. A shift δ
+/// moves a share p by about φ(Φ⁻¹(p))·δ/σ with σ ≈ 0.86 the latent sd: near p = 85% that is
+/// 27·δ points (0.05 ≈ +1.4 pp, 0.10 ≈ +2.7 pp, 0.15 ≈ +4 pp, −0.30 ≈ −8 pp), near 95%
+/// 12·δ points (+0.6, +1.2, +1.8, −3.6 pp).
 /// The overall-satisfaction question drifts by the mean of the aspects' δ.
 public struct WaveDrift: Sendable, Hashable {
     /// One aspect and its drift per wave.
@@ -64,7 +65,7 @@ public struct WaveDrift: Sendable, Hashable {
 
     /// δ for the aspect at `position` when the declining aspect is `declining`.
     static func perWave(position: Int, declining: Int) -> Double {
-        position == declining ? -0.20 : 0.05 * Double(1 + position % 3)
+        position == declining ? -0.30 : [0.05, 0.10, 0.15][position % 3]
     }
 
     /// The drift per wave of the criterion with `id` (0 when it is in no aspect).
