@@ -12,7 +12,7 @@ extension SurveyLoader {
             return nil
         }
         if entries.isEmpty {
-            reader.report(.emptyList, at: path)
+            reader.report(.noScales, at: path)
         }
         var valid = true
         var result: [Scale] = []

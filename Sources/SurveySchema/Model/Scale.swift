@@ -85,16 +85,21 @@ public struct ScalePoint: Sendable, Hashable {
 
 /// The band a value falls in.
 public enum ScaleBand: String, Sendable, Hashable, CaseIterable {
-    case satisfied, neutral, dissatisfied
+    /// The scale's `satisfied` values (the favourable answers).
+    case satisfied
+    /// The scale's `neutral` values.
+    case neutral
+    /// The scale's `dissatisfied` values.
+    case dissatisfied
 }
 
 /// The kinds of non-answer a raw cell can carry.
 ///
 /// SDG 16.6.2 practice: all three are left out of the criterion's denominator and counted.
 public enum MissingKind: String, Sendable, Hashable, CaseIterable {
-    /// The cell is empty or marked as skipped.
+    /// The cell is empty, skipped or refused.
     case noAnswer
-    /// "Don't know" (or refused, where the survey files refusals here).
+    /// "Don't know".
     case dontKnow
     /// The question did not apply to this respondent.
     case notApplicable
