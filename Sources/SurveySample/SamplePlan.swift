@@ -62,6 +62,18 @@ struct SamplePlan: Sendable {
 }
 
 extension SamplePlan {
+    /// The word that starts a generated value of the column with `role`: the group's own
+    /// label when its id is not a known role (a strata column `region` gives "Region 01"),
+    /// else (or when the label holds a comma or quote) the role's word in the survey's default
+    /// language, Vietnamese or English.
+    static func prefix(_ role: String, survey: Survey) -> String {
+        if let group = survey.columns.groups.first(where: { SamplePlan.role(of: $0, design: survey.columns.design) == role }),
+            group.id != role, !CSVCell.needsQuotes(survey.text(group.label).utf8) {
+            return survey.text(group.label)
+        }
+        return prefix(role, language: survey.defaultLanguage)
+    }
+
     /// Names for generated values of the geographic and service columns, by language.
     static func prefix(_ role: String, language: String) -> String {
         let vi = ["province": "Tỉnh", "district": "Huyện", "commune": "Xã", "village": "Thôn", "service": "Dịch vụ"]
@@ -132,12 +144,12 @@ extension SamplePlan {
         provinceCells = provinceDictionary.map { $0.map { CSVCell.encoded($0.code) } }
             ?? (0..<geography.provinceCount).map { p in
                 let number = String(p + 1)
-                return CSVCell.encoded(SamplePlan.prefix("province", language: language) + " "
+                return CSVCell.encoded(SamplePlan.prefix("province", survey: survey) + " "
                     + String(repeating: "0", count: provinceWidth - number.count) + number)
             }
-        districtPrefix = Array((SamplePlan.prefix("district", language: language) + " ").utf8)
-        communePrefix = Array((SamplePlan.prefix("commune", language: language) + " ").utf8)
-        villagePrefix = Array((SamplePlan.prefix("village", language: language) + " ").utf8)
+        districtPrefix = Array((SamplePlan.prefix("district", survey: survey) + " ").utf8)
+        communePrefix = Array((SamplePlan.prefix("commune", survey: survey) + " ").utf8)
+        villagePrefix = Array((SamplePlan.prefix("village", survey: survey) + " ").utf8)
         districtWidth = max(3, SamplePlan.digits(geography.districtCount))
         communeWidth = max(4, SamplePlan.digits(geography.communeCount))
         villageWidth = max(5, SamplePlan.digits(geography.villageCount))
@@ -156,7 +168,7 @@ extension SamplePlan {
             let width = max(3, SamplePlan.digits(count))
             serviceCells = (0..<count).map { s in
                 let number = String(s + 1)
-                return CSVCell.encoded(SamplePlan.prefix("service", language: language) + " "
+                return CSVCell.encoded(SamplePlan.prefix("service", survey: survey) + " "
                     + String(repeating: "0", count: width - number.count) + number)
             }
         }

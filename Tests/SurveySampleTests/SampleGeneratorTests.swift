@@ -129,6 +129,7 @@ struct SampleGeneratorTests {
         #expect(regionOfVillage.count == 97)
         #expect(regionOfVillage.values.allSatisfy { $0.count == 1 })
         #expect(Set(sample.column("region")).count == 6)
+        #expect(sample.column("region").first == "Region 01")  // the strata group's label, numbered
     }
 
     @Test("weights vary by region with noise; the fpc is constant within a region")

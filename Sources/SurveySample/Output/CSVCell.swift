@@ -1,19 +1,21 @@
-/// CSV encoding of the generator's cells, done once per distinct text before the hot loop.
+import SurveyData
+
+/// CSV encoding of the generator's cells, done once per distinct text before the hot loop,
+/// so that the loop only copies bytes.
 ///
-/// The rule is RFC 4180's: a field holding a comma, a quote, CR or LF is wrapped in quotes and
-/// its quotes doubled; any other field is written as it is.
-///
-/// This is a private copy of the quoting rule of `SurveyData`'s `CSVWriter` (branch `csv`),
-/// which was not yet committed when the generator was written. The generator never writes a
-/// field that starts with `=`, `+`, `-` or `@`, so the writer's formula neutralisation would
-/// not change any of its output.
+/// Whole cells (codes, labels, names, the header) are encoded by `SurveyData`'s `CSVWriter`
+/// (RFC 4180: a field holding a comma, a quote, CR or LF is quoted and its quotes doubled;
+/// a field a spreadsheet would run as a formula gets a leading `'`, which no generated text
+/// needs). Comments are assembled in the loop from fragments, so for those this type keeps
+/// the same rule in two parts: ``escaped(_:)`` doubles the quotes of a fragment, and the
+/// comment is wrapped in quotes when any of its fragments ``needsQuotes(_:)``.
 enum CSVCell {
     /// Whether `text` must be quoted.
     static func needsQuotes<S: Sequence<UInt8>>(_ text: S) -> Bool {
         text.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// The field's bytes with quotes doubled, without surrounding quotes.
+    /// The bytes of `text` with quotes doubled, without surrounding quotes.
     static func escaped(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -24,9 +26,10 @@ enum CSVCell {
         return bytes
     }
 
-    /// The field as it is written in the file: quoted when needed.
+    /// The field as it is written in the file.
     static func encoded(_ text: String) -> [UInt8] {
-        guard needsQuotes(text.utf8) else { return Array(text.utf8) }
-        return [0x22] + escaped(text) + [0x22]
+        var writer = CSVWriter()
+        writer.writeField(text)
+        return writer.takeBytes()
     }
 }
