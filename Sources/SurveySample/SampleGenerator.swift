@@ -14,9 +14,11 @@ import SurveyStatistics
 ///            + other groups (sd 0.15) + demographics (sd 0.08) + person (sd 0.5)
 ///     latent(criterion j) = base + mean_j + drift_j·(wave − baseWave) + 0.55·ε
 ///
-/// with mean_j = 1.15 + aspect offset U(−0.3, 0.3) + criterion offset U(−0.25, 0.25), cut
+/// with mean_j = 1.2 + aspect offset U(−0.25, 0.25) + criterion offset U(−0.2, 0.2), cut
 /// into the scale's points so that an answer is satisfied exactly when the latent value is
-/// above 0 (``LatentScale``): criteria shares come out mostly between 75% and 97%.
+/// above 0 (``LatentScale``). The latent sd is about 0.86 (√(0.25² + 0.30² + 0.20² + 0.5² +
+/// 0.55²), plus small group effects), so criteria shares come out mostly between 80% and 97%.
+/// Group effects are centred on their draw-weighted mean.
 /// Reverse-keyed criteria are written reversed (min + max − v). About 3.2% of scored cells
 /// are non-answers written with the scale's own codes (1.2% no answer, 1.5% "don't know",
 /// 0.5% not applicable, each only when the scale declares a code for it); about 1.5% are

@@ -190,7 +190,7 @@ extension SamplePlan {
             scales.append(LatentScale(scale: scale, languages: languages, defaultLanguage: language))
         }
 
-        // Criteria means: 1.15 + aspect offset U(−0.3, 0.3) + criterion offset U(−0.25, 0.25),
+        // Criteria means: 1.2 + aspect offset U(−0.25, 0.25) + criterion offset U(−0.2, 0.2),
         // plus the wave drift.
         let drift = WaveDrift(survey: survey)
         let waves = Double(options.wave - options.baseWave)
@@ -198,14 +198,14 @@ extension SamplePlan {
         var criterionMeans: [String: Double] = [:]
         var structuralMeans: [Double] = []
         for aspect in drift.aspects {
-            let aspectOffset = itemRNG.uniform(-0.3, 0.3)
+            let aspectOffset = itemRNG.uniform(-0.25, 0.25)
             for id in aspect.criteria {
-                let mean = 1.15 + aspectOffset + itemRNG.uniform(-0.25, 0.25)
+                let mean = 1.2 + aspectOffset + itemRNG.uniform(-0.2, 0.2)
                 structuralMeans.append(mean)
                 criterionMeans[id] = mean + aspect.perWave * waves
             }
         }
-        let meanOfCriteria = structuralMeans.isEmpty ? 1.15 : structuralMeans.reduce(0, +) / Double(structuralMeans.count)
+        let meanOfCriteria = structuralMeans.isEmpty ? 1.2 : structuralMeans.reduce(0, +) / Double(structuralMeans.count)
 
         var groupRNG = Streams.generator(options.seed, Streams.groups)
         var demographicRNG = Streams.generator(options.seed, Streams.demographics)
@@ -258,7 +258,7 @@ extension SamplePlan {
                 else { continue }
                 columns.append(.scored(items.count))
                 items.append(ScoredItem(
-                    scale: scale, mean: criterionMeans[id] ?? 1.15, loading: 1, noise: 0.55, reverse: criterion.reverse))
+                    scale: scale, mean: criterionMeans[id] ?? 1.2, loading: 1, noise: 0.55, reverse: criterion.reverse))
             case .question(let id):
                 guard let question = survey.question(id: id) else { continue }
                 switch question.kind {

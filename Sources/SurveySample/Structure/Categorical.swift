@@ -8,15 +8,18 @@ struct Categorical: Sendable {
     let labelCells: [[[UInt8]]]
     /// The running sums of the draw weights, scaled to 2³² (the last one is 2³²).
     let cumulative: [UInt64]
-    /// The effect of each value on the latent satisfaction.
+    /// The effect of each value on the latent satisfaction, centred so that their mean
+    /// weighted by how often each value is drawn is 0 (the effects move groups apart without
+    /// moving the whole sample).
     let effects: [Double]
 
     init(cells: [[UInt8]], labelCells: [[[UInt8]]] = [], weights: [Double], effects: [Double]) {
         precondition(!cells.isEmpty && cells.count == weights.count && cells.count == effects.count)
         self.cells = cells
         self.labelCells = labelCells
-        self.effects = effects
         let total = weights.reduce(0, +)
+        let centre = zip(weights, effects).reduce(0) { $0 + $1.0 * $1.1 } / total
+        self.effects = effects.map { $0 - centre }
         var running = 0.0
         var cumulative: [UInt64] = []
         for weight in weights {

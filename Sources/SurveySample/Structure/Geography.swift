@@ -23,7 +23,7 @@ struct Geography: Sendable {
     let villageCommune: [Int32]
     let districtCount: Int
     let communeCount: Int
-    /// Per province: latent effect (sd 0.25), design weight (400 + 2600·U², people per
+    /// Per province: latent effect (sd 0.25, centred on their mean), design weight (400 + 2600·U², people per
     /// respondent) and population (weight × respondents in the province, the fpc).
     let provinceEffects: [Double]
     let provinceWeights: [Double]
@@ -83,7 +83,9 @@ struct Geography: Sendable {
             let u = rng.nextUniform()
             weights.append(400 + 2600 * u * u)
         }
-        provinceEffects = effects
+        // Centred, so that the provinces move apart without moving the whole sample.
+        let centre = effects.isEmpty ? 0 : effects.reduce(0, +) / Double(effects.count)
+        provinceEffects = effects.map { $0 - centre }
         provinceWeights = weights
         provincePopulations = (0..<provinces).map { Int((weights[$0] * Double(provinceRespondents[$0])).rounded()) }
         villageEffects = (0..<villages).map { _ in 0.30 * rng.nextNormal() }
