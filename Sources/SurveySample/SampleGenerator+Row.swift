@@ -1,17 +1,25 @@
 import SurveyStatistics
 
-/// Per-row choices, kept between rows so the hot loop allocates nothing.
-struct RowScratch {
-    var groups: [Int]
-    var demographics: [Int]
-    var demographicBits: [UInt64]
-    var selections: [UInt64]
+/// Per-row choices, in memory allocated once per ``SampleGenerator/write(rows:includingHeader:to:)``
+/// call, so the hot loop allocates nothing.
+struct RowScratch: ~Copyable {
+    let groups: UnsafeMutablePointer<Int>
+    let demographics: UnsafeMutablePointer<Int>
+    let demographicBits: UnsafeMutablePointer<UInt64>
+    let selections: UnsafeMutablePointer<UInt64>
 
-    init(plan: SamplePlan) {
-        groups = Array(repeating: 0, count: plan.groups.count)
-        demographics = Array(repeating: 0, count: plan.demographics.count)
-        demographicBits = Array(repeating: 0, count: plan.demographics.count)
-        selections = Array(repeating: 0, count: plan.multiSelects.count)
+    init(_ t: CompiledPlan.Tables) {
+        groups = .allocate(capacity: max(t.groupCount, 1))
+        demographics = .allocate(capacity: max(t.demographicCount, 1))
+        demographicBits = .allocate(capacity: max(t.demographicCount, 1))
+        selections = .allocate(capacity: max(t.multiSelectCount, 1))
+    }
+
+    deinit {
+        groups.deallocate()
+        demographics.deallocate()
+        demographicBits.deallocate()
+        selections.deallocate()
     }
 }
 
@@ -26,87 +34,102 @@ extension SampleGenerator {
     /// A quarter of respondents write a comment (on 16 bits).
     static let commentBelow: UInt64 = 16384
 
+    /// The value drawn by the 32-bit uniform `u` from categorical `c`: the first index whose
+    /// running sum exceeds it (binary search).
+    @inline(__always)
+    static func draw(_ c: CompiledPlan.Categorical, _ u: UInt64, _ t: CompiledPlan.Tables) -> Int {
+        let cumulative = t.words + Int(c.cumulative)
+        var low = 0
+        var high = Int(c.count) - 1
+        while low < high {
+            let middle = (low + high) >> 1
+            if cumulative[middle] > u { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     /// Writes respondent `i`'s row. Draws, in order: the service, each other grouping, each
     /// demographic, the person effect, each multi-select question, the weight noise; then one
     /// or two draws per column as the column needs them.
     @inline(__always)
-    func writeRow(_ i: Int, into buffer: inout ByteBuffer, scratch: inout RowScratch) {
-        let plan = self.plan
-        let geography = plan.geography
-        var rng = SeededGenerator(seed: SplitMix64.mix(plan.peopleSeed &+ UInt64(i)))
-        let village = geography.village(of: i)
-        let province = Int(geography.villageProvince[village])
-        let service = plan.services.index(for: rng.next() & 0xFFFF_FFFF)
-        var base = geography.provinceEffects[province] + geography.villageEffects[village] + plan.services.effects[service]
-        for g in plan.groups.indices {
-            let choice = plan.groups[g].index(for: rng.next() & 0xFFFF_FFFF)
+    static func writeRow(_ i: Int, _ t: CompiledPlan.Tables, into buffer: inout ByteBuffer, scratch: borrowing RowScratch) {
+        var rng = SeededGenerator(seed: SplitMix64.mix(t.peopleSeed &+ UInt64(i)))
+        let village = i * t.villageCount / t.respondents
+        let province = Int(t.villageProvince[village])
+        let services = t.categoricals[0]
+        let service = draw(services, rng.next() & 0xFFFF_FFFF, t)
+        var base = t.provinceEffects[province] + t.villageEffects[village] + t.doubles[Int(services.effects) + service]
+        for g in 0..<t.groupCount {
+            let c = t.categoricals[1 + g]
+            let choice = draw(c, rng.next() & 0xFFFF_FFFF, t)
             scratch.groups[g] = choice
-            base += plan.groups[g].effects[choice]
+            base += t.doubles[Int(c.effects) + choice]
         }
-        for d in plan.demographics.indices {
+        for d in 0..<t.demographicCount {
+            let c = t.categoricals[1 + t.groupCount + d]
             let bits = rng.next()
-            let choice = plan.demographics[d].index(for: bits & 0xFFFF_FFFF)
+            let choice = draw(c, bits & 0xFFFF_FFFF, t)
             scratch.demographics[d] = choice
             scratch.demographicBits[d] = bits >> 32
-            base += plan.demographics[d].effects[choice]
+            base += t.doubles[Int(c.effects) + choice]
         }
         base += 0.5 * Noise.irwinHall(rng.next())
-        for m in plan.multiSelects.indices {
+        for m in 0..<t.multiSelectCount {
+            let question = t.multiSelects[m]
             var mask: UInt64 = 0
             var bits: UInt64 = 0
-            for (o, threshold) in plan.multiSelects[m].thresholds.enumerated() {
+            for o in 0..<Int(question.count) {
                 if o % 8 == 0 { bits = rng.next() }
-                if (bits & 0xFF) < threshold { mask |= 1 << UInt64(o & 63) }
+                if (bits & 0xFF) < t.words[Int(question.thresholds) + o] { mask |= 1 << UInt64(o & 63) }
                 bits >>= 8
             }
             scratch.selections[m] = mask
         }
         let weightNoise = Noise.irwinHall(rng.next())
 
-        var first = true
-        for column in plan.columns {
-            if first { first = false } else { buffer.append(0x2C) }
-            switch column {
+        for c in 0..<t.columnCount {
+            if c > 0 { buffer.append(0x2C) }
+            switch t.columns[c] {
             case .respondent:
-                buffer.appendDecimal(options.wave < 0 ? 0 : options.wave)
+                buffer.appendDecimal(t.wave < 0 ? 0 : t.wave)
                 buffer.append(0x2D)
-                buffer.appendDecimal(i + 1, width: plan.respondentWidth)
+                buffer.appendDecimal(i + 1, width: t.respondentWidth)
             case .wave:
-                buffer.append(plan.waveCell)
+                buffer.append(span: t.waveCell, of: t)
             case .province:
-                buffer.append(plan.provinceCells[province])
+                buffer.append(span: t.provinceCells + Int32(province), of: t)
             case .district:
-                buffer.append(plan.districtPrefix)
-                buffer.appendDecimal(Int(geography.villageDistrict[village]) + 1, width: plan.districtWidth)
+                buffer.append(span: t.districtPrefix, of: t)
+                buffer.appendDecimal(Int(t.villageDistrict[village]) + 1, width: t.districtWidth)
             case .commune:
-                buffer.append(plan.communePrefix)
-                buffer.appendDecimal(Int(geography.villageCommune[village]) + 1, width: plan.communeWidth)
+                buffer.append(span: t.communePrefix, of: t)
+                buffer.appendDecimal(Int(t.villageCommune[village]) + 1, width: t.communeWidth)
             case .village:
-                buffer.append(plan.villagePrefix)
-                buffer.appendDecimal(village + 1, width: plan.villageWidth)
+                buffer.append(span: t.villagePrefix, of: t)
+                buffer.appendDecimal(village + 1, width: t.villageWidth)
             case .service:
-                buffer.append(plan.services.cells[service])
+                buffer.append(span: services.cells + Int32(service), of: t)
             case .group(let g):
-                buffer.append(plan.groups[g].cells[scratch.groups[g]])
+                buffer.append(span: t.categoricals[1 + g].cells + Int32(scratch.groups[g]), of: t)
             case .weight:
-                if plan.weights {
-                    buffer.appendFixed(geography.provinceWeights[province] * (1 + 0.15 * weightNoise), decimals: 2)
+                if t.weights {
+                    buffer.appendFixed(t.provinceWeights[province] * (1 + 0.15 * weightNoise), decimals: 2)
                 } else {
                     buffer.append(0x31)
                 }
             case .fpc:
-                buffer.appendDecimal(geography.provincePopulations[province])
+                buffer.appendDecimal(t.provincePopulations[province])
             case .scored(let k):
-                writeScored(plan.items[k], base: base, rng: &rng, into: &buffer)
+                writeScored(t.items[k], base: base, rng: &rng, t, into: &buffer)
             case .multiSelect(let m):
-                let question = plan.multiSelects[m]
+                let question = t.multiSelects[m]
                 let mask = scratch.selections[m]
                 if mask != 0 {
                     if question.quoted { buffer.append(0x22) }
                     var written = false
-                    for o in question.codes.indices where mask & (1 << UInt64(o & 63)) != 0 {
-                        if written { buffer.append(question.separator) }
-                        buffer.append(question.codes[o])
+                    for o in 0..<Int(question.count) where mask & (1 << UInt64(o & 63)) != 0 {
+                        if written { buffer.append(span: question.separator, of: t) }
+                        buffer.append(span: question.codes + Int32(o), of: t)
                         written = true
                     }
                     if question.quoted { buffer.append(0x22) }
@@ -115,49 +138,59 @@ extension SampleGenerator {
                 buffer.append(scratch.selections[m] & (1 << UInt64(o & 63)) != 0 ? 0x31 : 0x30)
             case .text:
                 let bits = rng.next()
-                if bits & 0xFFFF < SampleGenerator.commentBelow {
-                    Comments.write(positive: base > 0, bits: bits >> 16, more: rng.next(), into: &buffer)
+                if bits & 0xFFFF < commentBelow {
+                    Comments.write(positive: base > 0, bits: bits >> 16, more: rng.next(), tables: t, into: &buffer)
                 }
             case .demographic(let d):
                 let bits = scratch.demographicBits[d]
-                let values = plan.demographics[d]
-                if bits & 0xFFFF < SampleGenerator.demographicMissingBelow {
+                let values = t.categoricals[1 + t.groupCount + d]
+                let choice = Int32(scratch.demographics[d])
+                if bits & 0xFFFF < demographicMissingBelow {
                     break
-                } else if (bits >> 16) & 0xFFFF < SampleGenerator.demographicLabelBelow, !values.labelCells.isEmpty {
-                    buffer.append(values.labelCells[0][scratch.demographics[d]])
+                } else if (bits >> 16) & 0xFFFF < demographicLabelBelow, values.labels >= 0 {
+                    buffer.append(span: values.labels + choice, of: t)
                 } else {
-                    buffer.append(values.cells[scratch.demographics[d]])
+                    buffer.append(span: values.cells + choice, of: t)
                 }
             }
         }
-        buffer.append(plan.lineEnd)
+        buffer.append(span: t.lineEnd, of: t)
     }
 
     /// One scored cell: a non-answer code, or the point cut from the latent value, written as
     /// its code or, now and then, its label.
     @inline(__always)
-    func writeScored(_ item: SamplePlan.ScoredItem, base: Double, rng: inout SeededGenerator, into buffer: inout ByteBuffer) {
-        let scale = plan.scales[item.scale]
+    static func writeScored(
+        _ item: CompiledPlan.Item, base: Double, rng: inout SeededGenerator, _ t: CompiledPlan.Tables,
+        into buffer: inout ByteBuffer
+    ) {
+        let scale = t.scales[Int(item.scale)]
         let noise = rng.next()
         let bits = rng.next()
         let missing = bits & 0xFFFF_FFFF
         if missing < scale.notApplicableBelow {
-            let kind = missing < scale.noAnswerBelow ? 0 : (missing < scale.dontKnowBelow ? 1 : 2)
-            let codes = scale.missingCells[kind]
-            buffer.append(codes[Int((bits >> 48) % UInt64(codes.count))])
+            let (first, count) =
+                missing < scale.noAnswerBelow ? (scale.missing.0, scale.missingCount.0)
+                : missing < scale.dontKnowBelow ? (scale.missing.1, scale.missingCount.1)
+                : (scale.missing.2, scale.missingCount.2)
+            buffer.append(span: first + Int32((bits >> 48) % UInt64(count)), of: t)
             return
         }
         let latent = item.loading * base + item.mean + item.noise * Noise.irwinHall(noise)
-        var value = scale.value(at: latent)
+        var position = 0
+        let cuts = t.doubles + Int(scale.cuts)
+        for m in 0..<Int(scale.k - 1) where latent > cuts[m] { position += 1 }
+        var value = t.ints[Int(scale.values) + position]
         if item.reverse { value = scale.minValue + scale.maxValue - value }
         let point = value - scale.minValue
         let label = (bits >> 32) & 0xFFFF
-        if label < SampleGenerator.defaultLabelBelow {
-            buffer.append(scale.labelCells[0][point])
-        } else if label < SampleGenerator.otherLabelBelow && plan.otherLanguages > 0 {
-            buffer.append(scale.labelCells[1 + Int((bits >> 48) % UInt64(plan.otherLanguages))][point])
+        if label < defaultLabelBelow {
+            buffer.append(span: scale.labels + point, of: t)
+        } else if label < otherLabelBelow && t.otherLanguages > 0 {
+            let language = 1 + Int32((bits >> 48) % UInt64(t.otherLanguages))
+            buffer.append(span: scale.labels + language * scale.k + point, of: t)
         } else {
-            buffer.append(scale.codeCells[point])
+            buffer.append(span: scale.codes + point, of: t)
         }
     }
 }

@@ -48,6 +48,7 @@ public struct SampleGenerator: Sendable {
     /// The drift of the survey's aspects between waves.
     public let drift: WaveDrift
     let plan: SamplePlan
+    let compiled: CompiledPlan
 
     /// The bytes handed to the sink at a time, about: chunks end at a row's end, once the
     /// buffer holds at least this many bytes.
@@ -63,6 +64,7 @@ public struct SampleGenerator: Sendable {
         self.options = options
         drift = WaveDrift(survey: survey)
         plan = try SamplePlan(survey: survey, options: options)
+        compiled = CompiledPlan(plan)
     }
 
     /// The header: every column the survey declares, in file order.
@@ -98,15 +100,17 @@ public struct SampleGenerator: Sendable {
             }
             buffer.append(plan.lineEnd)
         }
-        var scratch = RowScratch(plan: plan)
+        let tables = compiled.tables
+        let scratch = RowScratch(tables)
         for i in rows {
-            writeRow(i, into: &buffer, scratch: &scratch)
+            SampleGenerator.writeRow(i, tables, into: &buffer, scratch: scratch)
             if buffer.count >= SampleGenerator.chunkSize {
                 try buffer.withBytes(sink)
                 buffer.removeAll()
             }
         }
         if buffer.count > 0 { try buffer.withBytes(sink) }
+        withExtendedLifetime(compiled) {}
     }
 
     /// Writes the whole file to a text stream, chunk by chunk.

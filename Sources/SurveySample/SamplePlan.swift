@@ -59,6 +59,7 @@ struct SamplePlan: Sendable {
     var otherLanguages: Int
     var lineEnd: [UInt8]
     var peopleSeed: UInt64
+    var wave: Int
 }
 
 extension SamplePlan {
@@ -181,6 +182,7 @@ extension SamplePlan {
         otherLanguages = languages.count - 1
         lineEnd = options.lineEnding == .crlf ? [0x0D, 0x0A] : [0x0A]
         waveCell = CSVCell.encoded(String(options.wave))
+        wave = options.wave
         peopleSeed = Streams.seed(options.seed, Streams.people, UInt64(bitPattern: Int64(options.wave)))
 
         // Scales, by id.

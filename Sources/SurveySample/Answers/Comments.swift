@@ -44,31 +44,40 @@ enum Comments {
 
     /// Writes one comment (1–3 distinct fragments, sometimes followed by a phone or ID
     /// number) as a CSV field, drawing from `bits` and `more`.
-    static func write(positive: Bool, bits: UInt64, more: UInt64, into buffer: inout ByteBuffer) {
-        let pool = positive ? positivePool : negativePool
-        let n = pool.fragments.count
+    @inline(__always)
+    static func write(positive: Bool, bits: UInt64, more: UInt64, tables t: CompiledPlan.Tables,
+                      into buffer: inout ByteBuffer) {
+        let pool = positive ? t.positive : t.negative
+        let quotes = Int(positive ? t.positiveQuotes : t.negativeQuotes)
+        let n = t.poolSize
         let parts = 1 + Int(bits & 0x3) % 3
         let first = Int((bits >> 2) & 0xFFFF) % n
         let step = 1 + Int((bits >> 18) & 0xFFFF) % (n - 1)
-        var chosen = [first, (first + step) % n, (first + 2 * step) % n]
-        if chosen[2] == chosen[0] { chosen[2] = (chosen[2] + 1) % n }
-        if chosen[2] == chosen[1] { chosen[2] = (chosen[2] + 1) % n }
-        var quoted = false
-        for k in 0..<parts where pool.needsQuotes[chosen[k]] { quoted = true }
+        let second = (first + step) % n
+        var third = (second + step) % n
+        while third == first || third == second { third = (third + 1) % n }
+        var quoted = t.ints[quotes + first] != 0
+        if parts > 1 && t.ints[quotes + second] != 0 { quoted = true }
+        if parts > 2 && t.ints[quotes + third] != 0 { quoted = true }
         if quoted { buffer.append(0x22) }
-        for k in 0..<parts {
-            if k > 0 { buffer.append(0x20) }
-            buffer.append(pool.fragments[chosen[k]])
+        buffer.append(span: pool + Int32(first), of: t)
+        if parts > 1 {
+            buffer.append(0x20)
+            buffer.append(span: pool + Int32(second), of: t)
+        }
+        if parts > 2 {
+            buffer.append(0x20)
+            buffer.append(span: pool + Int32(third), of: t)
         }
         let extra = (bits >> 34) & 0x3F
         if extra < 2 {
             // About 3% of comments: a phone number 09xxxxxxxx or a 12-digit ID 0xxxxxxxxxxx.
             buffer.append(0x20)
             if extra == 0 {
-                buffer.append(phoneBytes)
+                buffer.append(span: t.phone, of: t)
                 buffer.appendDecimal(Int(more % 100_000_000), width: 8)
             } else {
-                buffer.append(idBytes)
+                buffer.append(span: t.idNumber, of: t)
                 buffer.appendDecimal(Int(more % 100_000_000_000), width: 11)
             }
             buffer.append(0x2E)

@@ -48,6 +48,20 @@ struct ByteBuffer: ~Copyable {
         count += n
     }
 
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n)
+        (base + count).update(from: source, count: n)
+        count += n
+    }
+
+    /// Appends the bytes of span number `index` of `tables`.
+    @inline(__always)
+    mutating func append(span index: Int32, of tables: CompiledPlan.Tables) {
+        let span = tables.spans[Int(index)]
+        append(tables.arena + Int(span.start), count: Int(span.count))
+    }
+
     /// Appends `value` (not negative) in decimal, left-padded with zeros to `width` digits.
     mutating func appendDecimal(_ value: Int, width: Int = 1) {
         precondition(value >= 0)
