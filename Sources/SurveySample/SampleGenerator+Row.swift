@@ -24,10 +24,6 @@ struct RowScratch: ~Copyable {
 }
 
 extension SampleGenerator {
-    /// Label choice on 16 random bits: below 1.5% the default language's label, below 2%
-    /// another language's.
-    static let defaultLabelBelow: UInt64 = 983
-    static let otherLabelBelow: UInt64 = 1311
     /// Demographics: 1% empty, 0.5% written as the default language's label (on 16 bits).
     static let demographicMissingBelow: UInt64 = 655
     static let demographicLabelBelow: UInt64 = 328
@@ -157,37 +153,36 @@ extension SampleGenerator {
         buffer.append(span: t.lineEnd, of: t)
     }
 
-    /// One scored cell: a non-answer code, or the point cut from the latent value, written as
-    /// its code or, now and then, its label.
+    /// One scored cell, from one 64-bit draw: its top 16 bits decide between a non-answer
+    /// code, a label and a code (``LatentScale``); its low 48 bits are the noise ε
+    /// (``Noise/irwinHall3(_:)``), or pick among the non-answer codes of the kind drawn.
     @inline(__always)
     static func writeScored(
         _ item: CompiledPlan.Item, base: Double, rng: inout SeededGenerator, _ t: CompiledPlan.Tables,
         into buffer: inout ByteBuffer
     ) {
         let scale = t.scales[Int(item.scale)]
-        let noise = rng.next()
         let bits = rng.next()
-        let missing = bits & 0xFFFF_FFFF
-        if missing < scale.notApplicableBelow {
+        let fate = bits >> 48
+        if fate < scale.notApplicableBelow {
             let (first, count) =
-                missing < scale.noAnswerBelow ? (scale.missing.0, scale.missingCount.0)
-                : missing < scale.dontKnowBelow ? (scale.missing.1, scale.missingCount.1)
+                fate < scale.noAnswerBelow ? (scale.missing.0, scale.missingCount.0)
+                : fate < scale.dontKnowBelow ? (scale.missing.1, scale.missingCount.1)
                 : (scale.missing.2, scale.missingCount.2)
-            buffer.append(span: first + Int32((bits >> 48) % UInt64(count)), of: t)
+            buffer.append(span: first + Int32((bits & 0xFFFF) % UInt64(count)), of: t)
             return
         }
-        let latent = item.loading * base + item.mean + item.noise * Noise.irwinHall(noise)
-        var position = 0
+        let latent = item.loading * base + item.mean + item.noise * Noise.irwinHall3(bits)
         let cuts = t.doubles + Int(scale.cuts)
-        for m in 0..<Int(scale.k - 1) where latent > cuts[m] { position += 1 }
+        var position = 0
+        for m in 0..<Int(scale.k - 1) { position &+= latent > cuts[m] ? 1 : 0 }
         var value = t.ints[Int(scale.values) + position]
         if item.reverse { value = scale.minValue + scale.maxValue - value }
         let point = value - scale.minValue
-        let label = (bits >> 32) & 0xFFFF
-        if label < defaultLabelBelow {
+        if fate < scale.defaultLabelBelow {
             buffer.append(span: scale.labels + point, of: t)
-        } else if label < otherLabelBelow && t.otherLanguages > 0 {
-            let language = 1 + Int32((bits >> 48) % UInt64(t.otherLanguages))
+        } else if fate < scale.otherLabelBelow {
+            let language = 1 + Int32(Int(fate - scale.defaultLabelBelow) % t.otherLanguages)
             buffer.append(span: scale.labels + language * scale.k + point, of: t)
         } else {
             buffer.append(span: scale.codes + point, of: t)

@@ -32,12 +32,17 @@ struct LatentScaleTests {
         #expect(latent.value(at: -1) == 3)
     }
 
-    @Test("non-answer thresholds skip kinds without codes")
-    func missingThresholds() {
-        let latent = LatentScale(scale: Self.scale(4, satisfied: [3, 4]), languages: ["en"], defaultLanguage: "en")
-        // noAnswer 1.2% of 2³², dontKnow 1.5% more, no notApplicable code.
-        #expect(latent.noAnswerBelow == UInt64(0.012 * 4_294_967_296.0))
-        #expect(latent.dontKnowBelow == latent.noAnswerBelow + UInt64(0.015 * 4_294_967_296.0))
-        #expect(latent.notApplicableBelow == latent.dontKnowBelow)
+    @Test("the cell's fate on 16 bits: non-answer kinds without codes are skipped")
+    func fateThresholds() {
+        let latent = LatentScale(scale: Self.scale(4, satisfied: [3, 4]), languages: ["en", "vi"], defaultLanguage: "en")
+        // noAnswer 1.2% of 2¹⁶ = 786, dontKnow 1.5% = 983 more, no notApplicable code; then
+        // 1.5% default-language labels (983) and 0.5% other-language labels (327).
+        #expect(latent.noAnswerBelow == 786)
+        #expect(latent.dontKnowBelow == 786 + 983)
+        #expect(latent.notApplicableBelow == 786 + 983)
+        #expect(latent.defaultLabelBelow == 786 + 983 + 983)
+        #expect(latent.otherLabelBelow == 786 + 983 + 983 + 327)
+        let oneLanguage = LatentScale(scale: Self.scale(4, satisfied: [3, 4]), languages: ["en"], defaultLanguage: "en")
+        #expect(oneLanguage.otherLabelBelow == oneLanguage.defaultLabelBelow)
     }
 }

@@ -26,12 +26,15 @@ struct LatentScale: Sendable {
     let missingCells: [[[UInt8]]]
     let minValue: Int
     let maxValue: Int
-    /// Non-answer thresholds on 32 random bits: below `noAnswerBelow` the cell is a no-answer
-    /// code (1.2%), then "don't know" (1.5%), then "not applicable" (0.5%); a kind the scale
-    /// declares no code for is skipped.
+    /// The cell's fate on 16 random bits u: below `noAnswerBelow` a no-answer code (1.2%),
+    /// then "don't know" (1.5%), then "not applicable" (0.5%), each kind only when the scale
+    /// declares a code for it; then, for the next 1.5%, the point's label in the default
+    /// language, and for 0.5% more its label in another language; otherwise its code.
     let noAnswerBelow: UInt64
     let dontKnowBelow: UInt64
     let notApplicableBelow: UInt64
+    let defaultLabelBelow: UInt64
+    let otherLabelBelow: UInt64
 
     init(scale: Scale, languages: [String], defaultLanguage: String) {
         let values = scale.values
@@ -58,7 +61,7 @@ struct LatentScale: Sendable {
         }
         missingCells = MissingKind.allCases.map { kind in scale.missing.codes(kind).map(CSVCell.encoded) }
         maxValue = scale.maxValue
-        let unit = 4_294_967_296.0
+        let unit = 65_536.0
         let rates = [0.012, 0.015, 0.005]
         var running: UInt64 = 0
         var below: [UInt64] = []
@@ -69,6 +72,8 @@ struct LatentScale: Sendable {
         noAnswerBelow = below[0]
         dontKnowBelow = below[1]
         notApplicableBelow = below[2]
+        defaultLabelBelow = running + UInt64(0.015 * unit)
+        otherLabelBelow = defaultLabelBelow + (languages.count > 1 ? UInt64(0.005 * unit) : 0)
     }
 
     /// The point value at `latent`: the position whose cut-point interval holds it.

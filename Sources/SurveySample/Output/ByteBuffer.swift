@@ -48,10 +48,17 @@ struct ByteBuffer: ~Copyable {
         count += n
     }
 
+    /// Appends `n` bytes from `source`; short runs (most cells are a byte or two) are copied
+    /// in a loop rather than by a call to `memmove`.
     @inline(__always)
     mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
         reserve(n)
-        (base + count).update(from: source, count: n)
+        let target = base + count
+        if n <= 16 {
+            for k in 0..<n { target[k] = source[k] }
+        } else {
+            target.update(from: source, count: n)
+        }
         count += n
     }
 

@@ -26,11 +26,14 @@ final class CompiledPlan: @unchecked Sendable {
         /// `spans[labels + language·k + value − min]`.
         var labels: Int32
         /// `spans[missing.i ..< missing.i + missingCount.i]` for noAnswer, dontKnow, notApplicable.
+        /// The thresholds on 16 random bits are ``LatentScale``'s.
         var missing: (Int32, Int32, Int32)
         var missingCount: (Int32, Int32, Int32)
         var noAnswerBelow: UInt64
         var dontKnowBelow: UInt64
         var notApplicableBelow: UInt64
+        var defaultLabelBelow: UInt64
+        var otherLabelBelow: UInt64
     }
 
     struct Item: BitwiseCopyable {
@@ -171,7 +174,8 @@ final class CompiledPlan: @unchecked Sendable {
                 missingCount: (Int32(scale.missingCells[0].count), Int32(scale.missingCells[1].count),
                                Int32(scale.missingCells[2].count)),
                 noAnswerBelow: scale.noAnswerBelow, dontKnowBelow: scale.dontKnowBelow,
-                notApplicableBelow: scale.notApplicableBelow)
+                notApplicableBelow: scale.notApplicableBelow, defaultLabelBelow: scale.defaultLabelBelow,
+                otherLabelBelow: scale.otherLabelBelow)
         }
         let items = plan.items.map {
             Item(scale: Int32($0.scale), reverse: $0.reverse, mean: $0.mean, loading: $0.loading, noise: $0.noise)

@@ -31,17 +31,4 @@ struct Categorical: Sendable {
     }
 
     var count: Int { cells.count }
-
-    /// The value drawn by the 32-bit uniform `u`: the first index whose running sum exceeds
-    /// it (binary search).
-    @inline(__always)
-    func index(for u: UInt64) -> Int {
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if cumulative[middle] > u { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
 }

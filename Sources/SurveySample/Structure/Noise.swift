@@ -11,6 +11,14 @@ enum Noise {
         let sum = (bits & 0xFFFF) + ((bits >> 16) & 0xFFFF) + ((bits >> 32) & 0xFFFF) + (bits >> 48)
         return (Double(sum) * 0x1p-16 - 2) * 1.7320508075688772
     }
+
+    /// The same from the low 48 bits of `bits`: three 16-bit uniforms (Irwin–Hall with n = 3),
+    /// (U₁ + U₂ + U₃ − 1.5)·2, bounded by ±3; the top 16 bits are left for the caller.
+    @inline(__always)
+    static func irwinHall3(_ bits: UInt64) -> Double {
+        let sum = (bits & 0xFFFF) + ((bits >> 16) & 0xFFFF) + ((bits >> 32) & 0xFFFF)
+        return (Double(sum) * 0x1p-16 - 1.5) * 2
+    }
 }
 
 extension SeededGenerator {
