@@ -100,8 +100,8 @@ public struct SampleGenerator: Sendable {
             }
             buffer.append(plan.lineEnd)
         }
-        let tables = compiled.tables
-        let scratch = RowScratch(tables)
+        let tables = compiled.tablesPointer
+        let scratch = RowScratch(compiled.tables)
         for i in rows {
             SampleGenerator.writeRow(i, tables, into: &buffer, scratch: scratch)
             if buffer.count >= SampleGenerator.chunkSize {

@@ -45,20 +45,20 @@ enum Comments {
     /// Writes one comment (1–3 distinct fragments, sometimes followed by a phone or ID
     /// number) as a CSV field, drawing from `bits` and `more`.
     @inline(__always)
-    static func write(positive: Bool, bits: UInt64, more: UInt64, tables t: CompiledPlan.Tables,
+    static func write(positive: Bool, bits: UInt64, more: UInt64, tables t: UnsafePointer<CompiledPlan.Tables>,
                       into buffer: inout ByteBuffer) {
-        let pool = positive ? t.positive : t.negative
-        let quotes = Int(positive ? t.positiveQuotes : t.negativeQuotes)
-        let n = t.poolSize
+        let pool = positive ? t.pointee.positive : t.pointee.negative
+        let quotes = Int(positive ? t.pointee.positiveQuotes : t.pointee.negativeQuotes)
+        let n = t.pointee.poolSize
         let parts = 1 + Int(bits & 0x3) % 3
         let first = Int((bits >> 2) & 0xFFFF) % n
         let step = 1 + Int((bits >> 18) & 0xFFFF) % (n - 1)
         let second = (first + step) % n
         var third = (second + step) % n
         while third == first || third == second { third = (third + 1) % n }
-        var quoted = t.ints[quotes + first] != 0
-        if parts > 1 && t.ints[quotes + second] != 0 { quoted = true }
-        if parts > 2 && t.ints[quotes + third] != 0 { quoted = true }
+        var quoted = t.pointee.ints[quotes + first] != 0
+        if parts > 1 && t.pointee.ints[quotes + second] != 0 { quoted = true }
+        if parts > 2 && t.pointee.ints[quotes + third] != 0 { quoted = true }
         if quoted { buffer.append(0x22) }
         buffer.append(span: pool + Int32(first), of: t)
         if parts > 1 {
@@ -74,10 +74,10 @@ enum Comments {
             // About 3% of comments: a phone number 09xxxxxxxx or a 12-digit ID 0xxxxxxxxxxx.
             buffer.append(0x20)
             if extra == 0 {
-                buffer.append(span: t.phone, of: t)
+                buffer.append(span: t.pointee.phone, of: t)
                 buffer.appendDecimal(Int(more % 100_000_000), width: 8)
             } else {
-                buffer.append(span: t.idNumber, of: t)
+                buffer.append(span: t.pointee.idNumber, of: t)
                 buffer.appendDecimal(Int(more % 100_000_000_000), width: 11)
             }
             buffer.append(0x2E)

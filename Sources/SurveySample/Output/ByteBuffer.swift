@@ -64,9 +64,9 @@ struct ByteBuffer: ~Copyable {
 
     /// Appends the bytes of span number `index` of `tables`.
     @inline(__always)
-    mutating func append(span index: Int32, of tables: CompiledPlan.Tables) {
-        let span = tables.spans[Int(index)]
-        append(tables.arena + Int(span.start), count: Int(span.count))
+    mutating func append(span index: Int32, of tables: UnsafePointer<CompiledPlan.Tables>) {
+        let span = tables.pointee.spans[Int(index)]
+        append(tables.pointee.arena + Int(span.start), count: Int(span.count))
     }
 
     /// Appends `value` (not negative) in decimal, left-padded with zeros to `width` digits.

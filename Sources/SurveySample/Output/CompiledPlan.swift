@@ -117,6 +117,9 @@ final class CompiledPlan: @unchecked Sendable {
 
     private let allocations: [UnsafeMutableRawPointer]
     let tables: Tables
+    /// ``tables`` in memory of its own: the hot loop takes this pointer, so that the bundle
+    /// of some fifty words is never copied per call.
+    let tablesPointer: UnsafePointer<Tables>
 
     /// Copies `array` into memory that `allocations` records for the plan to free.
     private static func freeze<T: BitwiseCopyable>(
@@ -134,6 +137,7 @@ final class CompiledPlan: @unchecked Sendable {
 
     deinit {
         for raw in allocations { raw.deallocate() }
+        tablesPointer.deallocate()
     }
 
     init(_ plan: SamplePlan) {
@@ -232,5 +236,8 @@ final class CompiledPlan: @unchecked Sendable {
             positive: positiveSpans, negative: negativeSpans, positiveQuotes: positiveQuotes,
             negativeQuotes: negativeQuotes, poolSize: positive.fragments.count, phone: phone, idNumber: idNumber)
         self.allocations = allocations
+        let pointer = UnsafeMutablePointer<Tables>.allocate(capacity: 1)
+        pointer.initialize(to: tables)
+        tablesPointer = UnsafePointer(pointer)
     }
 }
