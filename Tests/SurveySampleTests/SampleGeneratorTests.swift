@@ -198,3 +198,16 @@ struct SampleGeneratorTests {
         #expect(services.contains("Service 001"))
     }
 }
+
+@Suite("SampleGenerator on several threads")
+struct ParallelWriteTests {
+    @Test("writing on 2 or 3 threads gives the bytes of writing on one", arguments: [2, 3])
+    func sameBytes(threads: Int) throws {
+        let generator = try SampleGenerator(
+            survey: try TestSurveys.smallSurvey(),
+            options: SampleOptions(respondents: 3 * SampleGenerator.blockRows + 17, wave: 2024, seed: 4))
+        var parallel: [UInt8] = []
+        generator.write(threads: threads) { parallel.append(contentsOf: $0) }
+        #expect(parallel == generator.csvBytes())
+    }
+}
