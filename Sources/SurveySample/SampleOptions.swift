@@ -31,6 +31,12 @@ public struct SampleOptions: Sendable, Hashable {
     public var baseWave: Int
     /// Line ends: `\r\n` (RFC 4180, the default) or `\n`.
     public var lineEnding: LineEnding
+    /// Write the columns an export may leave out (``SurveySchema/Survey/optionalColumns``:
+    /// evaluation, expectation, screener, multi-select, text and demographic questions).
+    /// `false` writes only ``SurveySchema/Survey/requiredColumns``, for smaller benchmark
+    /// files (SIPAS: 49 columns instead of 67, about 165 bytes a row instead of 260); the
+    /// demographics then no longer shift the latent satisfaction.
+    public var optionalColumns: Bool
 
     /// Line ends of the generated CSV.
     public enum LineEnding: String, Sendable, Hashable, CaseIterable {
@@ -45,7 +51,7 @@ public struct SampleOptions: Sendable, Hashable {
     public init(
         respondents: Int, wave: Int, seed: UInt64, weights: Bool = false, services: Int? = nil,
         provinces: Int? = nil, respondentsPerVillage: Int = 31, villagesPerProvince: Int = 18,
-        baseWave: Int = 2023, lineEnding: LineEnding = .crlf
+        baseWave: Int = 2023, lineEnding: LineEnding = .crlf, optionalColumns: Bool = true
     ) {
         self.respondents = respondents
         self.wave = wave
@@ -57,5 +63,6 @@ public struct SampleOptions: Sendable, Hashable {
         self.villagesPerProvince = villagesPerProvince
         self.baseWave = baseWave
         self.lineEnding = lineEnding
+        self.optionalColumns = optionalColumns
     }
 }

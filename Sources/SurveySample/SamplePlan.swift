@@ -214,7 +214,7 @@ extension SamplePlan {
         // Multi-select questions written as one 0/1 column per option, by question id.
         var optionQuestions: [String: Int] = [:]
 
-        for requirement in survey.columnRequirements {
+        for requirement in survey.columnRequirements where requirement.isRequired || options.optionalColumns {
             header.append(requirement.name)
             switch requirement.role {
             case .respondent: columns.append(.respondent)

@@ -45,4 +45,17 @@ struct BundledSurveyTests {
             #expect(tally.share > 0.6 && tally.share < 0.99, "\(criterion.column): \(tally.share)")
         }
     }
+
+    @Test("without the optional columns only the required ones are written")
+    func requiredOnly() throws {
+        let survey = try TestSurveys.bundled("surveys/sipas.json5")
+        let sample = ParsedSample(try SampleGenerator(
+            survey: survey,
+            options: SampleOptions(respondents: 100, wave: 2024, seed: 1, optionalColumns: false)
+        ).csvBytes())
+        #expect(sample.header == survey.requiredColumns)
+        // respondent_id, year, 6 groups, weight, 39 criteria, q_overall.
+        #expect(sample.header.count == 49)
+        #expect(sample.rows.allSatisfy { $0.count == 49 })
+    }
 }
