@@ -34,7 +34,7 @@ public struct SampleOptions: Sendable, Hashable {
     /// Write the columns an export may leave out (``SurveySchema/Survey/optionalColumns``:
     /// evaluation, expectation, screener, multi-select, text and demographic questions).
     /// `false` writes only ``SurveySchema/Survey/requiredColumns``, for smaller benchmark
-    /// files (SIPAS: 49 columns instead of 67, about 165 bytes a row instead of 260); the
+    /// files (SIPAS: 49 columns instead of 67, about 185 bytes a row instead of 260); the
     /// demographics then no longer shift the latent satisfaction.
     public var optionalColumns: Bool
 
