@@ -215,7 +215,9 @@ extension SamplePlan {
         var optionQuestions: [String: Int] = [:]
 
         for requirement in survey.columnRequirements where requirement.isRequired || options.optionalColumns {
-            header.append(requirement.name)
+            // Each case appends one column, or none when the survey (built in code, not
+            // loaded) refers to something it does not declare; the header follows.
+            defer { if columns.count > header.count { header.append(requirement.name) } }
             switch requirement.role {
             case .respondent: columns.append(.respondent)
             case .wave: columns.append(.wave)
