@@ -39,7 +39,7 @@ import SurveyStatistics
 /// ```swift
 /// let survey = try Survey.load(from: URL(fileURLWithPath: "surveys/sipas.json5"))
 /// let generator = try SampleGenerator(survey: survey,
-///     options: SampleOptions(respondents: 3000, wave: 2024, seed: 2024, weights: true))
+///     options: SampleGenerator.Options(respondents: 3000, wave: 2024, seed: 2024, weights: true))
 /// try generator.write { chunk in try handle.write(contentsOf: chunk) }
 /// ```
 ///
@@ -49,7 +49,7 @@ public struct SampleGenerator: Sendable {
     /// The survey the rows answer.
     public let survey: Survey
     /// What is generated.
-    public let options: SampleOptions
+    public let options: Options
     /// The drift of the survey's aspects between waves.
     public let drift: WaveDrift
     let plan: SamplePlan
@@ -64,7 +64,7 @@ public struct SampleGenerator: Sendable {
     ///
     /// - Throws: ``SampleError`` when an option is out of range or asks for more services or
     ///   provinces than the survey's dictionary declares.
-    public init(survey: Survey, options: SampleOptions) throws(SampleError) {
+    public init(survey: Survey, options: Options) throws(SampleError) {
         self.survey = survey
         self.options = options
         drift = WaveDrift(survey: survey)

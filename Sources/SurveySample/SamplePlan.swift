@@ -104,7 +104,7 @@ extension SamplePlan {
         }
     }
 
-    init(survey: Survey, options: SampleOptions) throws(SampleError) {
+    init(survey: Survey, options: SampleGenerator.Options) throws(SampleError) {
         if options.respondents < 0 { throw .outOfRange(option: "respondents", value: options.respondents, minimum: 0) }
         if options.respondentsPerVillage < 1 {
             throw .outOfRange(option: "respondentsPerVillage", value: options.respondentsPerVillage, minimum: 1)

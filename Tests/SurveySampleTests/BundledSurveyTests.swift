@@ -10,7 +10,7 @@ struct BundledSurveyTests {
     func sipas() throws {
         let survey = try TestSurveys.bundled("surveys/sipas.json5")
         let sample = ParsedSample(try SampleGenerator(
-            survey: survey, options: SampleOptions(respondents: 3000, wave: 2024, seed: 2024, weights: true)
+            survey: survey, options: SampleGenerator.Options(respondents: 3000, wave: 2024, seed: 2024, weights: true)
         ).csvBytes())
         #expect(sample.header == survey.columnRequirements.map(\.name))
         #expect(sample.rows.count == 3000)
@@ -35,7 +35,7 @@ struct BundledSurveyTests {
     func sdg() throws {
         let survey = try TestSurveys.bundled("surveys/sdg-16-6-2.json5")
         let sample = ParsedSample(try SampleGenerator(
-            survey: survey, options: SampleOptions(respondents: 2000, wave: 2024, seed: 16, weights: true)
+            survey: survey, options: SampleGenerator.Options(respondents: 2000, wave: 2024, seed: 16, weights: true)
         ).csvBytes())
         #expect(sample.header == survey.columnRequirements.map(\.name))
         for criterion in survey.criteria {
@@ -51,7 +51,7 @@ struct BundledSurveyTests {
         let survey = try TestSurveys.bundled("surveys/sipas.json5")
         let sample = ParsedSample(try SampleGenerator(
             survey: survey,
-            options: SampleOptions(respondents: 100, wave: 2024, seed: 1, optionalColumns: false)
+            options: SampleGenerator.Options(respondents: 100, wave: 2024, seed: 1, optionalColumns: false)
         ).csvBytes())
         #expect(sample.header == survey.requiredColumns)
         // respondent_id, year, 6 groups, weight, 39 criteria, q_overall.

@@ -13,7 +13,7 @@ struct CSVRoundTripTests {
     func readBack(_ path: String) throws {
         let survey = try TestSurveys.bundled(path)
         let bytes = try SampleGenerator(
-            survey: survey, options: SampleOptions(respondents: 1500, wave: 2024, seed: 99, weights: true)
+            survey: survey, options: SampleGenerator.Options(respondents: 1500, wave: 2024, seed: 99, weights: true)
         ).csvBytes()
         let (records, summary) = try CSVReader(bytes: bytes, name: "sample.csv").readAll()
         #expect(summary.records == 1501)

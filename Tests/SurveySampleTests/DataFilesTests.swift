@@ -17,17 +17,17 @@ struct DataFilesTests {
     struct DataFile: Sendable, CustomStringConvertible {
         var path: String
         var survey: String
-        var options: SampleOptions
+        var options: SampleGenerator.Options
         var description: String { path }
     }
 
     static let files = [
         DataFile(path: "data/sipas-2023.csv", survey: "surveys/sipas.json5",
-                 options: SampleOptions(respondents: 3000, wave: 2023, seed: 2024, weights: true)),
+                 options: SampleGenerator.Options(respondents: 3000, wave: 2023, seed: 2024, weights: true)),
         DataFile(path: "data/sipas-2024.csv", survey: "surveys/sipas.json5",
-                 options: SampleOptions(respondents: 3000, wave: 2024, seed: 2024, weights: true)),
+                 options: SampleGenerator.Options(respondents: 3000, wave: 2024, seed: 2024, weights: true)),
         DataFile(path: "data/sdg-16-6-2-2024.csv", survey: "surveys/sdg-16-6-2.json5",
-                 options: SampleOptions(respondents: 2000, wave: 2024, seed: 2024, weights: true)),
+                 options: SampleGenerator.Options(respondents: 2000, wave: 2024, seed: 2024, weights: true)),
     ]
 
     static var writing: Bool { ProcessInfo.processInfo.environment["SATKIT_WRITE_DATA"] == "1" }

@@ -24,7 +24,7 @@ struct DesignEffectTests {
     func provinceDesignEffect() throws {
         let survey = try TestSurveys.smallSurvey()
         let bytes = try SampleGenerator(
-            survey: survey, options: SampleOptions(respondents: 3000, wave: 2024, seed: 11)
+            survey: survey, options: SampleGenerator.Options(respondents: 3000, wave: 2024, seed: 11)
         ).csvBytes()
         let sample = ParsedSample(bytes)
         let criterion = try #require(survey.criteria.first { $0.column == "d1" })

@@ -9,7 +9,7 @@ struct SampleGeneratorTests {
         _ survey: Survey, respondents: Int = 3000, wave: Int = 2024, seed: UInt64 = 7, weights: Bool = true
     ) throws -> [UInt8] {
         try SampleGenerator(
-            survey: survey, options: SampleOptions(respondents: respondents, wave: wave, seed: seed, weights: weights)
+            survey: survey, options: SampleGenerator.Options(respondents: respondents, wave: wave, seed: seed, weights: weights)
         ).csvBytes()
     }
 
@@ -46,7 +46,7 @@ struct SampleGeneratorTests {
     @Test("any range of rows is the same bytes as in the whole file")
     func rowRanges() throws {
         let generator = try SampleGenerator(
-            survey: try TestSurveys.smallSurvey(), options: SampleOptions(respondents: 400, wave: 2024, seed: 3))
+            survey: try TestSurveys.smallSurvey(), options: SampleGenerator.Options(respondents: 400, wave: 2024, seed: 3))
         var pieces: [UInt8] = []
         generator.write(rows: 0..<123, includingHeader: true) { pieces.append(contentsOf: $0) }
         generator.write(rows: 123..<124, includingHeader: false) { pieces.append(contentsOf: $0) }
@@ -174,13 +174,13 @@ struct SampleGeneratorTests {
     func errors() throws {
         let survey = try TestSurveys.smallSurvey()
         #expect(throws: SampleError.outOfRange(option: "respondents", value: -1, minimum: 0)) {
-            try SampleGenerator(survey: survey, options: SampleOptions(respondents: -1, wave: 2024, seed: 1))
+            try SampleGenerator(survey: survey, options: SampleGenerator.Options(respondents: -1, wave: 2024, seed: 1))
         }
         #expect(SampleError.outOfRange(option: "respondents", value: -1, minimum: 0).description
             == "`respondents` is -1; it must be at least 0.")
         #expect(throws: SampleError.moreValuesThanDeclared(group: "service", declared: 7, requested: 200)) {
             try SampleGenerator(survey: try TestSurveys.bundled("surveys/sipas.json5"),
-                                options: SampleOptions(respondents: 10, wave: 2024, seed: 1, services: 200))
+                                options: SampleGenerator.Options(respondents: 10, wave: 2024, seed: 1, services: 200))
         }
         #expect(SampleError.moreValuesThanDeclared(group: "service", declared: 7, requested: 200).description
             == "the survey declares 7 values for the `service` column but 200 were asked for; ask for at "
@@ -191,7 +191,7 @@ struct SampleGeneratorTests {
     func serviceCount() throws {
         let survey = try TestSurveys.smallSurvey()
         let generator = try SampleGenerator(
-            survey: survey, options: SampleOptions(respondents: 5000, wave: 2024, seed: 1, services: 200))
+            survey: survey, options: SampleGenerator.Options(respondents: 5000, wave: 2024, seed: 1, services: 200))
         #expect(generator.serviceCount == 200)
         let services = Set(ParsedSample(generator.csvBytes()).column("service"))
         #expect(services.count > 150)
@@ -205,7 +205,7 @@ struct ParallelWriteTests {
     func sameBytes(threads: Int) throws {
         let generator = try SampleGenerator(
             survey: try TestSurveys.smallSurvey(),
-            options: SampleOptions(respondents: 3 * SampleGenerator.blockRows + 17, wave: 2024, seed: 4))
+            options: SampleGenerator.Options(respondents: 3 * SampleGenerator.blockRows + 17, wave: 2024, seed: 4))
         var parallel: [UInt8] = []
         generator.write(threads: threads) { parallel.append(contentsOf: $0) }
         #expect(parallel == generator.csvBytes())

@@ -51,7 +51,7 @@ struct WaveDriftTests {
         let survey = try TestSurveys.smallSurvey()
         func share(wave: Int) throws -> Double {
             let sample = ParsedSample(try SampleGenerator(
-                survey: survey, options: SampleOptions(respondents: 8000, wave: wave, seed: 5)).csvBytes())
+                survey: survey, options: SampleGenerator.Options(respondents: 8000, wave: wave, seed: 5)).csvBytes())
             let criterion = try #require(survey.criteria.first { $0.id == "online_easy" })
             let scale = try #require(survey.scale(of: criterion))
             return CriterionTally(cells: sample.column("o1"), criterion: criterion, scale: scale).share
