@@ -161,20 +161,4 @@ struct CSVReaderBatchTests {
             #expect(batchOutcome == serialOutcome, "round \(round)")
         }
     }
-
-    @Test func lineEndCountMatchesAPlainCount() {
-        var rng = SplitMix64(state: 11)
-        for _ in 0..<200 {
-            let bytes = (0..<Int.random(in: 0...[80, 5_000].randomElement(using: &rng)!, using: &rng)).map { _ in [0x0A, 0x0D, 0x61, 0x22][Int.random(in: 0...3, using: &rng)] as UInt8 }
-            var plain = 0
-            for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { plain += 1 }
-            let from = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &rng)
-            var expected = 0
-            for i in from..<bytes.count where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { expected += 1 }
-            bytes.withUnsafeBufferPointer { p in
-                #expect(countLineEnds(p.baseAddress!, from: 0, to: bytes.count) == plain)
-                #expect(countLineEnds(p.baseAddress!, from: from, to: bytes.count) == expected)
-            }
-        }
-    }
 }
