@@ -1,0 +1,159 @@
+import Testing
+@testable import SurveyStatistics
+
+@Suite struct BootstrapTests {
+    func fixture(_ name: String) throws -> (ReferenceFixture, SurveyDesign) {
+        let f = try ReferenceFixture("design/\(name)")
+        let d = try DesignOracleTests().design(f)
+        return (f, d)
+    }
+
+    static func weightedTotal(_ y: [Double]) -> ([Double]) -> [Double] {
+        { w in
+            var t = 0.0
+            for i in w.indices { t += w[i] * y[i] }
+            return [t]
+        }
+    }
+
+    static func weightedMean(_ y: [Double]) -> ([Double]) -> [Double] {
+        { w in
+            var t = 0.0, s = 0.0
+            for i in w.indices {
+                t += w[i] * y[i]
+                s += w[i]
+            }
+            return [t / s]
+        }
+    }
+
+    @Test func sameSeedSameReplicatesDifferentSeedDifferent() throws {
+        let (f, d) = try fixture("stratified-clustered")
+        let y = f.numbers("y")
+        let a = Bootstrap.run(design: d, replicates: 50, seed: 11, statistic: Self.weightedMean(y))
+        let b = Bootstrap.run(design: d, replicates: 50, seed: 11, statistic: Self.weightedMean(y))
+        let c = Bootstrap.run(design: d, replicates: 50, seed: 12, statistic: Self.weightedMean(y))
+        #expect(a == b)
+        #expect(a[0].replicates != c[0].replicates)
+        #expect(a[0].estimate == WeightedMean.linearize(y, design: d).value)
+    }
+
+    @Test func multipliersSumToStratumSizeAndMoveWholePSUs() throws {
+        let (_, d) = try fixture("stratified-clustered")
+        let units = ResamplingUnits(design: d, scheme: .clusters)
+        var rng = SeededGenerator(seed: 1)
+        var m = [Double](repeating: 0, count: units.count)
+        for _ in 0..<20 {
+            units.drawMultipliers(into: &m, using: &rng)
+            for members in units.stratumUnits {
+                // n_h − 1 draws of n_h/(n_h − 1) each: the multipliers sum to n_h.
+                let sum = members.reduce(0.0) { $0 + m[$1] }
+                #expect(abs(sum - Double(members.count)) < 1e-12)
+            }
+        }
+    }
+
+    // Monte Carlo bound: with R replicates the bootstrap SE has relative standard deviation
+    // about 1/sqrt(2(R − 1)) for near-normal replicates (0.0112 at R = 4000); we allow 0.06,
+    // over 5 such standard deviations. For a linear statistic (the total) the Rao–Wu
+    // bootstrap variance has expectation equal to the linearization variance exactly; for the
+    // mean the difference is of smaller order than this bound.
+    @Test(arguments: ["stratified-clustered", "clustered", "stratified", "weighted"])
+    func clusterBootstrapMatchesLinearizationWithinMonteCarloError(_ name: String) throws {
+        let (f, d) = try fixture(name)
+        let y = f.numbers("y")
+        let total = Bootstrap.run(design: d, replicates: 4000, seed: 2024, statistic: Self.weightedTotal(y))[0]
+        let totalSE = number(f.object("total_y")["se"])!
+        #expect(abs(total.standardError / totalSE - 1) < 0.06, "\(name) total \(total.standardError) vs \(totalSE)")
+        let mean = Bootstrap.run(design: d, replicates: 4000, seed: 2025, statistic: Self.weightedMean(y))[0]
+        let meanSE = number(f.object("mean_y")["se"])!
+        #expect(abs(mean.standardError / meanSE - 1) < 0.06, "\(name) mean \(mean.standardError) vs \(meanSE)")
+    }
+
+    @Test func respondentBootstrapIgnoresClustersAndMatchesTheUnclusteredSE() throws {
+        let (f, clustered) = try fixture("stratified-clustered")
+        let (_, unclustered) = try fixture("stratified")
+        let y = f.numbers("y")
+        let b = Bootstrap.run(design: clustered, scheme: .respondents, replicates: 4000, seed: 7,
+                              statistic: Self.weightedTotal(y))[0]
+        let se = WeightedTotal.linearize(y, design: unclustered).standardError(design: unclustered)
+        #expect(abs(b.standardError / se - 1) < 0.06)
+    }
+
+    @Test func poissonBootstrapMatchesClosedFormAndStreams() throws {
+        let (f, d) = try fixture("weighted")
+        let y = f.numbers("y"), w = f.numbers("w")
+        var boot = PoissonBootstrap(replicates: 4000, seed: 99)
+        for i in y.indices { boot.add(y: y[i], weight: w[i], unit: i) }
+        let dist = boot.distribution
+        #expect(abs(dist.estimate - number(f.object("mean_y")["value"])!) < 1e-9 * dist.estimate)
+        // Poisson(1) multipliers: variance ≈ (n − 1)/n times the linearization variance
+        // (n = 103 here); same Monte Carlo bound as above.
+        let se = number(f.object("mean_y")["se"])!
+        #expect(abs(dist.standardError / se - 1) < 0.06, "poisson \(dist.standardError) vs \(se)")
+
+        // Order and splitting do not matter: two halves merged, in reverse order, give the same sums.
+        var first = PoissonBootstrap(replicates: 4000, seed: 99)
+        var second = PoissonBootstrap(replicates: 4000, seed: 99)
+        for i in y.indices.reversed() {
+            if i % 2 == 0 { first.add(y: y[i], weight: w[i], unit: i) } else { second.add(y: y[i], weight: w[i], unit: i) }
+        }
+        first.merge(second)
+        for r in 0..<4000 {
+            #expect(abs(first.numerators[r] - boot.numerators[r]) <= 1e-9 * abs(boot.numerators[r]))
+        }
+        _ = d
+    }
+
+    @Test func poissonMultipliersHaveMeanAndVarianceOne() {
+        let random = CounterBasedRandom(seed: 5)
+        var sum = 0.0, sumSq = 0.0
+        let n = 200_000
+        for i in 0..<n {
+            let m = Double(random.poissonOne(UInt64(i), 3))
+            sum += m
+            sumSq += m * m
+        }
+        let mean = sum / Double(n)
+        let variance = sumSq / Double(n) - mean * mean
+        // sd of the mean: 1/sqrt(2e5) = 0.0022; of the variance about sqrt(3/2e5) = 0.0039.
+        #expect(abs(mean - 1) < 0.011)
+        #expect(abs(variance - 1) < 0.02)
+        #expect(random.poissonOne(17, 4) == CounterBasedRandom(seed: 5).poissonOne(17, 4))
+    }
+
+    @Test func percentileQuantilesAreRType7() {
+        // R: quantile(1:10, c(0.025, 0.975)) = 1.225, 9.775.
+        let b = BootstrapDistribution(estimate: 5.5, replicates: (1...10).map(Double.init).shuffled())
+        let i = b.percentileInterval(level: 0.95)
+        #expect(abs(i.lower - 1.225) < 1e-12 && abs(i.upper - 9.775) < 1e-12)
+    }
+
+    @Test func bcaReducesToPercentileWithoutBiasOrAcceleration() {
+        // 50 of 100 replicates below the estimate: z0 = 0; with a = 0 the levels are unchanged.
+        let b = BootstrapDistribution(estimate: 50.5, replicates: (1...100).map(Double.init))
+        let p = b.percentileInterval(level: 0.9)
+        let bca = b.bcaInterval(level: 0.9, acceleration: 0)
+        #expect(abs(bca.lower - p.lower) < 1e-9 && abs(bca.upper - p.upper) < 1e-9)
+        // A positive acceleration moves both ends up; a larger estimate (z0 > 0) too.
+        let up = b.bcaInterval(level: 0.9, acceleration: 0.1)
+        #expect(up.lower > p.lower && up.upper > p.upper)
+        let biased = BootstrapDistribution(estimate: 60.5, replicates: (1...100).map(Double.init))
+        let shifted = biased.bcaInterval(level: 0.9, acceleration: 0)
+        #expect(shifted.lower > p.lower && shifted.upper > p.upper)
+        // All replicates on one side: percentile with a note.
+        let oneSided = BootstrapDistribution(estimate: 0, replicates: (1...100).map(Double.init))
+        #expect(oneSided.bcaInterval(level: 0.9, acceleration: 0).note != nil)
+    }
+
+    @Test func influenceAndJackknifeAccelerationsAgreeForAMean() throws {
+        let (f, d) = try fixture("stratified-clustered")
+        let y = f.numbers("y").map { PortableMath.exp(($0 - 50) / 5) }  // right-skewed
+        let a1 = Bootstrap.acceleration(influence: WeightedMean.linearize(y, design: d).influence, design: d)
+        let a2 = Bootstrap.jackknifeAcceleration(design: d) { Self.weightedMean(y)($0)[0] }
+        // Both estimate the skewness of the influence function; for a mean over 15 PSUs they
+        // agree to first order (the jackknife adds O(1/n) terms).
+        #expect(a1 > 0.01)
+        #expect(abs(a1 - a2) < 0.2 * max(abs(a1), abs(a2)))
+    }
+}
