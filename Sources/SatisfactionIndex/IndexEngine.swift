@@ -166,6 +166,8 @@ struct EngineContext {
             let respondents = sums.groupRows[g]
             let hidden = respondents < settings.disclosureThreshold
             let df = estimator.layout.groupDegreesOfFreedom[g]
+            let q = Estimate(value: 0, standardError: 0, degreesOfFreedom: df > 0 ? Double(df) : nil, n: 1)
+                .criticalValue(level: settings.level)
             func estimate(_ s: Int) -> Estimate {
                 makeEstimate(g: g, s: s, S: S, sums: sums, influence: influence, variance: variances[g * S + s], df: df)
             }
@@ -175,7 +177,7 @@ struct EngineContext {
                 let s = entry.statistic
                 let statistic = plan.statistics[s]
                 let e = estimate(s)
-                let interval = makeInterval(e, statistic: statistic, g: g, s: s, S: S, sums: sums)
+                let interval = makeInterval(e, statistic: statistic, g: g, s: s, S: S, sums: sums, q: q)
                 var counts = AnswerCounts()
                 for c in entry.columns {
                     let base = (g * C + c) * 5
@@ -190,7 +192,7 @@ struct EngineContext {
                 }
                 let mean = entry.meanStatistic.map { m -> ScoredEstimate in
                     let me = estimate(m)
-                    return ScoredEstimate(estimate: me, interval: me.interval(level: settings.level))
+                    return ScoredEstimate(estimate: me, interval: SymmetricInterval.interval(me, level: settings.level, q: q))
                 }
                 let (flags, suppressed) = makeFlags(e, interval: interval, statistic: statistic, hidden: hidden)
                 let result = IndexEntry(
@@ -238,7 +240,7 @@ struct EngineContext {
             method: plan.statistics[s].method)
     }
 
-    func makeInterval(_ e: Estimate, statistic: StatisticPlan, g: Int, s: Int, S: Int, sums: GroupedEstimator.Sums) -> ConfidenceInterval {
+    func makeInterval(_ e: Estimate, statistic: StatisticPlan, g: Int, s: Int, S: Int, sums: GroupedEstimator.Sums, q: Double) -> ConfidenceInterval {
         let level = settings.level
         let complex = designSummary.isComplex
         let k = g * S + s
@@ -251,7 +253,7 @@ struct EngineContext {
             return interval
         }
         if statistic.isShare {
-            if let logit = LogitInterval.interval(estimate: e, level: level) { return logit }
+            if let logit = LogitInterval.interval(estimate: e, level: level, q: q) { return logit }
             let n = complex ? kish : Double(e.n)
             var interval = ShareInterval.wilson.interval(p: e.value, n: n, level: level)
             if e.n > 0 {
@@ -260,7 +262,7 @@ struct EngineContext {
             }
             return interval
         }
-        return e.interval(level: level)
+        return SymmetricInterval.interval(e, level: level, q: q)
     }
 
     func makeFlags(_ e: Estimate, interval: ConfidenceInterval, statistic: StatisticPlan, hidden: Bool) -> ([IndexFlag], Bool) {

@@ -97,16 +97,30 @@ public enum ShareInterval: String, Sendable, Hashable, CaseIterable, Codable {
 ///
 /// Reference: Lumley (2010), §2.3.1; Korn & Graubard (1998).
 enum LogitInterval {
-    static func interval(estimate: Estimate, level: Double) -> ConfidenceInterval? {
+    /// `q` is `estimate.criticalValue(level:)`, passed in so that a group's many estimates
+    /// (which share their degrees of freedom) compute the t quantile once.
+    static func interval(estimate: Estimate, level: Double, q: Double) -> ConfidenceInterval? {
         let p = estimate.value
         guard p > 0, p < 1, estimate.standardError > 0, estimate.n > 0 else { return nil }
-        let q = estimate.criticalValue(level: level)
         guard !q.isNaN else { return nil }
         let half = q * estimate.standardError / (p * (1 - p))
         let l = logitFunction(p)
         return ConfidenceInterval(
             lower: expit(l - half), upper: expit(l + half), level: level,
             method: estimate.degreesOfFreedom == nil ? "logit (normal)" : "logit (t)")
+    }
+}
+
+/// `Estimate.interval(level:)` with its critical value `q` computed once per group: the same
+/// bounds, method names and notes.
+enum SymmetricInterval {
+    static func interval(_ e: Estimate, level: Double, q: Double) -> ConfidenceInterval {
+        guard e.n > 0, !e.value.isNaN, !e.standardError.isNaN, !q.isNaN, e.standardError > 0 else {
+            return e.interval(level: level)
+        }
+        let name = e.degreesOfFreedom.map { $0.isFinite ? "t" : "normal" } ?? "normal"
+        return ConfidenceInterval(lower: e.value - q * e.standardError, upper: e.value + q * e.standardError,
+                                  level: level, method: name)
     }
 }
 
