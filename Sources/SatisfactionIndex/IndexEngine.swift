@@ -66,7 +66,7 @@ struct EngineContext {
     let dataset: SurveyDataset
     let options: IndexOptions
     let settings: AppliedSettings
-    let shareMethod: ShareInterval
+    let shareMethod: ProportionIntervalMethod
     let design: SurveyDesign
     let designSummary: DesignSummary
     let plan: IndexPlan
@@ -79,8 +79,8 @@ struct EngineContext {
         let level = options.level ?? rules.level
         guard level > 0, level < 1 else { throw .invalidLevel(level) }
         let methodName = options.shareInterval ?? rules.interval
-        guard let method = ShareInterval(name: methodName) else {
-            throw .unknownIntervalMethod(name: methodName, known: ShareInterval.allCases.map(\.rawValue))
+        guard let method = ProportionIntervalMethod(rawValue: methodName.lowercased()) else {
+            throw .unknownIntervalMethod(name: methodName, known: ProportionIntervalMethod.allCases.map(\.rawValue))
         }
         shareMethod = method
         settings = AppliedSettings(
@@ -246,16 +246,24 @@ struct EngineContext {
         let k = g * S + s
         let kish = sums.enteringW2[k] > 0 ? sums.enteringW[k] * sums.enteringW[k] / sums.enteringW2[k] : 0
         if statistic.isSingleShare {
-            guard complex else { return shareMethod.interval(p: e.value, n: Double(e.n), level: level) }
+            guard complex else {
+                // x = p·n is an integer count here: the share of n unweighted valid answers.
+                let x = e.n == 0 ? 0 : Int((e.value * Double(e.n)).rounded())
+                return shareMethod.interval(successes: x, trials: e.n, level: level)
+            }
+            if shareMethod == .kornGraubard || shareMethod == .surveyLogit {
+                return shareMethod.interval(for: e, level: level)
+            }
             let useKish = !(e.standardError > 0)
-            var interval = shareMethod.interval(p: e.value, n: useKish ? kish : (e.effectiveN ?? kish), level: level)
+            var interval = shareMethod.interval(
+                proportion: e.value, effectiveSampleSize: useKish ? kish : (e.effectiveN ?? kish), level: level)
             interval.method += useKish ? " (n = Kish effective n)" : " (n = effective n p(1-p)/V)"
             return interval
         }
         if statistic.isShare {
             if let logit = LogitInterval.interval(estimate: e, level: level, q: q) { return logit }
             let n = complex ? kish : Double(e.n)
-            var interval = ShareInterval.wilson.interval(p: e.value, n: n, level: level)
+            var interval = ProportionIntervalMethod.wilson.interval(proportion: e.value, effectiveSampleSize: n, level: level)
             if e.n > 0 {
                 interval.method = "logit"
                 interval.note = "logit undefined at a share of \(e.value) with standard error \(e.standardError): Wilson interval on \(complex ? "Kish effective n" : "n") given"
