@@ -20,13 +20,14 @@ import SurveyData
 struct ColumnarPass {
     let estimator: GroupedEstimator
 
-    func run() -> (GroupedEstimator.Sums, GroupedEstimator.InfluenceSums) {
+    /// The sums under `weights` (the design's by default; a bootstrap replicate's otherwise).
+    func run(weights: [Double]? = nil) -> (GroupedEstimator.Sums, GroupedEstimator.InfluenceSums) {
         let e = estimator
         let n = e.design.rowCount
         let G = e.groups.count, S = e.statistics.count, C = e.columns.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
-        let weights = e.design.weights
+        let weights = weights ?? e.design.weights
         let rowGroup = e.groups.rowGroup
         let rowSlot = e.layout.rowSlot
 
@@ -49,7 +50,7 @@ struct ColumnarPass {
         var itemStatistics = [[(s: Int, variable: Variable)]](repeating: [], count: C)
         for s in 0..<S { if case let .item(c, variable) = e.statistics[s].kind { itemStatistics[c].append((s, variable)) } }
         for c in 0..<C {
-            columnPass(c, statistics: itemStatistics[c], sums: &sums, inf: &inf)
+            columnPass(c, statistics: itemStatistics[c], weights: weights, sums: &sums, inf: &inf)
         }
 
         // 2. Multi-column ratios (pooled, respondent mean, multi-select option): row buffers.
@@ -84,7 +85,7 @@ struct ColumnarPass {
             case .item, .linear:
                 continue
             }
-            ratioPass(s, a: a, b: b, sums: &sums, inf: &inf)
+            ratioPass(s, a: a, b: b, weights: weights, sums: &sums, inf: &inf)
             buffers[s] = (a, b)
         }
 
@@ -201,7 +202,7 @@ struct ColumnarPass {
     /// One pass over column `c` for its single-column statistics. The accumulators are raw
     /// buffers so that the loop has no reference counting, uniqueness or exclusivity checks.
     private func columnPass(
-        _ c: Int, statistics: [(s: Int, variable: Variable)],
+        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double],
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -229,7 +230,7 @@ struct ColumnarPass {
         column.codes.withUnsafeBufferPointer { codes in
         e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
         e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
-        e.design.weights.withUnsafeBufferPointer { weights in
+        weights.withUnsafeBufferPointer { weights in
         tables.withUnsafeBufferPointer { tables in
         column.kind.withUnsafeBufferPointer { kind in
         column.valid.withUnsafeBufferPointer { valid in
@@ -289,14 +290,15 @@ struct ColumnarPass {
 
     /// One pass over the row buffers a, b of a multi-column ratio statistic.
     private func ratioPass(
-        _ s: Int, a: [Double], b: [Double], sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
+        _ s: Int, a: [Double], b: [Double], weights: [Double],
+        sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
         let n = e.design.rowCount
         let G = e.groups.count, S = e.statistics.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
-        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot, weights = e.design.weights
+        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot
         var gA2 = [Double](repeating: 0, count: G), gAB = [Double](repeating: 0, count: G), gB2 = [Double](repeating: 0, count: G)
         var sA = [Double](repeating: 0, count: slots), sB = [Double](repeating: 0, count: slots)
         var sA2 = [Double](repeating: 0, count: clustered ? 0 : slots)
