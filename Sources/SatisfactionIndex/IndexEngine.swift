@@ -1,0 +1,320 @@
+import Dispatch
+import SurveyData
+import SurveySchema
+import SurveyStatistics
+
+/// Applies a survey's index rules to a coded dataset: indices with intervals for the whole
+/// sample and for every grouping asked for, for every node of the indicator tree and every
+/// scored or multi-select question; rankings, reliability and priorities.
+///
+/// ```swift
+/// let results = try IndexEngine(survey: survey, dataset: data,
+///                               options: IndexOptions(groupings: [["service"]])).run()
+/// results.grouping(["service"])?.group(["land"])?.node("overall")?.interval
+/// ```
+///
+/// How (docs/methods-index.md has the formulas and the R calls):
+/// - every index is a ratio of weighted totals or a linear combination of such, linearized:
+///   each row gets an influence value and the design variance is that of the influence totals
+///   (Binder 1983; R `survey`'s `svyrecvar`), so a parent's interval treats the respondent, or
+///   the cluster, as the unit;
+/// - a group is a domain of the full design: its variance uses every PSU of every stratum;
+/// - the work is two passes over the rows per grouping with 256-entry lookup tables and
+///   integer group indexes; no per-row influence array is stored (``VarianceLayout``).
+///
+/// Edge cases: a group with no valid answer to a criterion gets a NaN estimate flagged
+/// ``IndexFlag/noValidAnswers``; a design with a stratum of one PSU is refused unless
+/// ``IndexOptions/lonelyUnitPolicy`` says otherwise; zero weights count as rows but not in n.
+public struct IndexEngine: Sendable {
+    public let survey: Survey
+    public let dataset: SurveyDataset
+    public let options: IndexOptions
+
+    public init(survey: Survey, dataset: SurveyDataset, options: IndexOptions = IndexOptions()) {
+        self.survey = survey
+        self.dataset = dataset
+        self.options = options
+    }
+
+    /// Runs every computation the options ask for.
+    /// - Throws: ``IndexError`` naming the grouping, criterion, method or design problem.
+    public func run() throws(IndexError) -> IndexResults {
+        let context = try EngineContext(survey: survey, dataset: dataset, options: options)
+        var requested: [[String]] = []
+        var seen = Set<[String]>()
+        for by in [[]] + options.groupings where seen.insert(by).inserted { requested.append(by) }
+        // Groupings are independent: computed side by side on the available cores.
+        let list = requested
+        let outcomes = Slots<Result<GroupingResults, IndexError>>(count: list.count)
+        DispatchQueue.concurrentPerform(iterations: list.count) { k in
+            outcomes.set(k, Result { () throws(IndexError) -> GroupingResults in try context.grouping(list[k]) })
+        }
+        var groupings: [GroupingResults] = []
+        for k in 0..<list.count { groupings.append(try outcomes.get(k).get()) }
+        var rankings: [Ranking] = []
+        for request in options.rankings {
+            guard let table = groupings.first(where: { $0.by == request.by }) ?? (try? context.grouping(request.by)) else {
+                throw .unknownGrouping(name: request.by.joined(separator: ","), available: context.availableGroupings)
+            }
+            rankings.append(try context.ranking(request, table: table))
+        }
+        let reliability = options.reliability ? context.reliability() : []
+        let priorities = options.priorities ? context.priorities(wholeSample: groupings[0].groups.first) : nil
+        return IndexResults(
+            surveyID: survey.id, surveyVersion: survey.version, rowCount: dataset.rowCount,
+            settings: context.settings, design: context.designSummary, groupings: groupings,
+            rankings: rankings, reliability: reliability, priorities: priorities)
+    }
+}
+
+/// Everything one run shares: settings, design, plan.
+struct EngineContext {
+    let survey: Survey
+    let dataset: SurveyDataset
+    let options: IndexOptions
+    let settings: AppliedSettings
+    let shareMethod: ProportionIntervalMethod
+    let design: SurveyDesign
+    let designSummary: DesignSummary
+    let plan: IndexPlan
+
+    init(survey: Survey, dataset: SurveyDataset, options: IndexOptions) throws(IndexError) {
+        self.survey = survey
+        self.dataset = dataset
+        self.options = options
+        let rules = survey.index
+        let level = options.level ?? rules.level
+        guard level > 0, level < 1 else { throw .invalidLevel(level) }
+        let methodName = options.shareInterval ?? rules.interval
+        guard let method = ProportionIntervalMethod(rawValue: methodName.lowercased()) else {
+            throw .unknownIntervalMethod(name: methodName, known: ProportionIntervalMethod.allCases.map(\.rawValue))
+        }
+        shareMethod = method
+        settings = AppliedSettings(
+            measure: Measure(rules.measure), combine: Combination(rules.combine), shareInterval: method.rawValue,
+            aggregateShareInterval: "logit", meanInterval: "t", level: level, minValidN: rules.minValidN,
+            maxIntervalWidth: rules.maxIntervalWidth, disclosureThreshold: rules.disclosureThreshold)
+        let built = try Self.makeDesign(survey: survey, dataset: dataset, policy: options.lonelyUnitPolicy)
+        design = built.design
+        designSummary = built.summary
+        plan = try IndexPlan(survey: survey, dataset: dataset)
+    }
+
+    static func makeDesign(survey: Survey, dataset: SurveyDataset, policy: LonelyUnitPolicy) throws(IndexError) -> (design: SurveyDesign, summary: DesignSummary) {
+        let n = dataset.rowCount
+        if let w = dataset.weights, w.count != n { throw .columnLength(column: "weights", expected: n, actual: w.count) }
+        let strata = dataset.strata.map { column in column.codes.map { column.levels[Int($0)] } }
+        let clusters = dataset.clusters.map { column in column.codes.map { column.levels[Int($0)] } }
+        let fpc: FinitePopulationCorrection? = dataset.fpc.map { values in
+            values.allSatisfy { $0 <= 1 } ? .samplingFraction(values) : .populationSize(values)
+        }
+        let design: SurveyDesign
+        do {
+            design = try SurveyDesign(weights: dataset.weights, rowCount: n, strata: strata, clusters: clusters,
+                                      finitePopulation: fpc, lonelyUnits: policy)
+        } catch {
+            throw .design(error)
+        }
+        let columns = survey.columns.design
+        let weightName = dataset.weights == nil ? nil : (columns.weight ?? "weight")
+        let strataName = dataset.strata.map { columns.strata ?? $0.id }
+        let clusterName = dataset.clusters.map { columns.cluster ?? $0.id }
+        let fpcName = dataset.fpc == nil ? nil : (columns.fpc ?? "fpc")
+        var r = "svydesign(ids = ~\(clusterName ?? "1")"
+        if let strataName { r += ", strata = ~\(strataName)" }
+        if let weightName { r += ", weights = ~\(weightName)" }
+        if let fpcName { r += ", fpc = ~\(fpcName)" }
+        if clusterName != nil && strataName != nil { r += ", nest = TRUE" }
+        r += ", data = d)"
+        let summary = DesignSummary(
+            weights: weightName, strata: strataName, clusters: clusterName, fpc: fpcName, lonelyUnitPolicy: policy,
+            strataCount: design.stratumCount, psuCount: design.psuCount,
+            variance: "Taylor linearization; with-replacement (ultimate cluster) variance of influence totals, as R svyrecvar; groups are domains of the full design",
+            rDesign: r)
+        return (design, summary)
+    }
+
+    var availableGroupings: [String] {
+        dataset.groups.keys.sorted() + dataset.extraColumns.keys.sorted()
+    }
+
+    func groupIndex(_ by: [String]) throws(IndexError) -> GroupIndex {
+        var columns: [CategoryColumn] = []
+        for name in by {
+            guard let column = dataset.groups[name] ?? dataset.extraColumns[name] else {
+                throw .unknownGrouping(name: name, available: availableGroupings)
+            }
+            guard column.codes.count == dataset.rowCount else {
+                throw .columnLength(column: name, expected: dataset.rowCount, actual: column.codes.count)
+            }
+            columns.append(column)
+        }
+        return GroupIndex(by: by, columns: columns, rowCount: dataset.rowCount)
+    }
+
+    func estimator(_ by: [String]) throws(IndexError) -> GroupedEstimator {
+        let groups = try groupIndex(by)
+        return GroupedEstimator(
+            columns: plan.columns, selections: plan.selections, statistics: plan.statistics, groups: groups,
+            layout: VarianceLayout(groups: groups, design: design), design: design)
+    }
+
+    /// Every entry of every group of one grouping.
+    func grouping(_ by: [String]) throws(IndexError) -> GroupingResults {
+        let estimator = try estimator(by)
+        let (sums, influence) = ColumnarPass(estimator: estimator).run()
+        let variances = estimator.layout.variances(
+            t: influence.t, t2: influence.t2, statistics: estimator.statisticCount,
+            groups: estimator.groups.count, design: design)
+        let S = estimator.statisticCount
+        let C = plan.columns.count
+        var results: [GroupResult] = []
+        for g in 0..<estimator.groups.count {
+            let respondents = sums.groupRows[g]
+            let hidden = respondents < settings.disclosureThreshold
+            let df = estimator.layout.groupDegreesOfFreedom[g]
+            let q = Estimate(value: 0, standardError: 0, degreesOfFreedom: df > 0 ? Double(df) : nil, n: 1)
+                .criticalValue(level: settings.level)
+            func estimate(_ s: Int) -> Estimate {
+                makeEstimate(g: g, s: s, S: S, sums: sums, influence: influence, variance: variances[g * S + s], df: df)
+            }
+            var nodes: [IndexEntry] = []
+            var questions: [IndexEntry] = []
+            for entry in plan.entries {
+                let s = entry.statistic
+                let statistic = plan.statistics[s]
+                let e = estimate(s)
+                let interval = makeInterval(e, statistic: statistic, g: g, s: s, S: S, sums: sums, q: q)
+                var counts = AnswerCounts()
+                for c in entry.columns {
+                    let base = (g * C + c) * 5
+                    counts = counts + AnswerCounts(
+                        valid: sums.answerCounts[base], noAnswer: sums.answerCounts[base + 1],
+                        dontKnow: sums.answerCounts[base + 2], notApplicable: sums.answerCounts[base + 3],
+                        invalid: sums.answerCounts[base + 4])
+                }
+                if entry.role == .option {
+                    let chose = sums.enteringN[g * S + s]
+                    counts = AnswerCounts(valid: chose, noAnswer: respondents - chose)
+                }
+                let mean = entry.meanStatistic.map { m -> ScoredEstimate in
+                    let me = estimate(m)
+                    return ScoredEstimate(estimate: me, interval: SymmetricInterval.interval(me, level: settings.level, q: q))
+                }
+                let (flags, suppressed) = makeFlags(e, interval: interval, statistic: statistic, hidden: hidden)
+                let result = IndexEntry(
+                    id: entry.id, option: entry.option, role: entry.role, measure: entry.measure,
+                    combine: entry.combine, estimate: e, interval: interval, meanScore: mean, counts: counts,
+                    flags: flags, isSuppressed: suppressed)
+                if entry.isQuestion { questions.append(result) } else { nodes.append(result) }
+            }
+            results.append(GroupResult(
+                key: estimator.groups.keys[g], respondents: respondents,
+                weightedRespondents: dataset.weights == nil ? nil : sums.groupWeight[g], degreesOfFreedom: df,
+                belowDisclosureThreshold: hidden, nodes: nodes, questions: questions))
+        }
+        return GroupingResults(by: by, groups: results)
+    }
+
+    func makeEstimate(
+        g: Int, s: Int, S: Int, sums: GroupedEstimator.Sums, influence: GroupedEstimator.InfluenceSums,
+        variance v: Double, df: Int
+    ) -> Estimate {
+        let k = g * S + s
+        let n = sums.enteringN[k]
+        let w = sums.enteringW[k]
+        let value = n == 0 ? Double.nan : sums.value(g, s, S)
+        let complex = designSummary.isComplex
+        var deff: Double?
+        var effective: Double?
+        if complex && n > 0 {
+            if n >= 2 {
+                let centred = influence.zzOverW[k] - influence.z[k] * influence.z[k] / w
+                let srs = w / Double(n - 1) * centred
+                if srs > 0 { deff = v / srs }
+            }
+            let kish = sums.enteringW2[k] > 0 ? w * w / sums.enteringW2[k] : 0
+            if plan.statistics[s].isSingleShare && v > 0 {
+                effective = value * (1 - value) / v
+            } else {
+                effective = deff.map { Double(n) / $0 } ?? kish
+            }
+        }
+        return Estimate(
+            value: value, standardError: n == 0 ? .nan : v.squareRoot(),
+            degreesOfFreedom: df > 0 ? Double(df) : nil, n: n,
+            weightedN: dataset.weights == nil ? nil : w, effectiveN: effective, designEffect: deff,
+            method: plan.statistics[s].method)
+    }
+
+    func makeInterval(_ e: Estimate, statistic: StatisticPlan, g: Int, s: Int, S: Int, sums: GroupedEstimator.Sums, q: Double) -> ConfidenceInterval {
+        let level = settings.level
+        let complex = designSummary.isComplex
+        let k = g * S + s
+        let kish = sums.enteringW2[k] > 0 ? sums.enteringW[k] * sums.enteringW[k] / sums.enteringW2[k] : 0
+        if statistic.isSingleShare {
+            guard complex else {
+                // x = p·n is an integer count here: the share of n unweighted valid answers.
+                let x = e.n == 0 ? 0 : Int((e.value * Double(e.n)).rounded())
+                return shareMethod.interval(successes: x, trials: e.n, level: level)
+            }
+            if shareMethod == .kornGraubard || shareMethod == .surveyLogit {
+                return shareMethod.interval(for: e, level: level)
+            }
+            let useKish = !(e.standardError > 0)
+            var interval = shareMethod.interval(
+                proportion: e.value, effectiveSampleSize: useKish ? kish : (e.effectiveN ?? kish), level: level)
+            interval.method += useKish ? " (n = Kish effective n)" : " (n = effective n p(1-p)/V)"
+            return interval
+        }
+        if statistic.isShare {
+            if let logit = LogitInterval.interval(estimate: e, level: level, q: q) { return logit }
+            let n = complex ? kish : Double(e.n)
+            var interval = ProportionIntervalMethod.wilson.interval(proportion: e.value, effectiveSampleSize: n, level: level)
+            if e.n > 0 {
+                interval.method = "logit"
+                interval.note = "logit undefined at a share of \(e.value) with standard error \(e.standardError): Wilson interval on \(complex ? "Kish effective n" : "n") given"
+            }
+            return interval
+        }
+        return SymmetricInterval.interval(e, level: level, q: q)
+    }
+
+    func makeFlags(_ e: Estimate, interval: ConfidenceInterval, statistic: StatisticPlan, hidden: Bool) -> ([IndexFlag], Bool) {
+        var flags: [IndexFlag] = []
+        if e.n == 0 { flags.append(.noValidAnswers) }
+        if e.n < settings.minValidN { flags.append(.belowMinimumN) }
+        if hidden { flags.append(.belowDisclosureThreshold) }
+        if let effective = e.effectiveN, e.n >= settings.minValidN, effective < Double(settings.minValidN) {
+            flags.append(.lowEffectiveN)
+        }
+        if let limit = settings.maxIntervalWidth, interval.width / statistic.range > limit { flags.append(.wideInterval) }
+        if statistic.isShare && e.n > 0 && e.value == 0 { flags.append(.shareAtZero) }
+        if statistic.isShare && e.n > 0 && e.value == 1 { flags.append(.shareAtOne) }
+        let suppressed = e.n == 0 || e.n < settings.minValidN || hidden
+        return (flags, suppressed)
+    }
+}
+
+/// One result slot per concurrent task. Each task writes only its own index, and the slots are
+/// read after `concurrentPerform` returns (which waits for every task), so no two threads touch
+/// one slot at the same time: that is why the unchecked `Sendable` is sound.
+final class Slots<Value>: @unchecked Sendable {
+    private let values: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        values.deinitialize(count: count)
+        values.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { values[index] = value }
+
+    func get(_ index: Int) -> Value { values[index]! }
+}

@@ -1,0 +1,97 @@
+import SurveyStatistics
+
+/// Groups ranked on one index, with bootstrap rank intervals.
+///
+/// Rank 1 is the highest index. Each replicate of a seeded bootstrap (Rao–Wu rescaled, PSUs
+/// within strata, R `as.svrepdesign(type = "subbootstrap")`) recomputes every group's index
+/// and ranks the groups again; SurveyStatistics' `RankInterval` turns the replicate ranks into
+/// each group's interval (type-1 quantiles) and the overlap-with-neighbours flag. Suppressed
+/// groups are left out of the ranking.
+///
+/// Reference: Goldstein & Spiegelhalter (1996), "League tables and their limitations", JRSS A
+/// 159(3); Hall & Miller (2009), "Using the bootstrap to quantify the authority of an
+/// empirical ranking", Ann. Stat. 37(6).
+public struct Ranking: Sendable, Hashable, Codable {
+    /// The grouping ranked.
+    public var by: [String]
+    /// The node or question ranked on.
+    public var node: String
+    /// Bootstrap replicates, seed and scheme: the same values give the same intervals.
+    public var replicates: Int
+    public var seed: UInt64
+    public var scheme: Bootstrap.Scheme
+    /// The confidence level of the rank intervals.
+    public var level: Double
+    /// Groups in rank order.
+    public var entries: [RankEntry]
+
+    public init(by: [String], node: String, replicates: Int, seed: UInt64, scheme: Bootstrap.Scheme, level: Double, entries: [RankEntry]) {
+        self.by = by
+        self.node = node
+        self.replicates = replicates
+        self.seed = seed
+        self.scheme = scheme
+        self.level = level
+        self.entries = entries
+    }
+}
+
+/// One group's place in a ``Ranking``.
+public struct RankEntry: Sendable, Hashable, Codable {
+    /// The group's values.
+    public var key: [String]
+    /// The index.
+    public var value: Double
+    /// 1 + the number of groups with a strictly higher index.
+    public var rank: Int
+    /// The rank interval [lower, upper] (lower is the better rank).
+    public var rankLower: Int
+    public var rankUpper: Int
+    /// The rank interval overlaps the interval of the group just above or just below: the
+    /// data cannot tell these groups' order apart.
+    public var indistinguishableFromNeighbours: Bool
+
+    public init(key: [String], value: Double, rank: Int, rankLower: Int, rankUpper: Int, indistinguishableFromNeighbours: Bool) {
+        self.key = key
+        self.value = value
+        self.rank = rank
+        self.rankLower = rankLower
+        self.rankUpper = rankUpper
+        self.indistinguishableFromNeighbours = indistinguishableFromNeighbours
+    }
+}
+
+extension EngineContext {
+    func ranking(_ request: RankingRequest, table: GroupingResults) throws(IndexError) -> Ranking {
+        guard let s = plan.statisticOfNode[request.node] else { throw .unknownNode(id: request.node) }
+        let estimator = try estimator(request.by)
+        let S = estimator.statisticCount
+        // Groups that take part: not suppressed on this node.
+        var included: [Int] = []
+        var values: [Double] = []
+        for (g, group) in table.groups.enumerated() {
+            let entry = group.nodes.first { $0.id == request.node } ?? group.questions.first { $0.id == request.node }
+            guard let entry, !entry.isSuppressed else { continue }
+            included.append(g)
+            values.append(entry.estimate.value)
+        }
+        let settings = options.bootstrap
+        let distributions = Bootstrap.run(
+            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
+        ) { weights in
+            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
+            return included.map { sums.value($0, s, S) }
+        }
+        let intervals = RankInterval.compute(
+            estimates: values, replicates: distributions.map(\.replicates), level: self.settings.level)
+        let R = distributions.first?.replicates.count ?? 0
+        var entries: [RankEntry] = intervals.map { interval in
+            RankEntry(key: table.groups[included[interval.group]].key, value: values[interval.group],
+                      rank: interval.rank, rankLower: interval.lower, rankUpper: interval.upper,
+                      indistinguishableFromNeighbours: interval.overlapsNeighbours)
+        }
+        entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.lexicographicallyPrecedes($1.key) }
+        return Ranking(by: request.by, node: request.node, replicates: R, seed: settings.seed, scheme: settings.scheme,
+                       level: self.settings.level, entries: entries)
+    }
+}

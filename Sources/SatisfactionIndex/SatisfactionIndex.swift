@@ -1,1 +1,0 @@
-// SatisfactionIndex module. See docs/architecture.md.
