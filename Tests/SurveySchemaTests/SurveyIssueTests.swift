@@ -42,9 +42,15 @@ import Testing
          [#"t.json5: index.level: must be above 0 and below 1, e.g. 0.95; found 1"#]),
         ("interval width out of range", F.survey(index: "{ maxIntervalWidth: 20 }"),
          [#"t.json5: index.maxIntervalWidth: must be above 0 and at most 1, e.g. 0.2; found 20"#]),
+        ("id with non-ASCII letters",
+         F.survey(indicators: #"[ { id: "aspect", label: { en: "A" }, children: [ { id: "hài_lòng", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
+         [#"t.json5: indicators[0].children[0].id: id "hài_lòng" may contain only ASCII letters, digits, "_" and "-""#]),
         ("invalid id",
          F.survey(indicators: #"[ { id: "aspect", label: { en: "A" }, children: [ { id: "a b", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
-         [#"t.json5: indicators[0].children[0].id: id "a b" may contain only letters, digits, "_" and "-""#]),
+         [#"t.json5: indicators[0].children[0].id: id "a b" may contain only ASCII letters, digits, "_" and "-""#]),
+        ("invalid scale id",
+         F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2] }, "y n": { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2] } }"#),
+         [#"t.json5: scales["y n"]: id "y n" may contain only ASCII letters, digits, "_" and "-""#]),
         ("reserved id",
          F.survey(indicators: #"[ { id: "overall", label: { en: "A" }, children: [ { id: "crit", label: { en: "C" }, column: "c1", scale: "yn" } ] } ]"#),
          [#"t.json5: indicators[0].id: id "overall" is reserved for the root of the indicator tree; choose another id"#]),
@@ -70,6 +76,12 @@ import Testing
         ("undeclared scale without a suggestion",
          F.survey(indicators: #"[ { id: "aspect", label: { en: "A" }, children: [ { id: "crit", label: { en: "C" }, column: "c1", scale: "sat5" } ] } ]"#),
          [#"t.json5: indicators[0].children[0].scale: scale "sat5" is not declared; declare it under "scales" or use one of yn"#]),
+        ("no scales", F.survey(scales: "{}"),
+         [#"t.json5: scales: no scales are declared; declare at least one, e.g. sat5: { points: [ … ], satisfied: [4, 5] }"#,
+          #"t.json5: indicators[0].children[0].scale: scale "yn" is not declared; declare it under "scales""#]),
+        ("undeclared scale in a question",
+         F.survey(questions: #"[ { id: "q", kind: "overall", column: "q1", scale: "YN", label: { en: "Q" } } ]"#),
+         [#"t.json5: questions[0].scale: scale "YN" is not declared; did you mean "yn"?"#]),
         ("unknown measure with a suggestion", F.survey(index: #"{ measure: "shares" }"#),
          [#"t.json5: index.measure: unknown measure "shares"; did you mean "share"?"#]),
         ("unknown combine rule", F.survey(index: #"{ combine: "average" }"#),
@@ -99,6 +111,12 @@ import Testing
         ("missing code that is a point",
          F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2], missing: { dontKnow: ["2"] } } }"#),
          [#"t.json5: scales.yn.missing.dontKnow[0]: missing code "2" is also a point value of this scale; a code is either an answer or missing"#]),
+        ("missing code that is a point label",
+         F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2], missing: { dontKnow: ["yes"] } } }"#),
+         [#"t.json5: scales.yn.missing.dontKnow[0]: missing code "yes" is also a point label of this scale; a code is either an answer or missing"#]),
+        ("two points with one label",
+         F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "Fine" } }, { value: 2, label: { en: "fine" } } ], satisfied: [2] } }"#),
+         [#"t.json5: scales.yn.points[1].label.en: label "fine" is already used at scales.yn.points[0].label.en; answers written as labels in "en" could not be told apart"#]),
         ("missing code of two kinds",
          F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2], missing: { dontKnow: ["98"], notApplicable: ["98"] } } }"#),
          [#"t.json5: scales.yn.missing.notApplicable[0]: "98" is already listed at scales.yn.missing.dontKnow[0]; remove the repeat"#]),
@@ -148,9 +166,24 @@ import Testing
         #expect(F.messages(F.survey()) == [])
     }
 
+    /// A syntax error the scanner can place is reported with line and column.
+    @Test func syntaxError() {
+        #expect(F.messages("{\n  id: \"x\",,\n}") == [
+            #"t.json5:2:11: not valid JSON5: expected a key or "}", found ",""#,
+        ])
+    }
+
+    /// An error only Foundation sees (here the digits of a number) has no position.
     @Test func notJSON5() {
-        #expect(F.messages("{ id: \"x\",, }") == [
+        #expect(F.messages("{ id: 1.2.3 }") == [
             "t.json5: the file is not valid JSON5; check for a missing comma, bracket or quote (Foundation's parser does not say where)",
+        ])
+    }
+
+    @Test func repeatedKey() {
+        let text = F.survey(scales: #"{ yn: { points: [ { value: 1, label: { en: "No" } }, { value: 2, label: { en: "Yes" } } ], satisfied: [2], satisfied: [2] } }"#)
+        #expect(F.messages(text) == [
+            #"t.json5: scales.yn.satisfied: key "satisfied" appears more than once in this object; keep one (the JSON5 reader would silently use only one of them)"#,
         ])
     }
 

@@ -56,6 +56,21 @@ import Testing
         check(WeightedProportion.linearize(f.numbers("u1"), design: d), f.object("share_u1"), d, "\(name) share 1")
         check(WeightedProportion.linearize(f.numbers("u0"), design: d), f.object("share_u0"), d, "\(name) share 0")
 
+        // End to end with the interval methods: R svyciprop(~s, design, method = "logit" / "beta").
+        // Korn–Graubard only on the complete item t1: R's "beta" counts rows with a missing
+        // answer in its n (nrow(design) − 1 degrees of freedom); satkit uses the valid n.
+        // Tolerance 1e-8, not 1e-9: R's "logit" fits svyglm(quasibinomial) by IRLS (convergence
+        // epsilon 1e-8), so its bounds differ from the closed form expit(logit p ± t·SE/(p(1 − p)))
+        // by up to 3e-9 relative here (checked by hand in R for lonely-remove).
+        for (key, column, method) in [("ciprop_logit_s1", "s1", ProportionIntervalMethod.surveyLogit),
+                                      ("ciprop_logit_t1", "t1", .surveyLogit), ("ciprop_beta_t1", "t1", .kornGraubard)] {
+            let share = WeightedProportion.linearize(f.numbers(column), design: d).estimate(design: d, method: "proportion")
+            let r = f.object(key)
+            let ours = method.interval(for: share, level: 0.95)
+            #expect(close(ours.lower, number(r["lower"])!, relative: 1e-8), "\(name) \(key) lower \(ours.lower)")
+            #expect(close(ours.upper, number(r["upper"])!, relative: 1e-8), "\(name) \(key) upper \(ours.upper)")
+        }
+
         let groups = f.strings("grp")
         for row in f.array("domain_mean_y") {
             let g = row["group"] as! String

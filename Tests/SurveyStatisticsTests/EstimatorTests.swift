@@ -63,4 +63,34 @@ import Testing
         #expect(e.n == 6 && e.weightedN == 9 && e.degreesOfFreedom == 2 && e.method == "mean")
         #expect(e.designEffect != nil && abs(e.effectiveN! - 6 / e.designEffect!) < 1e-12)
     }
+
+    @Test func domainEstimatesMatchExplicitDomainsAndAddUpForTotals() throws {
+        let f = try ReferenceFixture("design/stratified-clustered")
+        let d = try DesignOracleTests().design(f)
+        let y = f.numbers("y"), groups = f.strings("grp")
+        let byGroup = DomainEstimates.byGroup(groups) { WeightedTotal.linearize(y, design: d, domain: $0) }
+        #expect(byGroup.map(\.group) == ["g1", "g2", "g3"])
+        // R: the fixture's svyby(~y, ~grp, design, svytotal) values.
+        let expected = f.array("domain_total_y")
+        for (row, result) in zip(expected, byGroup) {
+            #expect(close(result.statistic.value, number(row["value"])!))
+        }
+        // Domain totals add up to the total, influence values too: the variance of their sum
+        // (from the covariance matrix) equals the variance of the total.
+        let c = DesignVariance.covariance(influence: byGroup.map(\.statistic.influence), design: d)
+        let sum = c.joined().reduce(0, +)
+        let total = WeightedTotal.linearize(y, design: d).variance(design: d)
+        #expect(close(sum, total))
+    }
+
+    @Test func deltaMethodOfTwoTotalsIsTheRatio() throws {
+        // g(Y, X) = Y/X: gradient (1/X, −Y/X²) gives z = (w y − R w x)/X, svyratio's influence.
+        let f = try ReferenceFixture("design/stratified-clustered")
+        let d = try DesignOracleTests().design(f)
+        let y = f.numbers("y"), x = f.numbers("x")
+        let ty = WeightedTotal.linearize(y, design: d), tx = WeightedTotal.linearize(x, design: d)
+        let g = LinearizedStatistic.combined(
+            [ty, tx], value: ty.value / tx.value, gradient: [1 / tx.value, -ty.value / (tx.value * tx.value)], design: d)
+        #expect(close(g.standardError(design: d), number(f.object("ratio_y_x")["se"])!))
+    }
 }

@@ -20,6 +20,19 @@ import Testing
         #expect(PortableMath.exp(-800) == 0)
     }
 
+    @Test func variatesFromKnownBitsByHand() {
+        // From state {1, 2, 3, 4} the outputs are 11520, 0, 1509978240, ... (reference vector).
+        var g = SeededGenerator(state: (1, 2, 3, 4))
+        // 11520 >> 11 = 5, so the first uniform is 5·2⁻⁵³.
+        #expect(g.nextUniform() == 5 * 0x1p-53)
+        var h = SeededGenerator(state: (1, 2, 3, 4))
+        // Lemire with bound 6: 11520·6 < 2⁶⁴ → 0; next output 0 has low word 0 < 2⁶⁴ mod 6 = 4,
+        // so it is rejected; 1509978240·6 < 2⁶⁴ → 0.
+        #expect(h.nextInt(below: 6) == 0)
+        #expect(h.nextInt(below: 6) == 0)
+        #expect(h.next() == 1_215_971_899_390_074_240)  // the 4th reference output: 3 were consumed
+    }
+
     @Test func uniformIsInUnitInterval() {
         var g = SeededGenerator(seed: 1)
         for _ in 0..<10_000 {

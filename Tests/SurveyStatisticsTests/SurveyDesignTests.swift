@@ -31,6 +31,17 @@ import Testing
         #expect(message == "stratum Hà Giang has only one PSU, so its variance cannot be estimated; merge it with a similar stratum or choose a lonely-unit policy (remove, adjust, certainty).")
     }
 
+    @Test func oneClusterOverallFailsWithItsOwnMessage() {
+        #expect(throws: DesignError.lonelyUnit(stratum: "")) {
+            try SurveyDesign(clusters: ["v1", "v1", "v1"])
+        }
+        #expect(DesignError.lonelyUnit(stratum: "").description
+            == "the design has only one PSU, so no variance can be estimated; give more clusters, or analyse without clusters.")
+        // Under another policy the design is accepted and the variance is 0 (R: remove).
+        let d = try? SurveyDesign(clusters: ["v1", "v1"], lonelyUnits: .remove)
+        #expect(d.map { DesignVariance.variance(influence: [1, 2], design: $0) } == 0)
+    }
+
     @Test func censusStratumWithOnePSUDoesNotFail() throws {
         // N_h = n_h = 1: f_h = 0, the stratum is a census (R returns before its "fail").
         let d = try SurveyDesign(

@@ -21,6 +21,7 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .unreadable, .notJSON5: "\(file): \(problem.message)"
+        case .syntaxError(let line, let column, _): "\(file):\(line):\(column): \(problem.message)"
         default: "\(file): \(path): \(problem.message)"
         }
     }
@@ -30,8 +31,12 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
 public enum SurveyProblem: Sendable, Hashable {
     /// The file could not be read.
     case unreadable(reason: String)
-    /// The file is not valid JSON5.
+    /// The file is not valid JSON5, and the error could not be located.
     case notJSON5
+    /// A JSON5 syntax error at a line and column (1-based, counting Unicode scalars).
+    case syntaxError(line: Int, column: Int, detail: String)
+    /// A key that appears twice in one object (the reader would silently keep one value).
+    case repeatedKey(String)
     /// The `format` is not one this satkit reads.
     case unsupportedFormat(Int)
     /// A key the format does not have here.
@@ -44,11 +49,13 @@ public enum SurveyProblem: Sendable, Hashable {
     case emptyString
     /// A list that must not be empty is empty.
     case emptyList
+    /// `scales` declares no scale.
+    case noScales
     /// A number that must be whole is not.
     case notWholeNumber(Double)
     /// A number outside its allowed range.
     case outOfRange(found: Double, requirement: String)
-    /// An id with characters other than letters, digits, `_` and `-`.
+    /// An id with characters other than ASCII letters, digits, `_` and `-`.
     case invalidID(String)
     /// An id that is reserved (`overall`, the root of the tree).
     case reservedID(String)
@@ -78,6 +85,10 @@ public enum SurveyProblem: Sendable, Hashable {
     case overlappingBands(value: Int, first: String, second: String)
     /// A missing code that is also a point value.
     case missingCodeIsPoint(String)
+    /// A missing code that is also a point label (compared ignoring case).
+    case missingCodeIsLabel(String)
+    /// Two points of a scale with the same label in one language (compared ignoring case).
+    case duplicatePointLabel(String, language: String, firstAt: SurveyPath)
     /// A node with both `children` and `column`.
     case childrenAndColumn
     /// A node with neither `children` nor `column`.
@@ -100,6 +111,10 @@ public enum SurveyProblem: Sendable, Hashable {
             "cannot read the file: \(reason)"
         case .notJSON5:
             "the file is not valid JSON5; check for a missing comma, bracket or quote (Foundation's parser does not say where)"
+        case .syntaxError(_, _, let detail):
+            "not valid JSON5: \(detail)"
+        case .repeatedKey(let key):
+            "key \"\(key)\" appears more than once in this object; keep one (the JSON5 reader would silently use only one of them)"
         case .unsupportedFormat(let format):
             "format \(format) is not supported; this satkit reads format \(SurveyFormat.version)"
         case .unknownKey(let key, let allowed, let suggestion):
@@ -116,12 +131,14 @@ public enum SurveyProblem: Sendable, Hashable {
             "must not be empty"
         case .emptyList:
             "the list is empty; give at least one entry"
+        case .noScales:
+            "no scales are declared; declare at least one, e.g. sat5: { points: [ … ], satisfied: [4, 5] }"
         case .notWholeNumber(let number):
             "expected a whole number, found \(format(number))"
         case .outOfRange(let found, let requirement):
             "must be \(requirement); found \(format(found))"
         case .invalidID(let id):
-            "id \"\(id)\" may contain only letters, digits, \"_\" and \"-\""
+            "id \"\(id)\" may contain only ASCII letters, digits, \"_\" and \"-\""
         case .reservedID(let id):
             "id \"\(id)\" is reserved for the root of the indicator tree; choose another id"
         case .duplicateID(let id, let first):
@@ -164,6 +181,10 @@ public enum SurveyProblem: Sendable, Hashable {
             "value \(value) is in both \"\(first)\" and \"\(second)\"; a value belongs to one band at most"
         case .missingCodeIsPoint(let code):
             "missing code \"\(code)\" is also a point value of this scale; a code is either an answer or missing"
+        case .missingCodeIsLabel(let code):
+            "missing code \"\(code)\" is also a point label of this scale; a code is either an answer or missing"
+        case .duplicatePointLabel(let text, let language, let first):
+            "label \"\(text)\" is already used at \(first); answers written as labels in \"\(language)\" could not be told apart"
         case .childrenAndColumn:
             "a node has \"children\" (an aggregate) or \"column\" (a criterion), not both"
         case .neitherChildrenNorColumn:

@@ -31,13 +31,28 @@ extension Survey {
     public init(json5 data: Data, fileName: String) throws(SurveyLoadError) {
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
+        // JSONDecoder is the parser of record. Foundation reports neither where a syntax
+        // error is nor a repeated key, so JSON5Scanner looks for both.
+        var scanner = JSON5Scanner(Array(data))
         let value: JSONValue
         do {
             value = try decoder.decode(JSONValue.self, from: data)
         } catch {
-            throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: .notJSON5)])
+            let problem: SurveyProblem
+            do {
+                try scanner.scan()
+                problem = .notJSON5
+            } catch let syntax {
+                problem = .syntaxError(line: syntax.line, column: syntax.column, detail: syntax.detail)
+            }
+            throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: problem)])
         }
         let loader = SurveyLoader(reader: SurveyReader(file: fileName))
+        if (try? scanner.scan()) != nil {
+            for repeated in scanner.repeatedKeys {
+                loader.reader.report(.repeatedKey(repeated.key), at: repeated.path)
+            }
+        }
         let survey = loader.survey(value)
         if let survey, loader.reader.issues.isEmpty {
             self = survey

@@ -5,7 +5,8 @@ public enum DesignError: Error, Sendable, Hashable, CustomStringConvertible {
     case lengthMismatch(column: String, expected: Int, actual: Int)
     /// A weight is negative, infinite or not a number (rows counted from 0).
     case invalidWeight(row: Int, value: Double)
-    /// A stratum has one PSU and the policy is ``LonelyUnitPolicy/fail``.
+    /// A stratum has one PSU and the policy is ``LonelyUnitPolicy/fail`` (an empty label: the
+    /// unstratified design has one PSU).
     case lonelyUnit(stratum: String)
     /// The finite-population value differs between rows of one stratum.
     case finitePopulationVaries(stratum: String)
@@ -14,12 +15,15 @@ public enum DesignError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The population count of a stratum is below the number of PSUs sampled in it.
     case populationBelowSample(stratum: String, population: Double, sampled: Int)
 
+    /// The message for the user: what is wrong, where, and what to do next.
     public var description: String {
         switch self {
         case let .lengthMismatch(column, expected, actual):
             return "the \(column) column has \(actual) entries but the data has \(expected) rows; give one value per row."
         case let .invalidWeight(row, value):
             return "row \(row) has weight \(value); weights must be finite and not negative."
+        case let .lonelyUnit(stratum) where stratum.isEmpty:
+            return "the design has only one PSU, so no variance can be estimated; give more clusters, or analyse without clusters."
         case let .lonelyUnit(stratum):
             return "stratum \(stratum) has only one PSU, so its variance cannot be estimated; merge it with a similar stratum or choose a lonely-unit policy (remove, adjust, certainty)."
         case let .finitePopulationVaries(stratum):

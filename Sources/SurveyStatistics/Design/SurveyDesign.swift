@@ -33,7 +33,7 @@ public struct SurveyDesign: Sendable, Hashable {
     /// The number of rows (respondents).
     public let rowCount: Int
     /// The sampling weight of each row (1 for every row when none were given).
-    public let weights: [Double]
+    public private(set) var weights: [Double]
     /// The policy applied to strata with one PSU.
     public let lonelyUnitPolicy: LonelyUnitPolicy
     /// Stratum labels in order of first appearance (one empty label when unstratified).
@@ -216,6 +216,24 @@ public struct SurveyDesign: Sendable, Hashable {
                 throw .lonelyUnit(stratum: labels[h])
             }
         }
+    }
+
+    /// The same design with other weights: strata, PSUs, finite-population factors and policy
+    /// unchanged. Use it inside a ``Bootstrap/run(design:scheme:replicates:seed:statistic:)``
+    /// closure to recompute any estimator with replicate weights:
+    ///
+    /// ```swift
+    /// Bootstrap.run(design: d, replicates: 1000, seed: 1) { w in
+    ///     [MeanOfShares.linearize(indicators: items, design: d.reweighted(w)).value]
+    /// }
+    /// ```
+    ///
+    /// - Precondition: one finite, non-negative weight per row.
+    public func reweighted(_ newWeights: [Double]) -> SurveyDesign {
+        precondition(newWeights.count == rowCount, "one weight per row of the design")
+        var copy = self
+        copy.weights = newWeights
+        return copy
     }
 
     /// Below this f_h a stratum counts as a census (R: `all(f < 0.0000001)`).

@@ -40,6 +40,7 @@ public enum PooledProportion {
         }
         var result = WeightedRatio.linearize(numerator: favourable, denominator: valid, design: design, domain: inDomain)
         result.excludedCount = excluded
+        result.domain = domain
         return result
     }
 }

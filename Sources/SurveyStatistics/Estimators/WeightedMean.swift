@@ -32,7 +32,7 @@ public enum WeightedMean {
         guard weightSum > 0 else {
             return LinearizedStatistic(
                 value: .nan, influence: influence, rows: d.rows, sampleSize: 0, weightedSize: 0,
-                excludedCount: d.excluded
+                excludedCount: d.excluded, domain: domain
             ).counted(in: design)
         }
         let mean = total / weightSum
@@ -41,7 +41,7 @@ public enum WeightedMean {
         }
         return LinearizedStatistic(
             value: mean, influence: influence, rows: d.rows, sampleSize: 0, weightedSize: 0,
-            excludedCount: d.excluded
+            excludedCount: d.excluded, domain: domain
         ).counted(in: design)
     }
 }

@@ -31,7 +31,7 @@ public enum WeightedRatio {
         guard xTotal != 0 else {
             return LinearizedStatistic(
                 value: .nan, influence: influence, rows: d.rows, sampleSize: 0, weightedSize: 0,
-                excludedCount: d.excluded
+                excludedCount: d.excluded, domain: domain
             ).counted(in: design)
         }
         let ratio = yTotal / xTotal
@@ -40,7 +40,7 @@ public enum WeightedRatio {
         }
         return LinearizedStatistic(
             value: ratio, influence: influence, rows: d.rows, sampleSize: 0, weightedSize: 0,
-            excludedCount: d.excluded
+            excludedCount: d.excluded, domain: domain
         ).counted(in: design)
     }
 }

@@ -24,7 +24,7 @@ public enum WeightedTotal {
         }
         return LinearizedStatistic(
             value: total, influence: influence, rows: d.rows, sampleSize: 0, weightedSize: 0,
-            excludedCount: d.excluded
+            excludedCount: d.excluded, domain: domain
         ).counted(in: design)
     }
 }

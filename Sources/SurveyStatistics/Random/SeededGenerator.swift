@@ -61,10 +61,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
         SeededGenerator(seed: next() ^ SplitMix64.mix(stream &+ 0x9E37_79B9_7F4A_7C15))
     }
 
+    /// Two generators are equal when their states are: they will produce the same sequence.
     public static func == (lhs: SeededGenerator, rhs: SeededGenerator) -> Bool {
         lhs.state == rhs.state
     }
 
+    /// Hashes the four state words.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(state.0)
         hasher.combine(state.1)

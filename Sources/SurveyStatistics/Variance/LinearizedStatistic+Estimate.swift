@@ -3,8 +3,9 @@ extension LinearizedStatistic {
     /// the domain's degrees of freedom, n, weighted N, design effect and effective n.
     ///
     /// - `standardError` = √V from ``DesignVariance``.
-    /// - `degreesOfFreedom` = PSUs − strata among the rows that enter (R `degf` of the subset
-    ///   design); `nil` (normal quantiles) when that count is 0 but rows exist, as for one PSU.
+    /// - `degreesOfFreedom` = PSUs − strata among the rows of ``domain`` with non-zero weight,
+    ///   rows with a missing value included (R: `degf(subset(design, dom))`, which `svyby` and
+    ///   `svyciprop(..., na.rm = TRUE)` use); `nil` (normal quantiles) when that count is 0.
     /// - `designEffect` = V / V_srs (``designEffect(design:reference:)``); the default
     ///   reference is `.withReplacement` (R `deff = "replace"`), which is defined for weights on
     ///   any scale and matches the with-replacement design variance. Pass
@@ -20,7 +21,7 @@ extension LinearizedStatistic {
     ) -> Estimate {
         let v = variance(design: design)
         let deff = designEffect(design: design, reference: designEffectReference)
-        let df = design.degreesOfFreedom(domain: rows)
+        let df = design.degreesOfFreedom(domain: domain)
         let effective: Double? =
             sampleSize == 0 ? 0 : (deff.map { Double(sampleSize) / $0 } ?? kishEffectiveSize(design: design))
         return Estimate(

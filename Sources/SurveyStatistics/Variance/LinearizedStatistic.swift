@@ -27,9 +27,17 @@ public struct LinearizedStatistic: Sendable, Hashable {
     public var weightedSize: Double
     /// Rows of the domain left out because a value was missing (NaN).
     public var excludedCount: Int
+    /// The domain the statistic was asked for, missing values included (`nil` = whole sample).
+    /// Degrees of freedom count its PSUs, as R's `degf` counts those of the design that
+    /// `svymean(..., na.rm = TRUE)` or `svyciprop` receive.
+    public var domain: [Bool]?
 
     /// Builds a statistic from its parts; estimators use this, callers rarely need to.
-    public init(value: Double, influence: [Double], rows: [Bool], sampleSize: Int, weightedSize: Double, excludedCount: Int = 0) {
+    public init(
+        value: Double, influence: [Double], rows: [Bool], sampleSize: Int, weightedSize: Double,
+        excludedCount: Int = 0, domain: [Bool]? = nil
+    ) {
+        self.domain = domain
         self.value = value
         self.influence = influence
         self.rows = rows
@@ -61,14 +69,17 @@ public struct LinearizedStatistic: Sendable, Hashable {
     /// ū = Σ w_i u_i / N and s²_u = n/(n − 1) · Σ w_i (u_i − ū)² / N (R's `svyvar`):
     ///
     ///     V_srs = s²_u · N² · (N − n)/(N·n)   (.withoutReplacement, R `deff = TRUE`)
-    ///     V_srs = s²_u · N² / n               (.withReplacement,    R `deff = "replace"`)
+    ///     V_srs = s²_u · N² / n               (.withReplacement,    R `deff = "replace"`; the default)
+    ///
+    /// The default is `.withReplacement` because it is defined for weights on any scale (see
+    /// ``DesignEffectReference``); pass `.withoutReplacement` to reproduce R's `deff = TRUE`.
     ///
     /// For a mean u_i = (x_i − x̄)/N and V_srs reduces to s²_x (1 − n/N)/n.
     ///
     /// Returns `nil` when it is undefined: n < 2, all u equal (V_srs = 0), or, without
     /// replacement, N ≤ n (weights that do not sum to a population larger than the sample; R
     /// gives `Inf` or `NA` there — use `.withReplacement`).
-    public func designEffect(design: SurveyDesign, reference: DesignEffectReference = .withoutReplacement) -> Double? {
+    public func designEffect(design: SurveyDesign, reference: DesignEffectReference = .withReplacement) -> Double? {
         let vsrs = srsVariance(design: design, reference: reference)
         guard let vsrs, vsrs > 0 else { return nil }
         return variance(design: design) / vsrs
@@ -106,7 +117,8 @@ public struct LinearizedStatistic: Sendable, Hashable {
     /// method: value `value` (= g at the estimates, computed by the caller) and influence
     /// z_i = Σ_k ∂g/∂θ_k · z_ki. The rows that enter are the union of the parts' rows.
     ///
-    /// ``excludedCount`` becomes the largest of the parts' (the parts may exclude different rows).
+    /// ``excludedCount`` becomes the largest of the parts' (the parts may exclude different rows);
+    /// ``domain`` the union of the parts' domains (`nil` if any part is on the whole sample).
     ///
     /// - Precondition: at least one part; all parts come from `design`; `gradient` has one entry
     ///   per part.
@@ -127,9 +139,17 @@ public struct LinearizedStatistic: Sendable, Hashable {
             }
             for i in 0..<n where part.rows[i] { rows[i] = true }
         }
+        var domain: [Bool]? = nil
+        if parts.allSatisfy({ $0.domain != nil }) {
+            var union = [Bool](repeating: false, count: n)
+            for part in parts {
+                for i in 0..<n where part.domain![i] { union[i] = true }
+            }
+            domain = union
+        }
         return LinearizedStatistic(
             value: value, influence: influence, rows: rows, sampleSize: 0, weightedSize: 0,
-            excludedCount: parts.map(\.excludedCount).max() ?? 0
+            excludedCount: parts.map(\.excludedCount).max() ?? 0, domain: domain
         ).counted(in: design)
     }
 

@@ -52,6 +52,16 @@ results <- function(ds, d) {
   r <- svyratio(~y, ~x, ds, deff = TRUE)
   out$ratio_y_x <- list(value = unname(coef(r))[1], se = unname(sqrt(r$var[1, 1])), deff = unname(attr(r, "deff"))[1])
   out$share_s1 <- stat(svymean(~s1, ds, na.rm = TRUE, deff = TRUE))
+  ci <- function(f, method) {
+    r <- svyciprop(f, ds, method = method, na.rm = TRUE)
+    list(value = unname(coef(r))[1], lower = unname(confint(r))[1], upper = unname(confint(r))[2])
+  }
+  out$ciprop_logit_s1 <- ci(~s1, "logit")   # svyciprop uses df = degf(design), NA rows included
+  out$ciprop_logit_t1 <- ci(~t1, "logit")
+  # Korn-Graubard on a complete item: svyciprop("beta") scales n.eff by qt(, nrow(design) - 1),
+  # counting rows whose answer is missing; satkit uses the valid n, so only a complete item
+  # compares like with like.
+  out$ciprop_beta_t1 <- ci(~t1, "beta")
   out$share_u1 <- stat(svymean(~u1, ds, deff = FALSE), deff = FALSE)
   out$share_u0 <- stat(svymean(~u0, ds, deff = FALSE), deff = FALSE)
   b <- svyby(~y, ~grp, ds, svymean, deff = TRUE)

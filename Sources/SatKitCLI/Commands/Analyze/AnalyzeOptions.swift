@@ -1,0 +1,99 @@
+/// The options of `satkit analyze`.
+struct AnalyzeOptions: CommandOptions, Equatable {
+    /// Bootstrap intervals: how many replicates, drawn with which seed.
+    struct Bootstrap: Equatable, Sendable {
+        var replicates: Int
+        var seed: UInt64
+    }
+
+    var survey: String
+    var data: String
+    /// Grouping columns, in order; empty: the whole sample only.
+    var groupBy: [String]
+    /// Nil: the survey file's level.
+    var level: Double?
+    /// Nil: the survey file's method.
+    var method: IntervalMethodName?
+    /// Nil: the survey file's default language.
+    var language: Language?
+    var format: TableFormat
+    /// Nil: standard output.
+    var output: String?
+    /// Nil: no bootstrap.
+    var bootstrap: Bootstrap?
+
+    /// The files the command reads.
+    var inputs: [String] { [survey, data] }
+
+    /// The files the command writes.
+    var outputs: [(option: String, path: String)] { output.map { [("-o", $0)] } ?? [] }
+}
+
+extension AnalyzeOptions {
+    enum Arguments {
+        static let survey = SharedArguments.survey
+        static let data = SharedArguments.data
+        static let groupBy = SharedArguments.groupBy
+        static let level = SharedArguments.level
+        static let method = Option(
+            "method", ValueParser<IntervalMethodName>.choice.named("METHOD"),
+            defaultDescription: "the survey file's method",
+            help: "Interval method for shares: wilson, wilson-cc (with continuity correction), "
+                + "agresti-coull, clopper-pearson (exact), jeffreys, logit, or wald.")
+        static let language = SharedArguments.language
+        static let format = SharedArguments.tableFormat
+        static let output = SharedArguments.output
+        static let bootstrap = Option(
+            "bootstrap", .integer("N", in: 2...1_000_000),
+            help: "Also compute bootstrap intervals from N replicates; needs --seed.")
+        static let seed = Option(
+            "seed", .integer("S", in: UInt64.min...UInt64.max),
+            help: "Seed of the bootstrap's random generator: the same seed gives the same intervals.")
+    }
+
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        survey = try parsed.value(Arguments.survey)
+        data = try parsed.value(Arguments.data)
+        groupBy = try parsed.values(Arguments.groupBy).flatMap { $0 }
+        level = try parsed.valueIfPresent(Arguments.level)
+        method = try parsed.valueIfPresent(Arguments.method)
+        language = try parsed.valueIfPresent(Arguments.language)
+        format = try parsed.value(Arguments.format)
+        output = try parsed.valueIfPresent(Arguments.output)
+        switch (try parsed.valueIfPresent(Arguments.bootstrap), try parsed.valueIfPresent(Arguments.seed)) {
+        case (let replicates?, let seed?):
+            bootstrap = Bootstrap(replicates: replicates, seed: seed)
+        case (.some, nil):
+            throw .requiresOption("--bootstrap", other: "--seed S", reason: "so that the intervals can be reproduced")
+        case (nil, .some):
+            throw .onlyWithOption("--seed", other: "--bootstrap N")
+        case (nil, nil):
+            bootstrap = nil
+        }
+    }
+
+    static let command = Command(
+        "analyze",
+        abstract: "Satisfaction indices with confidence intervals.",
+        discussion: "For every criterion, aspect and part of the survey's indicator tree, and for "
+            + "the overall index: the index by the survey file's rules with its confidence "
+            + "interval, the numbers of valid answers and of no answers, and flags. A group "
+            + "below the survey's minimum n is flagged and its estimates suppressed. Weights "
+            + "and the sampling design declared in the survey file are used. The import report "
+            + "of 'satkit check' goes to standard error first.",
+        arguments: [
+            Arguments.survey, Arguments.data, Arguments.groupBy, Arguments.level, Arguments.method,
+            Arguments.language, Arguments.format, Arguments.output, Arguments.bootstrap, Arguments.seed,
+        ],
+        examples: [
+            .init(summary: "Indices per service in the bundled 2024 SIPAS data:",
+                  commandLine: "satkit analyze --survey surveys/sipas.json5 data/sipas-2024.csv --by service"),
+            .init(summary: "Per province and channel at the 90% level, as tidy CSV:",
+                  commandLine: "satkit analyze --survey surveys/sipas.json5 data/sipas-2024.csv "
+                      + "--by province,channel --level 0.9 --format csv -o indices.csv"),
+            .init(summary: "With bootstrap intervals from 2,000 replicates:",
+                  commandLine: "satkit analyze --survey surveys/sipas.json5 data/sipas-2024.csv "
+                      + "--bootstrap 2000 --seed 7"),
+        ],
+        run: analyze)
+}

@@ -1,0 +1,55 @@
+/// Arguments that several commands share, declared once so that they read the same
+/// everywhere.
+enum SharedArguments {
+    static let survey = Option(
+        "survey", .text("FILE"), required: true,
+        help: "The survey file (JSON5) that declares the questions, scales and index rules.")
+
+    static let data = Positional(
+        .text("DATA.csv"),
+        help: "The answers: a CSV export with one row per respondent.")
+
+    static let groupBy = Option(
+        "by", .columns, repeatable: true,
+        help: "Group the results by these columns, comma-separated (service, or "
+            + "province,channel): any grouping column the survey file declares. May be repeated.")
+
+    static let level = Option(
+        "level", .confidenceLevel, defaultDescription: "the survey file's level",
+        help: "Confidence level of the intervals, between 0 and 1 (0.95 for 95%).")
+
+    static let language = Option(
+        "lang", ValueParser<Language>.choice, defaultDescription: "the survey file's default language",
+        help: "Language of labels and text: vi (Vietnamese) or en (English).")
+
+    static let tableFormat = Option(
+        "format", ValueParser<TableFormat>.choice, default: .table,
+        help: "table for reading in a terminal, json (complete, with provenance) or csv (tidy, "
+            + "one row per group and measure).")
+
+    static let output = Option(
+        "output", short: "o", .text("FILE"),
+        help: "Write the result to FILE instead of standard output. FILE is replaced only once "
+            + "the result is complete, and never when it is one of the inputs.")
+
+    static let year = ValueParser<Int>.integer("YEAR", in: 1900...2100)
+}
+
+extension ValueParser where Value == [String] {
+    /// Column names separated by commas: `province,channel`.
+    static var columns: ValueParser<[String]> {
+        ValueParser(valueName: "COLS") { (text: String) throws(ValueError) -> [String] in
+            guard !text.isEmpty else { throw .empty }
+            let names = text.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingSpaces() }
+            guard !names.contains(where: \.isEmpty) else { throw .malformed(expected: "COLUMN[,COLUMN...]") }
+            return names
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSpaces() -> String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,1 +1,0 @@
-// SurveyReport module. See docs/architecture.md.

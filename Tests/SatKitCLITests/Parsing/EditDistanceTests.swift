@@ -1,0 +1,42 @@
+import Testing
+@testable import SatKitCLI
+
+@Suite struct EditDistanceTests {
+    @Test func classicExamples() {
+        // Levenshtein's textbook pair: k→s, e→i, insert g.
+        #expect(editDistance("kitten", "sitting") == 3)
+        #expect(editDistance("", "abc") == 3)
+        #expect(editDistance("abc", "") == 3)
+        #expect(editDistance("same", "same") == 0)
+    }
+
+    @Test func aSwapOfNeighboursIsOneEdit() {
+        #expect(editDistance("sruvey", "survey") == 1)
+        #expect(editDistance("fromat", "format") == 1)
+    }
+
+    @Test func charactersNotBytes() {
+        // "hài" and "hai" differ in one character (two UTF-8 bytes against one).
+        #expect(editDistance("hài", "hai") == 1)
+    }
+
+    @Test func suggestsTheClosestNameWhenCloseEnough() {
+        #expect(closestMatch(to: "--bye", among: ["--survey", "--by", "--level"]) == "--by")
+        #expect(closestMatch(to: "analyse", among: ["sample", "check", "analyze", "compare"]) == "analyze")
+        #expect(closestMatch(to: "-output", among: ["--by", "--output"]) == "--output")
+        #expect(closestMatch(to: "--xyz", among: ["--by", "--level"]) == nil)
+        #expect(closestMatch(to: "frobnicate", among: ["survey", "sample", "check"]) == nil)
+    }
+
+    @Test func aTieGoesToTheFirstCandidate() {
+        #expect(closestMatch(to: "--lat", among: ["--lax", "--lag"]) == "--lax")
+    }
+
+    @Test func oneCharacterNamesAreNeverSuggested() {
+        #expect(closestMatch(to: "|", among: [",", ";", "tab"]) == nil)
+    }
+
+    @Test func anExactNameIsNotSuggested() {
+        #expect(closestMatch(to: "--by", among: ["--by"]) == nil)
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import SurveySchema
+
+/// Expected digests: FIPS 180-4 example vectors ("abc", the 448-bit message, one million
+/// "a") and, for the others, Python 3.11 `hashlib.sha256(...).hexdigest()`.
+@Suite struct SHA256Tests {
+    @Test func fipsVectors() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8))
+            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func vietnameseText() {
+        // hashlib.sha256("Hài lòng".encode()).hexdigest()
+        #expect(SHA256.hex(Array("Hài lòng".utf8))
+            == "f19388c6f80893a83026998b9c36439e208061751146b4b86bf671fef99c3934")
+    }
+
+    @Test(arguments: [1, 7, 63, 64, 65, 200, 1280])
+    func chunkedUpdatesGiveTheSameDigest(chunk: Int) {
+        // hashlib.sha256(bytes(range(256)) * 5).hexdigest()
+        let message = Array((0..<1280).map { UInt8($0 % 256) })
+        var hasher = SHA256()
+        var start = 0
+        while start < message.count {
+            let end = min(start + chunk, message.count)
+            hasher.update(Array(message[start..<end]))
+            start = end
+        }
+        #expect(SHA256.hexString(hasher.finalize())
+            == "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed")
+    }
+}
