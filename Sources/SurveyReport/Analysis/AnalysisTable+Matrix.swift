@@ -49,7 +49,7 @@ extension AnalysisTable {
 
         func cell(_ entry: IndexEntry?, interval: Bool) -> String {
             guard let entry else { return NumberStyle.missing + " " }
-            let mark = Self.primaryMark(entry.flags)
+            let mark = Self.primaryMark(entry.publishedFlags)
             used += mark
             let e = entry.estimate
             guard !entry.isSuppressed, e.value.isFinite else { return NumberStyle.missing + (mark.isEmpty ? " " : mark) }

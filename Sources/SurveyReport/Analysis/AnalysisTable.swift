@@ -169,7 +169,7 @@ public struct AnalysisTable: Sendable {
         let value = shown
             ? numbers.value(e.value, lower: entry.interval.lower, upper: entry.interval.upper, measure: entry.measure)
             : NumberStyle.missing
-        var cells = [value, Self.marks(entry.flags), numbers.count(e.n), numbers.count(entry.counts.excluded)]
+        var cells = [value, Self.marks(entry.publishedFlags), numbers.count(e.n), numbers.count(entry.counts.excluded)]
         if isComplex {
             cells.append(shown ? e.effectiveN.map { numbers.count($0) } ?? "" : "")
             cells.append(shown ? e.designEffect.map { numbers.coefficient($0) } ?? "" : "")
@@ -187,7 +187,7 @@ public struct AnalysisTable: Sendable {
             var label = entry.id == Survey.rootID ? words.overallIndexTitle : labels.label(of: entry)
             if let outline = info?.outline, !outline.isEmpty { label = "\(outline) \(label)" }
             rows.append(.init([label] + entryCells(entry), indent: 2 * depth))
-            used += Self.marks(entry.flags)
+            used += Self.marks(entry.publishedFlags)
         }
         var out = TextTable(columns: entryColumns()).render(rows: rows, width: width)
         out += TerminalText.wrap(nExplanation, width: width)
@@ -223,7 +223,7 @@ public struct AnalysisTable: Sendable {
             } else {
                 rows.append(.init([labels.label(of: entry)] + entryCells(entry), indent: 2))
             }
-            used += Self.marks(entry.flags)
+            used += Self.marks(entry.publishedFlags)
         }
         out += TextTable(columns: entryColumns()).render(rows: rows, width: width)
         out += legend(used, width: width)
