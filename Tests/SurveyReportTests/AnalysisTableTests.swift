@@ -73,8 +73,8 @@ import SurveySchema
                 #expect(row.filter(\.isNumber) == "8")
             case .blocks:
                 let start = try #require(lines.firstIndex { $0.hasPrefix("Tiny · 8") })
-                let block = lines[(start + 3)...].prefix { !$0.hasPrefix("n:") }
-                #expect(block.count == 4)
+                // Its heading, the column header and the rule, then the four rows of the tree.
+                let block = lines[(start + 3)..<(start + 7)]
                 for line in block {
                     #expect(line.contains("—") && line.contains("#"))
                     // No number, and no mark that gives the number away (Staff were polite is
@@ -122,6 +122,15 @@ import SurveySchema
         let lines = text.split(separator: "\n")
         #expect(lines.contains { $0.contains("=HYPERLINK") && $0.contains("83.3% (70.4–91.3)") })
         #expect(lines.contains { $0.contains("<script>") && $0.contains("47.8% (34.1–61.9)") })
+    }
+
+    @Test func blocksShowTheTreeOncePerGroup() throws {
+        let results = try AnalysisFixtures.tinyResults()
+        let text = AnalysisTable(results: results, survey: AnalysisFixtures.tinySurvey(), groupLayout: .blocks).render()
+        #expect(text.contains("Land · 40 respondents") && text.contains("Tiny · 8 respondents"))
+        // Land: c1 is 40 of 40 satisfied, c2 cycles 5, 4, 3, 2 with rows 0, 1 missing: 18 of 38.
+        #expect(text.contains("100.0% (91.2–100.0)") && text.contains("47.4%"))
+        #expect(text.components(separatedBy: "n: valid answers").count == 2)
     }
 
     @Test func vietnameseUsesTheDecimalComma() throws {

@@ -9,6 +9,15 @@ import Testing
             == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func surveyFileFromTheSurveyAndItsBytes() throws {
+        let survey = AnalysisFixtures.tinySurvey()
+        let file = Provenance.SurveyFile(survey: survey, fileName: "tiny.json5", bytes: Array("abc".utf8))
+        #expect(file == Provenance.SurveyFile(
+            id: "tiny", version: "1", fileName: "tiny.json5",
+            sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+        #expect(Provenance.SurveyFile(survey: survey).sha256 == nil)
+    }
+
     @Test func codableRoundTrip() throws {
         let p = AnalysisFixtures.provenance
         let decoded = try JSONDecoder().decode(Provenance.self, from: JSONEncoder().encode(p))

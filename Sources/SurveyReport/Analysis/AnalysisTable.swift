@@ -177,7 +177,8 @@ public struct AnalysisTable: Sendable {
         return cells
     }
 
-    func treeTable(_ group: GroupResult, width: Int) -> [String] {
+    /// The tree of one group; `explain` adds the sentence saying what n and excluded count.
+    func treeTable(_ group: GroupResult, width: Int, explain: Bool = true) -> [String] {
         var rows: [TextTable.Row] = []
         var used = ""
         for entry in group.nodes {
@@ -190,7 +191,7 @@ public struct AnalysisTable: Sendable {
             used += Self.marks(entry.publishedFlags)
         }
         var out = TextTable(columns: entryColumns()).render(rows: rows, width: width)
-        out += TerminalText.wrap(nExplanation, width: width)
+        if explain { out += TerminalText.wrap(nExplanation, width: width) }
         out += legend(used, width: width)
         return out
     }
@@ -237,7 +238,7 @@ public struct AnalysisTable: Sendable {
             out.append("")
             let label = labels.groupLabel(group.key, by: grouping.by, words: words)
             out += TerminalText.wrap("\(label) · \(numbers.count(group.respondents)) \(words.respondents)", width: width)
-            out += treeTable(group, width: width)
+            out += treeTable(group, width: width, explain: false)
         }
         return out
     }
