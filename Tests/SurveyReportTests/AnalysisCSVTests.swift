@@ -97,6 +97,13 @@ import SurveySchema
         #expect(!text.contains(",=") && !text.contains(",\"="))
     }
 
+    @Test func aCrossedGroupingJoinsCodesAndLabels() throws {
+        let (survey, results) = try AnalysisFixtures.sipasResults(provinces: 12, by: [["province", "channel"]])
+        let (_, rows) = try read(AnalysisCSV(results: results, survey: survey, language: "vi").data())
+        let row = try #require(rows.first { $0["grouping"] == "province,channel" && $0["id"] == "overall" })
+        #expect(row["group"] == "P01,desk" && row["group_label"] == "P01 · Bộ phận một cửa")
+    }
+
     @Test func labelsInTheLanguageAskedForAndAByteOrderMarkOnRequest() throws {
         let results = try AnalysisFixtures.tinyResults()
         let csv = AnalysisCSV(results: results, survey: AnalysisFixtures.tinySurvey(), language: "vi")

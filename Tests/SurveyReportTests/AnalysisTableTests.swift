@@ -124,6 +124,15 @@ import SurveySchema
         #expect(lines.contains { $0.contains("<script>") && $0.contains("47.8% (34.1–61.9)") })
     }
 
+    @Test func aCrossedGroupingNamesBothValues() throws {
+        let (survey, results) = try AnalysisFixtures.sipasResults(provinces: 12, by: [["province", "channel"]])
+        let text = AnalysisTable(results: results, survey: survey, language: "en").render(width: 100)
+        #expect(widest(text) <= 100)
+        let count = try #require(results.grouping(["province", "channel"])).groups.count
+        #expect(count > 33 && text.contains("By Province × Channel · \(count) groups"))
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("P01 · One-stop desk ") })
+    }
+
     @Test func blocksShowTheTreeOncePerGroup() throws {
         let results = try AnalysisFixtures.tinyResults()
         let text = AnalysisTable(results: results, survey: AnalysisFixtures.tinySurvey(), groupLayout: .blocks).render()
