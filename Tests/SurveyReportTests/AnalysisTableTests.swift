@@ -32,10 +32,10 @@ import SurveySchema
 
             By Service · 2 groups · index (%), CI 95% overall
 
-            Service  n          overall     1
-            ──────────────────────────────────
-            Land    40 73.7 (64.6–81.1)  73.7
-            Tiny     8                —#    —#
+            group  n          overall     1
+            ────────────────────────────────
+            Land  40 73.7 (64.6–81.1)  73.7
+            Tiny   8                —#    —#
             Columns: 1 Service
             n: respondents. Criteria and other questions per group: see --format json or csv.
               # group of fewer than 10 respondents: not shown, to protect respondents

@@ -41,8 +41,12 @@ extension AnalysisTable {
         let groupLabels = grouping.groups.map {
             TerminalText.truncate(labels.groupLabel($0.key, by: grouping.by, words: words), to: Self.groupLabelMaxWidth)
         }
-        let groupHeader = TerminalText.truncate(name, to: Self.groupLabelMaxWidth)
-        let labelWidth = max(TerminalText.width(groupHeader), groupLabels.map(TerminalText.width).max() ?? 0)
+        // The grouping's name heads the column when it is no wider than the names below it
+        // (it is in the title anyway); otherwise the short word, so that the header never
+        // pushes columns into a second panel.
+        let widestLabel = groupLabels.map(TerminalText.width).max() ?? 0
+        let groupHeader = TerminalText.width(name) <= widestLabel ? name : words.groupColumn
+        let labelWidth = max(TerminalText.width(groupHeader), widestLabel)
         let counts = grouping.groups.map { numbers.count($0.respondents) }
         let countWidth = max(1, counts.map(TerminalText.width).max() ?? 1)
         var used = ""
