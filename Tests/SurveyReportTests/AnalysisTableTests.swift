@@ -156,6 +156,18 @@ import SurveySchema
             let text = AnalysisTable(results: results, survey: survey, language: language).render(width: 100)
             try text.write(toFile: "\(dir)/sipas-\(language).txt", atomically: true, encoding: .utf8)
         }
+        // Real province names (long ones) for reading the two-panel matrix.
+        var named = survey
+        let names = ["Thành phố Hồ Chí Minh", "Hà Nội", "Bà Rịa - Vũng Tàu", "Thừa Thiên Huế", "Đà Nẵng", "Cần Thơ",
+                     "Quảng Ninh", "Lào Cai", "Kiên Giang", "Bắc Ninh", "Nghệ An", "Điện Biên"]
+        if let p = named.columns.groups.firstIndex(where: { $0.id == "province" }) {
+            named.columns.groups[p].values = names.enumerated().map {
+                CodeLabel(code: String(format: "P%02d", $0.offset + 1), label: LocalizedText(["vi": $0.element, "en": $0.element]))
+            }
+        }
+        let (_, twelve) = try AnalysisFixtures.sipasResults(provinces: 12, by: [["province"]])
+        try AnalysisTable(results: twelve, survey: named, language: "vi").render(width: 100)
+            .write(toFile: "\(dir)/sipas-named-vi.txt", atomically: true, encoding: .utf8)
         let tiny = try AnalysisFixtures.tinyResults()
         try AnalysisJSON(results: tiny, survey: AnalysisFixtures.tinySurvey(), provenance: AnalysisFixtures.provenance).text()
             .write(toFile: "\(dir)/tiny.json", atomically: true, encoding: .utf8)

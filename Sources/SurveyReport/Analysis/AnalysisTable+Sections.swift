@@ -9,8 +9,9 @@ extension AnalysisTable {
         let grouping = results.grouping(ranking.by)
         let groupingName = ranking.by.map(labels.groupingName).joined(separator: " × ")
         let level = numbers.decimal(ranking.level * 100, digits: 0) + "%"
+        let nodeLabel = ranking.node == Survey.rootID ? words.overallIndexTitle : labels.label(ofID: ranking.node)
         var out = TerminalText.wrap(
-            "\(words.rankingTitle) · \(groupingName) · \(labels.label(ofID: ranking.node)) "
+            "\(words.rankingTitle) · \(groupingName) · \(nodeLabel) "
                 + "(\(words.rankInterval) \(level); \(numbers.count(ranking.replicates)) \(words.replicates), "
                 + "\(words.seed) \(ranking.seed))",
             width: width)
