@@ -1,3 +1,4 @@
+import Dispatch
 import SurveyData
 import SurveySchema
 import SurveyStatistics
@@ -39,11 +40,17 @@ public struct IndexEngine: Sendable {
     /// - Throws: ``IndexError`` naming the grouping, criterion, method or design problem.
     public func run() throws(IndexError) -> IndexResults {
         let context = try EngineContext(survey: survey, dataset: dataset, options: options)
-        var groupings: [GroupingResults] = []
+        var requested: [[String]] = []
         var seen = Set<[String]>()
-        for by in [[]] + options.groupings where seen.insert(by).inserted {
-            groupings.append(try context.grouping(by))
+        for by in [[]] + options.groupings where seen.insert(by).inserted { requested.append(by) }
+        // Groupings are independent: computed side by side on the available cores.
+        let list = requested
+        let outcomes = Slots<Result<GroupingResults, IndexError>>(count: list.count)
+        DispatchQueue.concurrentPerform(iterations: list.count) { k in
+            outcomes.set(k, Result { () throws(IndexError) -> GroupingResults in try context.grouping(list[k]) })
         }
+        var groupings: [GroupingResults] = []
+        for k in 0..<list.count { groupings.append(try outcomes.get(k).get()) }
         var rankings: [Ranking] = []
         for request in options.rankings {
             guard let table = groupings.first(where: { $0.by == request.by }) ?? (try? context.grouping(request.by)) else {
@@ -287,4 +294,27 @@ struct EngineContext {
         let suppressed = e.n == 0 || e.n < settings.minValidN || hidden
         return (flags, suppressed)
     }
+}
+
+/// One result slot per concurrent task. Each task writes only its own index, and the slots are
+/// read after `concurrentPerform` returns (which waits for every task), so no two threads touch
+/// one slot at the same time: that is why the unchecked `Sendable` is sound.
+final class Slots<Value>: @unchecked Sendable {
+    private let values: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        values.deinitialize(count: count)
+        values.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { values[index] = value }
+
+    func get(_ index: Int) -> Value { values[index]! }
 }

@@ -174,10 +174,13 @@ import SurveyStatistics
         let r = expected["alphaA"]
         #expect(alpha.n == r["n"].int)
         #expect(close(alpha.alpha, r["alpha"].double))
-        let z = 1.959963984540054  // qnorm(0.975)
-        #expect(close(alpha.interval.lower, r["alpha"].double - z * r["ase"].double))
-        #expect(close(alpha.interval.upper, r["alpha"].double + z * r["ase"].double))
-        for k in 0..<3 { #expect(close(alpha.itemRestCorrelations[k], r["rDrop"][k].double)) }
+        // Feldt's interval: psych's alpha.ci.
+        #expect(close(alpha.interval.lower, r["feldtLower"].double), "\(alpha.interval.lower) vs \(r["feldtLower"].double)")
+        #expect(close(alpha.interval.upper, r["feldtUpper"].double), "\(alpha.interval.upper) vs \(r["feldtUpper"].double)")
+        for k in 0..<3 {
+            #expect(close(alpha.itemRestCorrelations[k], r["rDrop"][k].double))
+            #expect(close(alpha.alphaIfDeleted[k], r["alphaDrop"][k].double))
+        }
         // B has two criteria, so it is there too; the root is not (its children are aspects).
         #expect(results.reliability.map(\.aspect) == ["A", "B"])
     }

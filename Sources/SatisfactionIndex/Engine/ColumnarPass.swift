@@ -224,8 +224,10 @@ struct ColumnarPass {
         let gW = buffers.zeros(G), gW2 = buffers.zeros(G), gN = buffers.zeros(G)
         let gWY = buffers.zeros(G * J), gWY2 = buffers.zeros(G * J)
         // Per slot: Σw, Σw² and per statistic Σwy, Σw²y, Σw²y².
-        let sW = buffers.zeros(slots), sW2 = buffers.zeros(slots)
-        let sWY = buffers.zeros(slots * J), sW2Y = buffers.zeros(slots * J), sW2Y2 = buffers.zeros(slots * J)
+        // (The squared sums are only needed without clusters; with clusters they stay 1 long.)
+        let squared = clustered ? 1 : slots
+        let sW = buffers.zeros(slots), sW2 = buffers.zeros(squared)
+        let sWY = buffers.zeros(slots * J), sW2Y = buffers.zeros(squared * J), sW2Y2 = buffers.zeros(squared * J)
         let counts = buffers.zeros(G * 5)
         column.codes.withUnsafeBufferPointer { codes in
         e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
@@ -245,6 +247,16 @@ struct ColumnarPass {
                 gW[g] += w
                 if w != 0 { gN[g] += 1; gW2[g] += ww }
                 sW[slot] += w
+                if clustered {
+                    for j in 0..<J {
+                        let y = tables[code * J + j]
+                        let wy = w * y
+                        gWY[g * J + j] += wy
+                        gWY2[g * J + j] += wy * y
+                        sWY[slot * J + j] += wy
+                    }
+                    continue
+                }
                 sW2[slot] += ww
                 for j in 0..<J {
                     let y = tables[code * J + j]
