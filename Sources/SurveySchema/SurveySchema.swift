@@ -1,1 +1,0 @@
-// SurveySchema module. See docs/architecture.md.

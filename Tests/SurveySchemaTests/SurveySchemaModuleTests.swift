@@ -1,1 +1,0 @@
-// Tests for SurveySchema live in this folder, one file per source file.
