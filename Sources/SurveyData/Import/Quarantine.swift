@@ -50,7 +50,7 @@ public final class QuarantineMemory: QuarantineSink {
 public final class QuarantineFile: QuarantineSink {
     public let path: String
     private var handle: FileHandle?
-    private var buffer: [UInt8] = []
+    private var writer = CSVWriter()
 
     public init(path: String) { self.path = path }
 
@@ -62,17 +62,16 @@ public final class QuarantineFile: QuarantineSink {
             throw ImportError.quarantineFailed(reason: "cannot create \(partialPath)")
         }
         self.handle = handle
-        buffer.append(contentsOf: QuarantineCSV.headerLine(header).utf8)
+        QuarantineCSV.writeHeader(header, to: &writer)
     }
 
     public func write(_ row: QuarantinedRow) throws {
-        buffer.append(contentsOf: QuarantineCSV.line(row).utf8)
-        if buffer.count >= 1 << 16 { try flush() }
+        QuarantineCSV.write(row, to: &writer)
+        if writer.bytes.count >= 1 << 16 { try flush() }
     }
 
     private func flush() throws {
-        try handle?.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try handle?.write(contentsOf: writer.takeBytes())
     }
 
     public func finish() throws {
@@ -86,45 +85,23 @@ public final class QuarantineFile: QuarantineSink {
 
 /// The quarantine file's format: `line`, `reason`, then the row's fields as read, under the
 /// source header. `line` and `reason` come first so that a ragged row (more or fewer fields
-/// than the header) still lines up. Fields are quoted when they hold a comma, a quote or a
-/// line end, and neutralised against formula injection (OWASP): a field starting with `=`,
-/// `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is a number.
-/// Lines end with CRLF (RFC 4180).
+/// than the header) still lines up. Written with ``CSVWriter``'s defaults: comma, CRLF, RFC 4180
+/// quoting, and formula injection neutralised (a field starting with `=`, `+`, `-`, `@`, tab
+/// or CR that is not a number gets a leading `'`), the one change made to a field as read.
 public enum QuarantineCSV {
     /// The whole file for `header` and `rows`.
     public static func text(header: [String], rows: [QuarantinedRow]) -> String {
-        headerLine(header) + rows.map(line).joined()
+        var writer = CSVWriter()
+        writeHeader(header, to: &writer)
+        for row in rows { write(row, to: &writer) }
+        return String(decoding: writer.takeBytes(), as: UTF8.self)
     }
 
-    static func headerLine(_ header: [String]) -> String {
-        record(["line", "reason"] + header)
+    static func writeHeader(_ header: [String], to writer: inout CSVWriter) {
+        writer.writeRecord(["line", "reason"] + header)
     }
 
-    static func line(_ row: QuarantinedRow) -> String {
-        record([String(row.line), row.reason] + row.fields)
-    }
-
-    static func record(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ",") + "\r\n"
-    }
-
-    /// One field, neutralised and quoted as needed.
-    static func escape(_ field: String) -> String {
-        var text = field
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           NumberParsing.double(text) == nil {
-            text = "'" + text
-        }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-}
-
-extension NumberParsing {
-    static func double(_ text: String) -> Double? {
-        var text = text
-        return text.withUTF8 { double(UnsafeRawBufferPointer($0)) }
+    static func write(_ row: QuarantinedRow, to writer: inout CSVWriter) {
+        writer.writeRecord([String(row.line), row.reason] + row.fields)
     }
 }
