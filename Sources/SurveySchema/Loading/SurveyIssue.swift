@@ -21,6 +21,7 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .unreadable, .notJSON5: "\(file): \(problem.message)"
+        case .syntaxError(let line, let column, _): "\(file):\(line):\(column): \(problem.message)"
         default: "\(file): \(path): \(problem.message)"
         }
     }
@@ -30,8 +31,12 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
 public enum SurveyProblem: Sendable, Hashable {
     /// The file could not be read.
     case unreadable(reason: String)
-    /// The file is not valid JSON5.
+    /// The file is not valid JSON5, and the error could not be located.
     case notJSON5
+    /// A JSON5 syntax error at a line and column (1-based, counting Unicode scalars).
+    case syntaxError(line: Int, column: Int, detail: String)
+    /// A key that appears twice in one object (the reader would silently keep one value).
+    case repeatedKey(String)
     /// The `format` is not one this satkit reads.
     case unsupportedFormat(Int)
     /// A key the format does not have here.
@@ -48,7 +53,7 @@ public enum SurveyProblem: Sendable, Hashable {
     case notWholeNumber(Double)
     /// A number outside its allowed range.
     case outOfRange(found: Double, requirement: String)
-    /// An id with characters other than letters, digits, `_` and `-`.
+    /// An id with characters other than ASCII letters, digits, `_` and `-`.
     case invalidID(String)
     /// An id that is reserved (`overall`, the root of the tree).
     case reservedID(String)
@@ -100,6 +105,10 @@ public enum SurveyProblem: Sendable, Hashable {
             "cannot read the file: \(reason)"
         case .notJSON5:
             "the file is not valid JSON5; check for a missing comma, bracket or quote (Foundation's parser does not say where)"
+        case .syntaxError(_, _, let detail):
+            "not valid JSON5: \(detail)"
+        case .repeatedKey(let key):
+            "key \"\(key)\" appears more than once in this object; keep one (the JSON5 reader would silently use only one of them)"
         case .unsupportedFormat(let format):
             "format \(format) is not supported; this satkit reads format \(SurveyFormat.version)"
         case .unknownKey(let key, let allowed, let suggestion):
@@ -121,7 +130,7 @@ public enum SurveyProblem: Sendable, Hashable {
         case .outOfRange(let found, let requirement):
             "must be \(requirement); found \(format(found))"
         case .invalidID(let id):
-            "id \"\(id)\" may contain only letters, digits, \"_\" and \"-\""
+            "id \"\(id)\" may contain only ASCII letters, digits, \"_\" and \"-\""
         case .reservedID(let id):
             "id \"\(id)\" is reserved for the root of the indicator tree; choose another id"
         case .duplicateID(let id, let first):
@@ -134,7 +143,7 @@ public enum SurveyProblem: Sendable, Hashable {
             if let suggestion {
                 "language \"\(language)\" is not in \"languages\"; did you mean \"\(suggestion)\"?"
             } else {
-                "language \"\(language)\" is not in \"languages\" (\(list(declared))); add it there or remove this text"
+                "language \"\(language)\" is not in \"languages\" (\(list(declared))); add it there or use one of those"
             }
         case .missingText(let language):
             "no text in \"\(language)\", which \"languages\" declares; add \(language): \"…\""

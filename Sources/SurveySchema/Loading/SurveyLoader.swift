@@ -11,7 +11,14 @@ extension Survey {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = (error as NSError).localizedDescription
+            var isFolder: ObjCBool = false
+            let reason = if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+                "there is no such file"
+            } else if isFolder.boolValue {
+                "it is a folder, not a file"
+            } else {
+                (error as NSError).localizedDescription
+            }
             throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: .unreadable(reason: reason))])
         }
         return try Survey(json5: data, fileName: fileName)
@@ -24,13 +31,28 @@ extension Survey {
     public init(json5 data: Data, fileName: String) throws(SurveyLoadError) {
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
+        // JSONDecoder is the parser of record. Foundation reports neither where a syntax
+        // error is nor a repeated key, so JSON5Scanner looks for both.
+        var scanner = JSON5Scanner(Array(data))
         let value: JSONValue
         do {
             value = try decoder.decode(JSONValue.self, from: data)
         } catch {
-            throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: .notJSON5)])
+            let problem: SurveyProblem
+            do {
+                try scanner.scan()
+                problem = .notJSON5
+            } catch let syntax {
+                problem = .syntaxError(line: syntax.line, column: syntax.column, detail: syntax.detail)
+            }
+            throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: problem)])
         }
         let loader = SurveyLoader(reader: SurveyReader(file: fileName))
+        if (try? scanner.scan()) != nil {
+            for repeated in scanner.repeatedKeys {
+                loader.reader.report(.repeatedKey(repeated.key), at: repeated.path)
+            }
+        }
         let survey = loader.survey(value)
         if let survey, loader.reader.issues.isEmpty {
             self = survey
@@ -145,7 +167,7 @@ final class SurveyLoader {
             if level > 0, level < 1 {
                 rules.level = level
             } else {
-                reader.report(.outOfRange(found: level, requirement: "between 0 and 1, e.g. 0.95"), at: fields.path.appending("level"))
+                reader.report(.outOfRange(found: level, requirement: "above 0 and below 1, e.g. 0.95"), at: fields.path.appending("level"))
                 valid = false
             }
         } else if fields.has("level") {

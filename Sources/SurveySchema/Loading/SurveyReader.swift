@@ -87,11 +87,11 @@ struct Fields {
         return string
     }
 
-    /// An id: a non-empty string of letters, digits, `_` and `-`.
+    /// An id: a non-empty string of ASCII letters, digits, `_` and `-`.
     func id(_ key: String = "id", required: Bool = true) -> String? {
         guard let id = string(key, required: required) else { return nil }
         let allowed = id.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-"
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
         }
         if !allowed {
             reader.report(.invalidID(id), at: path.appending(key))

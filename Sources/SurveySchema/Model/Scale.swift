@@ -92,9 +92,9 @@ public enum ScaleBand: String, Sendable, Hashable, CaseIterable {
 ///
 /// SDG 16.6.2 practice: all three are left out of the criterion's denominator and counted.
 public enum MissingKind: String, Sendable, Hashable, CaseIterable {
-    /// The cell is empty or marked as skipped.
+    /// The cell is empty, skipped or refused.
     case noAnswer
-    /// "Don't know" (or refused, where the survey files refusals here).
+    /// "Don't know".
     case dontKnow
     /// The question did not apply to this respondent.
     case notApplicable
