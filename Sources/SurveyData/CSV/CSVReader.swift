@@ -86,66 +86,32 @@ public struct CSVReader: ~Copyable {
     /// - Throws: ``CSVError`` for bytes the encoding cannot decode and for fields or records past
     ///   the limits; an unterminated quote is not thrown but reported on the record.
     public consuming func forEachRecord(_ body: (CSVRecord) throws -> Void) throws -> CSVReadSummary {
-        let input = DecodedStream(source: source, chunkSize: options.chunkSize)
-        try input.start(declared: options.encoding)
-        let chunk = max(options.chunkSize, 16)
-        var start = 0
-        var line = 1
-        var delimiter = options.delimiter
-        while delimiter == nil {
-            let text = UnsafeRawBufferPointer(start: input.buffer + start, count: input.ready - start)
-            delimiter = CSVDelimiter.detect(in: text, complete: input.atEOF)
-            if delimiter == nil {
-                if text.count > options.maxRecordBytes {
-                    throw CSVError.recordTooLarge(file: name, line: 1, limit: options.maxRecordBytes)
-                }
-                try input.refill(keepingFrom: start, line: line, minimumNewBytes: max(chunk, text.count))
-                start = 0
-            }
-        }
-        let parser = CSVRecordParser(delimiter: delimiter!.byte)
-        var index = 0
-        var blankLines = 0
+        let (input, delimiter) = try open()
+        let parser = CSVRecordParser(delimiter: delimiter.byte)
+        var tally = Tally()
         while true {
-            switch parser.parse(input.buffer, from: start, end: input.ready, atEOF: input.atEOF, line: line) {
-            case let .record(next, nextLine):
-                if next - start > options.maxRecordBytes {
-                    throw CSVError.recordTooLarge(file: name, line: line, limit: options.maxRecordBytes)
-                }
-                if next - start > options.maxFieldBytes { try checkFields(parser, line: line) }
-                try body(parser.record(index: index, line: line))
-                index += 1
-                start = next
-                line = nextLine
-            case let .blank(next, nextLine):
-                blankLines += 1
-                start = next
-                line = nextLine
-            case let .needMore(fieldStart, fieldLine):
-                if input.ready - fieldStart > options.maxFieldBytes {
-                    throw CSVError.fieldTooLarge(file: name, line: fieldLine, limit: options.maxFieldBytes)
-                }
-                if input.ready - start > options.maxRecordBytes {
-                    throw CSVError.recordTooLarge(file: name, line: line, limit: options.maxRecordBytes)
-                }
-                try input.refill(keepingFrom: start, line: line, minimumNewBytes: max(chunk, input.ready - start))
-                start = 0
-            case .end:
-                let endsWithLineEnd = input.lastByte == 0x0A || input.lastByte == 0x0D
-                return CSVReadSummary(
-                    records: index, blankLines: blankLines,
-                    lines: input.decodedBytes == 0 ? 0 : (endsWithLineEnd ? line - 1 : line),
-                    bytesRead: input.bytesRead, delimiter: delimiter!, encoding: input.encoding,
-                    hadByteOrderMark: input.hadByteOrderMark)
-            }
+            let batch = CSVRecordBatch(
+                base: input.buffer, start: tally.start, limit: input.ready, end: input.ready, atEOF: input.atEOF,
+                firstLine: tally.line, firstIndex: tally.records, parser: parser, fileName: name, options: options)
+            try batch.forEachRecord(body)
+            tally.add(batch)
+            if batch.reachedEnd { return tally.summary(input, delimiter) }
+            try tally.refill(input, chunkSize: options.chunkSize)
         }
     }
 
-    /// A complete record longer than the field limit: find a field past it, if any. The line
-    /// given is the record's (fields on later lines of a quoted record are rare enough).
-    private func checkFields(_ parser: CSVRecordParser, line: Int) throws(CSVError) {
-        for i in 0..<parser.count where parser.fields[i].count > options.maxFieldBytes {
-            throw CSVError.fieldTooLarge(file: name, line: line, limit: options.maxFieldBytes)
+    /// Opens the input, settles its encoding and its delimiter.
+    func open() throws -> (DecodedStream, CSVDelimiter) {
+        let input = DecodedStream(source: source, chunkSize: options.chunkSize)
+        try input.start(declared: options.encoding)
+        if let delimiter = options.delimiter { return (input, delimiter) }
+        while true {
+            let text = UnsafeRawBufferPointer(start: input.buffer, count: input.ready)
+            if let delimiter = CSVDelimiter.detect(in: text, complete: input.atEOF) { return (input, delimiter) }
+            if text.count > options.maxRecordBytes {
+                throw CSVError.recordTooLarge(file: name, line: 1, limit: options.maxRecordBytes)
+            }
+            try input.refill(keepingFrom: 0, line: 1, minimumNewBytes: max(options.chunkSize, text.count))
         }
     }
 
@@ -154,5 +120,36 @@ public struct CSVReader: ~Copyable {
         var records: [[String]] = []
         let summary = try forEachRecord { records.append($0.strings) }
         return (records, summary)
+    }
+}
+
+/// Where reading stands between batches, and what it has counted.
+struct Tally {
+    var start = 0
+    var line = 1
+    var records = 0
+    var blankLines = 0
+
+    mutating func add(_ batch: CSVRecordBatch) {
+        records += batch.recordCount
+        blankLines += batch.blankLines
+        start = batch.stop
+        line = batch.lineAtStop
+    }
+
+    /// Keeps the partial record at `start` and reads more behind it (at least as much again, so
+    /// that a long record is re-parsed a bounded number of times).
+    mutating func refill(_ input: DecodedStream, chunkSize: Int) throws {
+        try input.refill(keepingFrom: start, line: line, minimumNewBytes: max(chunkSize, input.ready - start))
+        start = 0
+    }
+
+    func summary(_ input: DecodedStream, _ delimiter: CSVDelimiter) -> CSVReadSummary {
+        let endsWithLineEnd = input.lastByte == 0x0A || input.lastByte == 0x0D
+        return CSVReadSummary(
+            records: records, blankLines: blankLines,
+            lines: input.decodedBytes == 0 ? 0 : (endsWithLineEnd ? line - 1 : line),
+            bytesRead: input.bytesRead, delimiter: delimiter, encoding: input.encoding,
+            hadByteOrderMark: input.hadByteOrderMark)
     }
 }

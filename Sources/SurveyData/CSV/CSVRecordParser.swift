@@ -65,19 +65,7 @@ final class CSVRecordParser {
         CSVRecord(index: index, line: line, problem: problem, fields: fields, count: count)
     }
 
-    @inline(__always)
-    private func append(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
-        if count == fieldCapacity { growFields() }
-        fields[count] = UnsafeRawBufferPointer(start: start, count: end - start)
-        count += 1
-    }
-
-    private func appendUntidy(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
-        untidy.append(count)
-        append(start, end)
-    }
-
-    private func growFields() {
+    private func growFields(count: Int) {
         let bigger = UnsafeMutablePointer<UnsafeRawBufferPointer>.allocate(capacity: fieldCapacity * 2)
         bigger.moveInitialize(from: fields, count: count)
         fields.deallocate()
@@ -87,7 +75,7 @@ final class CSVRecordParser {
 
     /// Parses one record of `base[start..<end]`. `atEOF`: no bytes follow `end`.
     func parse(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, atEOF: Bool, line startLine: Int) -> Outcome {
-        count = 0
+        self.count = 0
         problem = nil
         if !untidy.isEmpty { untidy.removeAll(keepingCapacity: true) }
         var p = base + start
@@ -95,7 +83,11 @@ final class CSVRecordParser {
         var line = startLine
         let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let delimiter = self.delimiter
-        let special = self.special
+        let special = UnsafePointer(self.special)
+        // The hot state lives in locals: class properties would cost an exclusivity check each.
+        var fields = self.fields
+        var count = 0
+        var capacity = fieldCapacity
 
         if p == stop { return atEOF ? .end : .needMore(fieldStart: start, fieldLine: line) }
         if p.pointee == lf { return .blank(next: start + 1, line: line + 1) }
@@ -107,6 +99,8 @@ final class CSVRecordParser {
         while true {
             let fieldStart = p
             let fieldLine = line
+            // The field's bytes, and whether they must be rewritten (see `tidy`).
+            var from = p, to = p, untidyField = false
             if p < stop && p.pointee == quote {
                 p += 1
                 var doubled = false
@@ -131,50 +125,62 @@ final class CSVRecordParser {
                 if !closed {
                     if !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
                     problem = .unterminatedQuote(line: fieldLine)
-                    appendUntidy(fieldStart, stop)
-                    tidy()
-                    return .record(next: end, line: line)
-                }
-                let closing = p
-                p += 1
-                if p < stop && !special[Int(p.pointee)] {
-                    while p < stop && !special[Int(p.pointee)] { p += 1 }
-                    if p == stop && !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
-                    appendUntidy(fieldStart, p)
-                } else if doubled {
-                    appendUntidy(fieldStart, p)
+                    to = stop
+                    untidyField = true
                 } else {
-                    append(fieldStart + 1, closing)
+                    let closing = p
+                    p += 1
+                    if p < stop && !special[Int(p.pointee)] {
+                        while p < stop && !special[Int(p.pointee)] { p += 1 }
+                        if p == stop && !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
+                        to = p
+                        untidyField = true
+                    } else if doubled {
+                        to = p
+                        untidyField = true
+                    } else {
+                        from = fieldStart + 1
+                        to = closing
+                    }
                 }
             } else {
                 while p < stop && !special[Int(p.pointee)] { p += 1 }
                 if p == stop && !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
-                append(fieldStart, p)
+                to = p
             }
+            if count == capacity {
+                growFields(count: count)
+                fields = self.fields
+                capacity = fieldCapacity
+            }
+            if untidyField { untidy.append(count) }
+            fields[count] = UnsafeRawBufferPointer(start: from, count: to - from)
+            count += 1
+
             // At a delimiter, a line end, or the end of the input.
+            var next: Int
             if p == stop {
-                tidy()
-                return .record(next: end, line: line)
+                next = end
+            } else {
+                let c = p.pointee
+                if c == delimiter {
+                    p += 1
+                    continue
+                }
+                if c == lf {
+                    next = p + 1 - base
+                } else if p + 1 < stop {  // CR, alone or before LF
+                    next = p + (p[1] == lf ? 2 : 1) - base
+                } else if atEOF {
+                    next = end
+                } else {
+                    return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine)
+                }
+                line += 1
             }
-            let c = p.pointee
-            if c == delimiter {
-                p += 1
-                continue
-            }
-            if c == lf {
-                tidy()
-                return .record(next: p + 1 - base, line: line + 1)
-            }
-            // CR: alone, or followed by LF.
-            if p + 1 < stop {
-                tidy()
-                return .record(next: p + (p[1] == lf ? 2 : 1) - base, line: line + 1)
-            }
-            if atEOF {
-                tidy()
-                return .record(next: end, line: line + 1)
-            }
-            return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine)
+            self.count = count
+            if !untidy.isEmpty { tidy() }
+            return .record(next: next, line: line)
         }
     }
 
