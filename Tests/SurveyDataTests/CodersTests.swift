@@ -90,7 +90,7 @@ struct NumberParsingTests {
 @Suite("ByteTable")
 struct ByteTableTests {
     @Test func storesFindsAndGrows() {
-        var table = ByteTable(capacity: 2)
+        let table = ByteTable(capacity: 2)
         for i in 0..<5000 { withCell("key-\(i)") { _ = table.insert(UInt32(i), for: $0) } }
         #expect(table.count == 5000)
         for i in stride(from: 0, to: 5000, by: 7) { #expect(withCell("key-\(i)") { table.value(for: $0) } == UInt32(i)) }

@@ -156,6 +156,13 @@ struct SurveyImporterTests {
         ])
     }
 
+    @Test func unansweredDemographicsAreTheLevelEmpty() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,gioi_tinh\n"
+        let (result, quarantine) = try ImportFixtures.importText(header + "A,HT,T,X,1,4,4,4,4,\nB,HT,T,X,1,4,4,4,4,2\nC,HT,T,X,1,4,4,4,4, \n")
+        #expect(quarantine.rows.isEmpty)
+        #expect(result.dataset.demographics["sex"] == CategoryColumn(id: "sex", levels: ["1", "2", ""], codes: [2, 1, 2]))
+    }
+
     @Test func semicolonFilesAndExplicitDelimiters() throws {
         let text = "ma_phieu;dich_vu;tinh;xa;w;b1_1;b1_2;b3_1;q_overall\nA;HT;T;X;1,5;4;4,0;4;4\n"
         let (result, _) = try ImportFixtures.importText(text)

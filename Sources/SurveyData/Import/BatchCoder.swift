@@ -39,6 +39,9 @@ struct UnknownValueKey: Hashable, Sendable {
 
 /// One worker's coders (their lookup tables fill as they go, so each worker has its own) and
 /// the coding of a batch of records.
+///
+/// The plan is flattened into arrays of field indices and coders so that the row loop does
+/// no reference counting: the hot path for a one- or two-byte answer is one table read.
 final class BatchCoder {
     let id: Int
     let plan: ImportPlan
@@ -49,6 +52,19 @@ final class BatchCoder {
     var active: [Bool]
     private var closestCache: [UnknownValueKey: String?] = [:]
     private let candidates: [String: [String]]
+
+    let scaleFields: [Int]
+    let scaleTables: [UnsafeMutablePointer<UInt8>]
+    let scaleCoders: [ScaleCoder]
+    let categoryFields: [Int]
+    let categoryCoders: [CategoryCoder]
+    /// The row being coded.
+    let rowAnswers: UnsafeMutablePointer<UInt8>
+    let rowCategories: UnsafeMutablePointer<UInt32>
+    let rowSelections: UnsafeMutablePointer<UInt64>
+    var rowTexts: [String]
+    var rowWeight = 0.0
+    var rowFPC = 0.0
 
     init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int) {
         self.id = id
@@ -62,6 +78,21 @@ final class BatchCoder {
         for slot in plan.categories { if let values = slot.values { candidates[slot.column] = slot.coder.knownSpellings(values) } }
         for slot in plan.selections { if let cell = slot.cell { candidates[cell.column] = slot.knownSpellings } }
         self.candidates = candidates
+        scaleFields = plan.scales.map(\.field)
+        scaleTables = plan.scales.map(\.coder.short)
+        scaleCoders = plan.scales.map(\.coder)
+        categoryFields = plan.categories.map(\.field)
+        categoryCoders = plan.categories.map(\.coder)
+        rowAnswers = .allocate(capacity: max(plan.scales.count, 1))
+        rowCategories = .allocate(capacity: max(plan.categories.count, 1))
+        rowSelections = .allocate(capacity: max(plan.selections.count, 1))
+        rowTexts = Array(repeating: "", count: plan.texts.count)
+    }
+
+    deinit {
+        rowAnswers.deallocate()
+        rowCategories.deallocate()
+        rowSelections.deallocate()
     }
 
     /// The closest known spelling for an unknown value in `column`.
@@ -75,16 +106,14 @@ final class BatchCoder {
 
     /// Codes every record of `batch`.
     func code(_ batch: CSVRecordBatch) throws -> BatchResult {
-        var result = BatchResult(
-            coder: id,
-            answers: Array(repeating: [], count: plan.scales.count),
-            categories: Array(repeating: [], count: plan.categories.count),
-            levels: [],
-            selections: Array(repeating: [], count: plan.selections.count),
-            texts: Array(repeating: [], count: plan.texts.count))
-        var row = RowScratch(plan: plan)
+        let nScales = plan.scales.count, nCategories = plan.categories.count, nSelections = plan.selections.count
+        var answerRows: [UInt8] = [], categoryRows: [UInt32] = [], selectionRows: [UInt64] = []
+        var result = BatchResult(coder: id, answers: [], categories: [], levels: [], selections: [],
+                                 texts: Array(repeating: [], count: plan.texts.count))
         let trackBytes = options.progress != nil
         let keepFields = options.quarantine != nil
+        let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
+        let respondentField = plan.respondent?.field
         try batch.forEachRecord { record in
             result.rowsRead += 1
             if trackBytes {
@@ -99,12 +128,18 @@ final class BatchCoder {
                 let fields = record.count < headerEffective ? record.count : record.countIgnoringTrailingEmptyFields
                 reasons.append(.raggedRow(fields: fields, expected: headerEffective))
             } else {
-                code(record, into: &row, reasons: &reasons, unknown: &result.unknown)
+                code(record, reasons: &reasons, unknown: &result.unknown)
             }
             if reasons.isEmpty {
-                append(row, line: record.line, to: &result)
-                if let respondent = plan.respondent {
-                    result.ids.append(contentsOf: CellText.trimmedASCII(record[respondent.field]))
+                result.lineNumbers.append(UInt32(clamping: record.line))
+                answerRows.append(contentsOf: UnsafeBufferPointer(start: rowAnswers, count: nScales))
+                categoryRows.append(contentsOf: UnsafeBufferPointer(start: rowCategories, count: nCategories))
+                selectionRows.append(contentsOf: UnsafeBufferPointer(start: rowSelections, count: nSelections))
+                for i in rowTexts.indices { result.texts[i].append(rowTexts[i]) }
+                if hasWeight { result.weights.append(rowWeight) }
+                if hasFPC { result.fpcs.append(rowFPC) }
+                if let respondentField {
+                    result.ids.append(contentsOf: CellText.trimmedASCII(record[respondentField]))
                     result.idEnds.append(UInt32(result.ids.count))
                 }
             } else {
@@ -112,34 +147,23 @@ final class BatchCoder {
                 result.quarantined.append(QuarantinedRow(line: record.line, reasons: reasons, fields: fields))
             }
         }
-        result.levels = plan.categories.map(\.coder.levels)
+        let rows = result.lineNumbers.count
+        result.answers = Self.columns(answerRows, width: nScales, rows: rows).map { $0.map(AnswerCode.init(rawValue:)) }
+        result.categories = Self.columns(categoryRows, width: nCategories, rows: rows)
+        result.selections = Self.columns(selectionRows, width: nSelections, rows: rows)
+        result.levels = categoryCoders.map(\.levels)
         return result
     }
 
-    /// The coded cells of the row being read.
-    struct RowScratch {
-        var answers: [AnswerCode]
-        var categories: [UInt32]
-        var selections: [UInt64]
-        var texts: [String]
-        var weight = 0.0
-        var fpc = 0.0
-
-        init(plan: ImportPlan) {
-            answers = Array(repeating: .noAnswer, count: plan.scales.count)
-            categories = Array(repeating: 0, count: plan.categories.count)
-            selections = Array(repeating: 0, count: plan.selections.count)
-            texts = Array(repeating: "", count: plan.texts.count)
+    /// Row-major values cut into columns.
+    static func columns<T>(_ flat: [T], width: Int, rows: Int) -> [[T]] {
+        flat.withUnsafeBufferPointer { values in
+            (0..<width).map { column in
+                [T](unsafeUninitializedCapacity: rows) { buffer, count in
+                    for row in 0..<rows { buffer.baseAddress![row] = values[row * width + column] }
+                    count = rows
+                }
+            }
         }
-    }
-
-    private func append(_ row: RowScratch, line: Int, to result: inout BatchResult) {
-        result.lineNumbers.append(UInt32(clamping: line))
-        for i in row.answers.indices { result.answers[i].append(row.answers[i]) }
-        for i in row.categories.indices where active[i] { result.categories[i].append(row.categories[i]) }
-        for i in row.selections.indices { result.selections[i].append(row.selections[i]) }
-        for i in row.texts.indices { result.texts[i].append(row.texts[i]) }
-        if plan.weight != nil { result.weights.append(row.weight) }
-        if plan.fpc != nil { result.fpcs.append(row.fpc) }
     }
 }

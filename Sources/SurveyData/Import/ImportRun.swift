@@ -28,7 +28,7 @@ final class ImportRun {
     private var texts: [[String]] = []
     private var weights: [Double] = []
     private var fpcs: [Double] = []
-    private var respondents = ByteTable(capacity: 1024)
+    private let respondents = ByteTable(capacity: 1024)
 
     // Counts.
     private var rowsRead = 0
