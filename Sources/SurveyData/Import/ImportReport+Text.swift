@@ -35,7 +35,7 @@ extension ImportReport {
         }
         if !unknownValues.isEmpty {
             out.append("")
-            out.append("Values that could not be coded (all rows read):")
+            out.append("Values that could not be coded (in accepted and quarantined rows):")
             out.append(contentsOf: Self.table(
                 header: ["column", "value", "cells", "closest known"],
                 rows: unknownValues.prefix(20).map { value in
@@ -68,6 +68,7 @@ extension ImportReport {
             }.joined(separator: ", "))
         }
         if !absentOptionalColumns.isEmpty {
+            if extraColumns.isEmpty { out.append("") }
             out.append("Optional columns not in the file: " + absentOptionalColumns.joined(separator: ", "))
         }
         return out.joined(separator: "\n") + "\n"

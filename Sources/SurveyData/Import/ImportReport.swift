@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an import found, reconciled: every row read is either accepted or quarantined, and
 /// the report says why each quarantined row was. Codable as JSON for tools; ``text`` for people.
 public struct ImportReport: Codable, Sendable, Hashable {
@@ -77,7 +79,8 @@ public struct ImportReport: Codable, Sendable, Hashable {
     /// A column in the file that the survey does not declare.
     public struct ExtraColumn: Codable, Sendable, Hashable {
         public var name: String
-        /// Distinct values seen in accepted rows (up to where the column was dropped).
+        /// Distinct values in accepted rows; for a column not kept, distinct values seen
+        /// until it was dropped.
         public var distinctValues: Int
         /// Whether it is in ``SurveyDataset/extraColumns``.
         public var kept: Bool
@@ -105,4 +108,12 @@ public struct ImportReport: Codable, Sendable, Hashable {
 
     /// Whether every row read is accounted for.
     public var isConsistent: Bool { inconsistencies.isEmpty }
+
+    /// The report as JSON: keys sorted and indented, so that the same import gives the
+    /// same bytes.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
 }

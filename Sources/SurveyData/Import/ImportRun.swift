@@ -160,7 +160,14 @@ final class ImportRun {
         for i in answers.indices { answers[i].append(contentsOf: kept(batch.answers[i])) }
         for i in categories.indices where categoryActive[i] {
             let map = localToGlobal[batch.coder][i]
-            categories[i].append(contentsOf: kept(batch.categories[i]).map { map[Int($0)] })
+            let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
+            if identity {
+                categories[i].append(contentsOf: kept(batch.categories[i]))
+            } else {
+                map.withUnsafeBufferPointer { map in
+                    categories[i].append(contentsOf: kept(batch.categories[i]).lazy.map { map[Int($0)] })
+                }
+            }
             if case .extra = plan!.categories[i].target, levels[i].count > options.extraColumnLevelLimit {
                 categoryActive[i] = false
                 categories[i] = []
@@ -280,7 +287,11 @@ final class ImportRun {
             .map { ImportReport.ReasonCount(reason: $0.key, count: $0.value.count, firstLines: $0.value.lines) }
         let columns = plan.scales.enumerated().map { i, slot in
             var counts = [Int](repeating: 0, count: 256)
-            for code in answers[i] { counts[Int(code.rawValue)] += 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                answers[i].withUnsafeBufferPointer { codes in
+                    for code in codes { counts[Int(code.rawValue)] += 1 }
+                }
+            }
             return ImportReport.ColumnCounts(
                 column: slot.column, id: slot.id, answered: counts[1...11].reduce(0, +),
                 noAnswer: counts[Int(AnswerCode.noAnswer.rawValue)], dontKnow: counts[Int(AnswerCode.dontKnow.rawValue)],
@@ -294,7 +305,8 @@ final class ImportRun {
                                              closest: coder.closest($0.key.column, $0.key.value)) }
         let extras = plan.categories.enumerated().compactMap { i, slot -> ImportReport.ExtraColumn? in
             guard case .extra(let name) = slot.target else { return nil }
-            return ImportReport.ExtraColumn(name: name, distinctValues: levels[i].count, kept: categoryActive[i])
+            return ImportReport.ExtraColumn(name: name, distinctValues: dataset.extraColumns[name]?.levels.count ?? levels[i].count,
+                                            kept: categoryActive[i])
         }
         return ImportReport(
             file: file, survey: "\(survey.id) \(survey.version)", encoding: summary.encoding.rawValue,
