@@ -105,3 +105,30 @@ extension SurveyLoaderTests {
         #expect(survey.questions(of: .overall).count == 1)
     }
 }
+
+extension SurveyLoaderTests {
+    /// Messages name the file as the caller did (here relative to the package root).
+    @Test func fixtureFileNamesItself() {
+        let url = URL(fileURLWithPath: "Tests/Fixtures/schema/three-mistakes.json5", relativeTo: TestPaths.packageRoot)
+        #expect(throws: SurveyLoadError.self) { try Survey.load(from: url) }
+        do {
+            _ = try Survey.load(from: url)
+        } catch {
+            #expect(error.description == """
+                Tests/Fixtures/schema/three-mistakes.json5: index.level: must be above 0 and below 1, e.g. 0.95; found 95
+                Tests/Fixtures/schema/three-mistakes.json5: indicators[1].children[0].scale: scale "sat_5" is not declared; did you mean "sat5"?
+                Tests/Fixtures/schema/three-mistakes.json5: questions[0].column: column "b1_1" is already used at indicators[0].children[0].column; each CSV column may be used once
+                """)
+        }
+    }
+
+    /// The missing comma after `version: "1"` is reported where the next key starts.
+    @Test func fixtureSyntaxError() {
+        let url = URL(fileURLWithPath: "Tests/Fixtures/schema/syntax-error.json5", relativeTo: TestPaths.packageRoot)
+        #expect(throws: SurveyLoadError(issues: [SurveyIssue(
+            file: "Tests/Fixtures/schema/syntax-error.json5", path: .root,
+            problem: .syntaxError(line: 5, column: 3, detail: #"expected "," or "}" after the value of "version", found "l""#))])) {
+            try Survey.load(from: url)
+        }
+    }
+}

@@ -93,6 +93,7 @@ import Testing
         let required = survey.requiredColumns
         #expect(required.prefix(9) == ["respondent_id", "year", "service", "province", "district", "commune", "village", "channel", "weight"])
         #expect(required.contains("b5_3"))
+        #expect(survey.parentChain(of: "access_signs").map(\.id) == ["access", "services", "overall"])
         #expect(required.contains("q_overall"))
         #expect(survey.optionalColumns.contains("comment"))
         #expect(Set(survey.columnRequirements.map(\.name)).count == survey.columnRequirements.count)

@@ -16,7 +16,7 @@ public enum SurveyFormat {
 
     /// The top level of a survey file.
     public static let survey = KeySet(name: "survey", keys: [
-        "format", "id", "version", "title", "description", "languages", "defaultLanguage",
+        "format", "id", "version", "languages", "defaultLanguage", "title", "description",
         "scales", "index", "indicators", "questions", "columns",
     ])
     /// One scale under `scales`.

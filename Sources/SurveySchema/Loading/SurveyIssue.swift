@@ -49,6 +49,8 @@ public enum SurveyProblem: Sendable, Hashable {
     case emptyString
     /// A list that must not be empty is empty.
     case emptyList
+    /// `scales` declares no scale.
+    case noScales
     /// A number that must be whole is not.
     case notWholeNumber(Double)
     /// A number outside its allowed range.
@@ -83,6 +85,10 @@ public enum SurveyProblem: Sendable, Hashable {
     case overlappingBands(value: Int, first: String, second: String)
     /// A missing code that is also a point value.
     case missingCodeIsPoint(String)
+    /// A missing code that is also a point label (compared ignoring case).
+    case missingCodeIsLabel(String)
+    /// Two points of a scale with the same label in one language (compared ignoring case).
+    case duplicatePointLabel(String, language: String, firstAt: SurveyPath)
     /// A node with both `children` and `column`.
     case childrenAndColumn
     /// A node with neither `children` nor `column`.
@@ -125,6 +131,8 @@ public enum SurveyProblem: Sendable, Hashable {
             "must not be empty"
         case .emptyList:
             "the list is empty; give at least one entry"
+        case .noScales:
+            "no scales are declared; declare at least one, e.g. sat5: { points: [ … ], satisfied: [4, 5] }"
         case .notWholeNumber(let number):
             "expected a whole number, found \(format(number))"
         case .outOfRange(let found, let requirement):
@@ -173,6 +181,10 @@ public enum SurveyProblem: Sendable, Hashable {
             "value \(value) is in both \"\(first)\" and \"\(second)\"; a value belongs to one band at most"
         case .missingCodeIsPoint(let code):
             "missing code \"\(code)\" is also a point value of this scale; a code is either an answer or missing"
+        case .missingCodeIsLabel(let code):
+            "missing code \"\(code)\" is also a point label of this scale; a code is either an answer or missing"
+        case .duplicatePointLabel(let text, let language, let first):
+            "label \"\(text)\" is already used at \(first); answers written as labels in \"\(language)\" could not be told apart"
         case .childrenAndColumn:
             "a node has \"children\" (an aggregate) or \"column\" (a criterion), not both"
         case .neitherChildrenNorColumn:

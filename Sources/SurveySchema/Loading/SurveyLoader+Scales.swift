@@ -12,14 +12,13 @@ extension SurveyLoader {
             return nil
         }
         if entries.isEmpty {
-            reader.report(.emptyList, at: path)
+            reader.report(.noScales, at: path)
         }
         var valid = true
         var result: [Scale] = []
         for id in entries.keys.sorted() {
             let scalePath = path.appending(id)
-            let idFields = Fields(values: ["id": .string(id)], path: path, reader: reader)
-            _ = idFields.id()  // reports an id with bad characters
+            reader.checkID(id, at: scalePath)
             if let scale = readScale(id: id, entries[id]!, at: scalePath) {
                 scales[id] = scale
                 result.append(scale)
@@ -63,7 +62,8 @@ extension SurveyLoader {
                 }
             }
         }
-        let missing = readMissing(fields, pointValues: values)
+        let labels = points.map { Set($0.flatMap { $0.label.byLanguage.values.map { $0.lowercased() } }) }
+        let missing = readMissing(fields, pointValues: values, pointLabels: labels)
 
         guard let points, let satisfied, let missing,
               fields.has("neutral") == (neutral != nil), fields.has("dissatisfied") == (dissatisfied != nil)
@@ -79,6 +79,7 @@ extension SurveyLoader {
         }
         var points: [ScalePoint] = []
         var seen: [Int: SurveyPath] = [:]
+        var labelsSeen: [String: SurveyPath] = [:]  // language + lowercased text
         var valid = entries.count >= 2 && entries.count <= 11
         for (value, pointPath) in entries {
             guard let point = reader.object(value, at: pointPath, keys: SurveyFormat.point) else {
@@ -101,13 +102,22 @@ extension SurveyLoader {
                 valid = false
             }
             seen[number] = pointPath.appending("value")
+            for (language, text) in label.byLanguage.sorted(by: { $0.key < $1.key }) {
+                let key = "\(language)\u{0}\(text.lowercased())"
+                if let first = labelsSeen[key] {
+                    reader.report(.duplicatePointLabel(text, language: language, firstAt: first), at: pointPath.appending("label").appending(language))
+                    valid = false
+                } else {
+                    labelsSeen[key] = pointPath.appending("label").appending(language)
+                }
+            }
             points.append(ScalePoint(value: number, label: label))
         }
         return valid ? points : nil
     }
 
     /// Reads `missing`: codes by kind; absent means only the empty cell is missing.
-    private func readMissing(_ fields: Fields, pointValues: Set<Int>?) -> MissingCodes? {
+    private func readMissing(_ fields: Fields, pointValues: Set<Int>?, pointLabels: Set<String>?) -> MissingCodes? {
         guard fields.has("missing") else { return MissingCodes() }
         guard let missing = fields.object("missing", keys: SurveyFormat.missing) else { return nil }
         var codes: [MissingKind: [String]] = [:]
@@ -124,6 +134,9 @@ extension SurveyLoader {
                     valid = false
                 } else if let number = Int(code), pointValues?.contains(number) == true {
                     reader.report(.missingCodeIsPoint(code), at: codePath)
+                    valid = false
+                } else if pointLabels?.contains(code.lowercased()) == true {
+                    reader.report(.missingCodeIsLabel(code), at: codePath)
                     valid = false
                 }
                 seen[code] = seen[code] ?? codePath

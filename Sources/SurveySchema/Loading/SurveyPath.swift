@@ -2,7 +2,9 @@
 public struct SurveyPath: Sendable, Hashable, CustomStringConvertible {
     /// One step: a key of an object or an index into a list.
     public enum Component: Sendable, Hashable {
+        /// A key of an object.
         case key(String)
+        /// A 0-based position in a list.
         case index(Int)
     }
 

@@ -14,6 +14,16 @@ final class SurveyReader {
         issues.append(SurveyIssue(file: file, path: path, problem: problem))
     }
 
+    /// Reports `id` if it has characters other than ASCII letters, digits, `_` and `-`.
+    func checkID(_ id: String, at path: SurveyPath) {
+        let allowed = id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+        if !allowed {
+            report(.invalidID(id), at: path)
+        }
+    }
+
     /// The object at `path`, with its unknown keys reported; `nil` (reported) if `value`
     /// is not an object.
     func object(_ value: JSONValue, at path: SurveyPath, keys: SurveyFormat.KeySet) -> Fields? {
@@ -90,12 +100,7 @@ struct Fields {
     /// An id: a non-empty string of ASCII letters, digits, `_` and `-`.
     func id(_ key: String = "id", required: Bool = true) -> String? {
         guard let id = string(key, required: required) else { return nil }
-        let allowed = id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
-        }
-        if !allowed {
-            reader.report(.invalidID(id), at: path.appending(key))
-        }
+        reader.checkID(id, at: path.appending(key))
         return id
     }
 

@@ -4,7 +4,9 @@
 /// The tree can have any depth; a flat list of aspects holding criteria is the shallow case.
 /// Its root is ``Survey/root``, the aggregate with id `overall`.
 public enum Indicator: Sendable, Hashable {
+    /// A node with children: a part or an aspect.
     case aggregate(Aggregate)
+    /// A leaf: one scored question read from one column.
     case criterion(Criterion)
 
     /// The node's id, unique among all nodes and questions of the survey.

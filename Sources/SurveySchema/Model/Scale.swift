@@ -85,7 +85,12 @@ public struct ScalePoint: Sendable, Hashable {
 
 /// The band a value falls in.
 public enum ScaleBand: String, Sendable, Hashable, CaseIterable {
-    case satisfied, neutral, dissatisfied
+    /// The scale's `satisfied` values (the favourable answers).
+    case satisfied
+    /// The scale's `neutral` values.
+    case neutral
+    /// The scale's `dissatisfied` values.
+    case dissatisfied
 }
 
 /// The kinds of non-answer a raw cell can carry.

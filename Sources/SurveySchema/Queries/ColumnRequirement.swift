@@ -2,11 +2,20 @@
 public struct ColumnRequirement: Sendable, Hashable {
     /// What a column holds.
     public enum Role: Sendable, Hashable {
+        /// The respondent id.
         case respondent
+        /// The wave (year or period).
         case wave
         /// A grouping column, by group id.
         case group(String)
-        case weight, strata, cluster, fpc
+        /// Sampling weights.
+        case weight
+        /// Strata.
+        case strata
+        /// Clusters (primary sampling units).
+        case cluster
+        /// Finite-population correction.
+        case fpc
         /// A criterion's answers, by criterion id.
         case criterion(String)
         /// A question's answers (one cell), by question id.
