@@ -89,6 +89,15 @@ struct ImportPropertyTests {
             for (_, column) in result.dataset.groups { #expect(column.codes.count == result.dataset.rowCount) }
             #expect(result.dataset.weights?.count == result.dataset.rowCount)
             #expect(result.dataset.weights?.allSatisfy { $0 > 0 && $0.isFinite } == true)
+            // The report's per-column counts are the dataset's, counted here directly.
+            for column in report.columns {
+                let codes = result.dataset.answers[column.id]!
+                #expect(column.answered == codes.filter(\.isValid).count)
+                #expect(column.noAnswer == codes.filter { $0 == .noAnswer }.count)
+                #expect(column.dontKnow == codes.filter { $0 == .dontKnow }.count)
+                #expect(column.notApplicable == codes.filter { $0 == .notApplicable }.count)
+                #expect(column.invalidAsMissing == codes.filter { $0 == .invalid }.count)
+            }
             totalAccepted += report.rowsAccepted
             totalQuarantined += report.rowsQuarantined
         }

@@ -15,13 +15,16 @@ import Darwin
 /// Storage is manual (a class owning its buffers) so that a lookup on the hot path does no
 /// reference counting, uniqueness or exclusivity checks.
 final class ByteTable {
+    /// 16 bytes: the hash's low half, where the key starts in the arena, its length plus one
+    /// (0 marks an empty slot), and the value.
     private struct Slot {
-        var hash: UInt64
-        var offset: Int
-        var length: Int
+        var hash: UInt32
+        var offset: UInt32
+        var lengthPlusOne: UInt32
         var value: UInt32
-        var used: Bool
+        @inline(__always) var used: Bool { lengthPlusOne != 0 }
     }
+    private static let empty = Slot(hash: 0, offset: 0, lengthPlusOne: 0, value: 0)
 
     private var slots: UnsafeMutablePointer<Slot>
     private var capacity: Int
@@ -39,7 +42,7 @@ final class ByteTable {
         self.capacity = size
         mask = size - 1
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, value: 0, used: false), count: size)
+        slots.initialize(repeating: Self.empty, count: size)
         arenaCapacity = max(64, capacity * 8)
         arena = .allocate(capacity: arenaCapacity)
     }
@@ -78,16 +81,17 @@ final class ByteTable {
 
     @inline(__always)
     private func equal(_ slot: Slot, _ key: UnsafeRawBufferPointer) -> Bool {
-        guard slot.length == key.count else { return false }
+        guard Int(slot.lengthPlusOne) == key.count + 1 else { return false }
         if key.isEmpty { return true }
-        return memcmp(arena + slot.offset, key.baseAddress!, key.count) == 0
+        return memcmp(arena + Int(slot.offset), key.baseAddress!, key.count) == 0
     }
 
     /// The value stored for `key`, or `nil`.
     @inline(__always)
     func value(for key: UnsafeRawBufferPointer) -> UInt32? {
-        let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let full = Self.hash(key)
+        let h = UInt32(truncatingIfNeeded: full >> 32)
+        var i = Int(truncatingIfNeeded: full) & mask
         while true {
             let slot = slots[i]
             if !slot.used { return nil }
@@ -99,8 +103,9 @@ final class ByteTable {
     /// Stores `value` for `key`, replacing an earlier value. Returns the earlier value, if any.
     @discardableResult
     func insert(_ value: UInt32, for key: UnsafeRawBufferPointer) -> UInt32? {
-        let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let full = Self.hash(key)
+        let h = UInt32(truncatingIfNeeded: full >> 32)
+        var i = Int(truncatingIfNeeded: full) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) {
                 let old = slots[i].value
@@ -116,8 +121,9 @@ final class ByteTable {
     /// Stores `value` for `key` unless the key is there; returns the value now stored and
     /// whether it was inserted.
     func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer) -> (value: UInt32, inserted: Bool) {
-        let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let full = Self.hash(key)
+        let h = UInt32(truncatingIfNeeded: full >> 32)
+        var i = Int(truncatingIfNeeded: full) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) { return (slots[i].value, false) }
             i = (i + 1) & mask
@@ -126,7 +132,8 @@ final class ByteTable {
         return (value, true)
     }
 
-    private func add(_ key: UnsafeRawBufferPointer, hash h: UInt64, value: UInt32, at i: Int) {
+    private func add(_ key: UnsafeRawBufferPointer, hash h: UInt32, value: UInt32, at i: Int) {
+        precondition(arenaCount + key.count < Int(UInt32.max), "a byte table holds at most 4 GiB of keys")
         if arenaCount + key.count > arenaCapacity {
             let bigger = max(arenaCapacity * 2, arenaCount + key.count)
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
@@ -136,7 +143,7 @@ final class ByteTable {
             arenaCapacity = bigger
         }
         if !key.isEmpty { (arena + arenaCount).update(from: key.bindMemory(to: UInt8.self).baseAddress!, count: key.count) }
-        slots[i] = Slot(hash: h, offset: arenaCount, length: key.count, value: value, used: true)
+        slots[i] = Slot(hash: h, offset: UInt32(arenaCount), lengthPlusOne: UInt32(key.count + 1), value: value)
         arenaCount += key.count
         count += 1
         if count * 2 > capacity { grow() }
@@ -147,9 +154,10 @@ final class ByteTable {
         capacity *= 2
         mask = capacity - 1
         slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, value: 0, used: false), count: capacity)
+        slots.initialize(repeating: Self.empty, count: capacity)
         for k in 0..<oldCapacity where old[k].used {
-            var i = Int(truncatingIfNeeded: old[k].hash) & mask
+            let key = UnsafeRawBufferPointer(start: arena + Int(old[k].offset), count: Int(old[k].lengthPlusOne) - 1)
+            var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
             while slots[i].used { i = (i + 1) & mask }
             slots[i] = old[k]
         }

@@ -23,7 +23,7 @@ extension BatchCoder {
             }
         }
         if invalid { noteInvalidAnswers(record, reasons: &reasons, unknown: &unknown) }
-        let keepInvalid = options.invalidCells == .asMissing
+        let keepInvalid = self.keepInvalid
         categoryFields.withUnsafeBufferPointer { fields in
             for i in 0..<fields.count where active[i] {
                 let cell = record[fields[i]]
@@ -38,29 +38,38 @@ extension BatchCoder {
                 }
             }
         }
-        if !plan.selections.isEmpty { codeSelections(record, reasons: &reasons, unknown: &unknown, keepInvalid: keepInvalid) }
-        if let respondent = plan.respondent, !keepInvalid, CellText.trimmedASCII(record[respondent.field]).isEmpty {
-            reasons.append(.emptyRespondentID(column: respondent.column))
+        for i in 0..<selectionFields.count {
+            if let coder = selectionCoders[i] {
+                let bits = coder.code(record[selectionFields[i]])
+                rowSelections[i] = bits
+                if bits == MultiSelectCoder.invalid { codeSelection(i, record, reasons: &reasons, unknown: &unknown) }
+            } else {
+                codeSelection(i, record, reasons: &reasons, unknown: &unknown)
+            }
         }
-        if let weight = plan.weight {
-            let cell = record[weight.field]
+        if let field = respondentField, !keepInvalid, CellText.trimmedASCII(record[field]).isEmpty {
+            reasons.append(.emptyRespondentID(column: plan.respondent!.column))
+        }
+        if let field = weightField {
+            let cell = record[field]
             if let value = NumberParsing.double(cell), value > 0, value.isFinite {
                 rowWeight = value
             } else {
-                reasons.append(.invalidWeight(column: weight.column, value: CellText.display(cell)))
+                reasons.append(.invalidWeight(column: plan.weight!.column, value: CellText.display(cell)))
             }
         }
-        if let fpc = plan.fpc {
-            let cell = record[fpc.field]
+        if let field = fpcField {
+            let cell = record[field]
             if let value = NumberParsing.double(cell), value > 0, value.isFinite {
                 rowFPC = value
             } else {
-                reasons.append(.invalidFPC(column: fpc.column, value: CellText.display(cell)))
+                reasons.append(.invalidFPC(column: plan.fpc!.column, value: CellText.display(cell)))
             }
         }
-        for (i, text) in plan.texts.enumerated() { rowTexts[i] = CellText.display(record[text.field]) }
+        if !rowTexts.isEmpty {
+            for (i, text) in plan.texts.enumerated() { rowTexts[i] = CellText.display(record[text.field]) }
+        }
     }
-
     private func note(_ column: String, _ cell: UnsafeRawBufferPointer, _ unknown: inout [UnknownValueKey: Int]) -> String {
         let value = CellText.display(cell)
         unknown[UnknownValueKey(column: column, value: value), default: 0] += 1
@@ -110,35 +119,35 @@ extension BatchCoder {
         }
     }
 
-    private func codeSelections(_ record: CSVRecord, reasons: inout [QuarantineReason],
-                                unknown: inout [UnknownValueKey: Int], keepInvalid: Bool) {
-        for (i, slot) in plan.selections.enumerated() {
-            var bits: UInt64 = 0
-            if let one = slot.cell {
-                let cell = record[one.field]
-                bits = one.coder.code(cell)
-                if bits == MultiSelectCoder.invalid {
-                    let value = note(one.column, cell, &unknown)
-                    bits = 0
-                    if !keepInvalid {
-                        let part = one.coder.firstUnknownPart(value) ?? value
-                        reasons.append(.invalidSelection(column: one.column, value: part, question: slot.id))
-                    }
+    /// The slow path of a multi-select question: the per-option shape, or an invalid cell.
+    private func codeSelection(_ i: Int, _ record: CSVRecord, reasons: inout [QuarantineReason],
+                               unknown: inout [UnknownValueKey: Int]) {
+        let slot = plan.selections[i]
+        var bits: UInt64 = 0
+        if let one = slot.cell {
+            let cell = record[one.field]
+            bits = one.coder.code(cell)
+            if bits == MultiSelectCoder.invalid {
+                let value = note(one.column, cell, &unknown)
+                bits = 0
+                if !keepInvalid {
+                    let part = one.coder.firstUnknownPart(value) ?? value
+                    reasons.append(.invalidSelection(column: one.column, value: part, question: slot.id))
                 }
             }
-            for option in slot.options {
-                let cell = record[option.field]
-                switch option.coder.isChosen(cell) {
-                case true?: bits |= 1 << UInt64(option.bit)
-                case false?: break
-                case nil:
-                    let value = note(option.column, cell, &unknown)
-                    if !keepInvalid {
-                        reasons.append(.invalidOptionCell(column: option.column, value: value, question: slot.id, option: option.code))
-                    }
-                }
-            }
-            rowSelections[i] = bits
         }
+        for option in slot.options {
+            let cell = record[option.field]
+            switch option.coder.isChosen(cell) {
+            case true?: bits |= 1 << UInt64(option.bit)
+            case false?: break
+            case nil:
+                let value = note(option.column, cell, &unknown)
+                if !keepInvalid {
+                    reasons.append(.invalidOptionCell(column: option.column, value: value, question: slot.id, option: option.code))
+                }
+            }
+        }
+        rowSelections[i] = bits
     }
 }

@@ -25,6 +25,8 @@ struct BatchResult: Sendable {
     /// `ids[idEnds[i - 1] ..< idEnds[i]]`.
     var ids: [UInt8] = []
     var idEnds: [UInt32] = []
+    /// Per answer column, how many accepted rows hold each code: `answerCounts[column * 256 + code]`.
+    var answerCounts: [Int] = []
     /// Quarantined rows, in file order.
     var quarantined: [QuarantinedRow] = []
     /// Unknown cell values and how often each was seen.
@@ -58,6 +60,13 @@ final class BatchCoder {
     let scaleCoders: [ScaleCoder]
     let categoryFields: [Int]
     let categoryCoders: [CategoryCoder]
+    let weightField: Int?
+    let fpcField: Int?
+    let respondentField: Int?
+    let keepInvalid: Bool
+    /// One-cell multi-select questions: field and coder (nil for the per-option shape).
+    let selectionFields: [Int]
+    let selectionCoders: [MultiSelectCoder?]
     /// The row being coded.
     let rowAnswers: UnsafeMutablePointer<UInt8>
     let rowCategories: UnsafeMutablePointer<UInt32>
@@ -83,6 +92,12 @@ final class BatchCoder {
         scaleCoders = plan.scales.map(\.coder)
         categoryFields = plan.categories.map(\.field)
         categoryCoders = plan.categories.map(\.coder)
+        weightField = plan.weight?.field
+        fpcField = plan.fpc?.field
+        respondentField = plan.respondent?.field
+        keepInvalid = options.invalidCells == .asMissing
+        selectionFields = plan.selections.map { $0.cell?.field ?? -1 }
+        selectionCoders = plan.selections.map { $0.cell?.coder }
         rowAnswers = .allocate(capacity: max(plan.scales.count, 1))
         rowCategories = .allocate(capacity: max(plan.categories.count, 1))
         rowSelections = .allocate(capacity: max(plan.selections.count, 1))
@@ -113,7 +128,6 @@ final class BatchCoder {
         let trackBytes = options.progress != nil
         let keepFields = options.quarantine != nil
         let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
-        let respondentField = plan.respondent?.field
         try batch.forEachRecord { record in
             result.rowsRead += 1
             if trackBytes {
@@ -149,6 +163,17 @@ final class BatchCoder {
         }
         let rows = result.lineNumbers.count
         result.answers = Self.columns(answerRows, width: nScales, rows: rows).map { $0.map(AnswerCode.init(rawValue:)) }
+        result.answerCounts = [Int](repeating: 0, count: nScales * 256)
+        result.answerCounts.withUnsafeMutableBufferPointer { counts in
+            answerRows.withUnsafeBufferPointer { codes in
+                var column = 0
+                for code in codes {
+                    counts[column &* 256 &+ Int(code)] &+= 1
+                    column &+= 1
+                    if column == nScales { column = 0 }
+                }
+            }
+        }
         result.categories = Self.columns(categoryRows, width: nCategories, rows: rows)
         result.selections = Self.columns(selectionRows, width: nSelections, rows: rows)
         result.levels = categoryCoders.map(\.levels)

@@ -28,6 +28,7 @@ final class ImportRun {
     private var texts: [[String]] = []
     private var weights: [Double] = []
     private var fpcs: [Double] = []
+    private var answerCounts: [Int] = []
     private let respondents = ByteTable(capacity: 1024)
 
     // Counts.
@@ -74,6 +75,7 @@ final class ImportRun {
         localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
         selections = Array(repeating: [], count: plan.selections.count)
         texts = Array(repeating: [], count: plan.texts.count)
+        answerCounts = Array(repeating: 0, count: plan.scales.count * 256)
         do {
             try options.quarantine?.begin(header: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) })
         } catch {
@@ -152,6 +154,12 @@ final class ImportRun {
     }
 
     private func append(_ batch: BatchResult, keep: [Bool]?) {
+        for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
+        if let keep {
+            for row in keep.indices where !keep[row] {
+                for i in answers.indices { answerCounts[i * 256 + Int(batch.answers[i][row].rawValue)] -= 1 }
+            }
+        }
         func kept<T>(_ values: [T]) -> [T] {
             guard let keep else { return values }
             return values.indices.compactMap { keep[$0] ? values[$0] : nil }
@@ -286,12 +294,7 @@ final class ImportRun {
             .sorted { ($0.value.count, -$0.value.order) > ($1.value.count, -$1.value.order) }
             .map { ImportReport.ReasonCount(reason: $0.key, count: $0.value.count, firstLines: $0.value.lines) }
         let columns = plan.scales.enumerated().map { i, slot in
-            var counts = [Int](repeating: 0, count: 256)
-            counts.withUnsafeMutableBufferPointer { counts in
-                answers[i].withUnsafeBufferPointer { codes in
-                    for code in codes { counts[Int(code.rawValue)] += 1 }
-                }
-            }
+            let counts = answerCounts[(i * 256)..<(i * 256 + 256)].map { $0 }
             return ImportReport.ColumnCounts(
                 column: slot.column, id: slot.id, answered: counts[1...11].reduce(0, +),
                 noAnswer: counts[Int(AnswerCode.noAnswer.rawValue)], dontKnow: counts[Int(AnswerCode.dontKnow.rawValue)],
