@@ -163,6 +163,17 @@ struct SurveyImporterTests {
         #expect(result.dataset.demographics["sex"] == CategoryColumn(id: "sex", levels: ["1", "2", ""], codes: [2, 1, 2]))
     }
 
+    @Test func aHugeCellIsShownCutInMessagesAndKeptWholeInTheQuarantine() throws {
+        let huge = String(repeating: "Hài lòng ", count: 200_000)  // 2 MB
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        let (result, quarantine) = try ImportFixtures.importText(header + "A,HT,T,X,1,\(huge),4,4,4\n")
+        let shown = String(huge.prefix(100)) + "…"
+        #expect(result.report.unknownValues.map(\.value) == [shown])
+        #expect(result.report.unknownValues.map(\.closest) == [nil])
+        #expect(quarantine.rows.first?.reason == "column b1_1: \"\(shown)\" is not a value, label or missing code of scale sat5")
+        #expect(quarantine.rows.first?.fields[5] == huge)
+    }
+
     @Test func semicolonFilesAndExplicitDelimiters() throws {
         let text = "ma_phieu;dich_vu;tinh;xa;w;b1_1;b1_2;b3_1;q_overall\nA;HT;T;X;1,5;4;4,0;4;4\n"
         let (result, _) = try ImportFixtures.importText(text)

@@ -55,7 +55,7 @@ extension BatchCoder {
             if let value = NumberParsing.double(cell), value > 0, value.isFinite {
                 rowWeight = value
             } else {
-                reasons.append(.invalidWeight(column: plan.weight!.column, value: CellText.display(cell)))
+                reasons.append(.invalidWeight(column: plan.weight!.column, value: CellText.shown(cell)))
             }
         }
         if let field = fpcField {
@@ -63,7 +63,7 @@ extension BatchCoder {
             if let value = NumberParsing.double(cell), value > 0, value.isFinite {
                 rowFPC = value
             } else {
-                reasons.append(.invalidFPC(column: plan.fpc!.column, value: CellText.display(cell)))
+                reasons.append(.invalidFPC(column: plan.fpc!.column, value: CellText.shown(cell)))
             }
         }
         if !rowTexts.isEmpty {
@@ -71,7 +71,7 @@ extension BatchCoder {
         }
     }
     private func note(_ column: String, _ cell: UnsafeRawBufferPointer, _ unknown: inout [UnknownValueKey: Int]) -> String {
-        let value = CellText.display(cell)
+        let value = CellText.shown(cell)
         unknown[UnknownValueKey(column: column, value: value), default: 0] += 1
         return value
     }

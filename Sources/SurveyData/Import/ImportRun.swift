@@ -121,7 +121,7 @@ final class ImportRun {
                     if !inserted {
                         if keep == nil { keep = Array(repeating: true, count: batch.lineNumbers.count) }
                         keep![row] = false
-                        let reason = QuarantineReason.duplicateRespondent(id: CellText.display(id), firstLine: Int(first))
+                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
                         duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
                     }
                 }
