@@ -25,7 +25,8 @@ struct BatchResult: Sendable {
     /// `ids[idEnds[i - 1] ..< idEnds[i]]`.
     var ids: [UInt8] = []
     var idEnds: [UInt32] = []
-    /// Per answer column, how many accepted rows hold each code: `answerCounts[column * 256 + code]`.
+    /// Per answer column, how many accepted rows hold each kind of missing:
+    /// `answerCounts[column * 4 + k]`, `k` as in ``BatchCoder/missingKind(_:)``.
     var answerCounts: [Int] = []
     /// Quarantined rows, in file order.
     var quarantined: [QuarantinedRow] = []
@@ -163,21 +164,40 @@ final class BatchCoder {
         }
         let rows = result.lineNumbers.count
         result.answers = Self.columns(answerRows, width: nScales, rows: rows).map { $0.map(AnswerCode.init(rawValue:)) }
-        result.answerCounts = [Int](repeating: 0, count: nScales * 256)
-        result.answerCounts.withUnsafeMutableBufferPointer { counts in
-            answerRows.withUnsafeBufferPointer { codes in
-                var column = 0
-                for code in codes {
-                    counts[column &* 256 &+ Int(code)] &+= 1
-                    column &+= 1
-                    if column == nScales { column = 0 }
-                }
-            }
-        }
+        result.answerCounts = result.answers.flatMap(Self.missingCounts)
         result.categories = Self.columns(categoryRows, width: nCategories, rows: rows)
         result.selections = Self.columns(selectionRows, width: nSelections, rows: rows)
         result.levels = categoryCoders.map(\.levels)
         return result
+    }
+
+    /// The slot of a code in the four missing counts (no answer, don't know, not applicable,
+    /// invalid), or `nil` for a valid answer.
+    static func missingKind(_ code: AnswerCode) -> Int? {
+        switch code {
+        case .noAnswer: 0
+        case .dontKnow: 1
+        case .notApplicable: 2
+        case .invalid: 3
+        default: nil
+        }
+    }
+
+    /// How many of `codes` are each kind of missing, in ``missingKind(_:)`` order. One pass of
+    /// comparisons without branches, which the compiler turns into vector code.
+    static func missingCounts(_ codes: [AnswerCode]) -> [Int] {
+        var none = 0, dontKnow = 0, notApplicable = 0, invalid = 0
+        codes.withUnsafeBufferPointer { codes in
+            codes.withMemoryRebound(to: UInt8.self) { bytes in
+                for byte in bytes {
+                    none &+= byte == 0 ? 1 : 0
+                    dontKnow &+= byte == 0xFD ? 1 : 0
+                    notApplicable &+= byte == 0xFE ? 1 : 0
+                    invalid &+= byte == 0xFF ? 1 : 0
+                }
+            }
+        }
+        return [none, dontKnow, notApplicable, invalid]
     }
 
     /// Row-major values cut into columns.

@@ -75,7 +75,7 @@ final class ImportRun {
         localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
         selections = Array(repeating: [], count: plan.selections.count)
         texts = Array(repeating: [], count: plan.texts.count)
-        answerCounts = Array(repeating: 0, count: plan.scales.count * 256)
+        answerCounts = Array(repeating: 0, count: plan.scales.count * 4)
         do {
             try options.quarantine?.begin(header: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) })
         } catch {
@@ -157,7 +157,9 @@ final class ImportRun {
         for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
         if let keep {
             for row in keep.indices where !keep[row] {
-                for i in answers.indices { answerCounts[i * 256 + Int(batch.answers[i][row].rawValue)] -= 1 }
+                for i in answers.indices {
+                    if let kind = BatchCoder.missingKind(batch.answers[i][row]) { answerCounts[i * 4 + kind] -= 1 }
+                }
             }
         }
         func kept<T>(_ values: [T]) -> [T] {
@@ -294,12 +296,10 @@ final class ImportRun {
             .sorted { ($0.value.count, -$0.value.order) > ($1.value.count, -$1.value.order) }
             .map { ImportReport.ReasonCount(reason: $0.key, count: $0.value.count, firstLines: $0.value.lines) }
         let columns = plan.scales.enumerated().map { i, slot in
-            let counts = answerCounts[(i * 256)..<(i * 256 + 256)].map { $0 }
+            let missing = answerCounts[(i * 4)..<(i * 4 + 4)].map { $0 }
             return ImportReport.ColumnCounts(
-                column: slot.column, id: slot.id, answered: counts[1...11].reduce(0, +),
-                noAnswer: counts[Int(AnswerCode.noAnswer.rawValue)], dontKnow: counts[Int(AnswerCode.dontKnow.rawValue)],
-                notApplicable: counts[Int(AnswerCode.notApplicable.rawValue)],
-                invalidAsMissing: counts[Int(AnswerCode.invalid.rawValue)])
+                column: slot.column, id: slot.id, answered: dataset.rowCount - missing.reduce(0, +),
+                noAnswer: missing[0], dontKnow: missing[1], notApplicable: missing[2], invalidAsMissing: missing[3])
         }
         let coder = coders[0]
         let unknownValues = unknown
