@@ -19,6 +19,7 @@ public struct SurveyImporter {
     /// How files are read.
     public var options: ImportOptions
 
+    /// An importer for `survey`'s exports.
     public init(survey: Survey, options: ImportOptions = ImportOptions()) {
         self.survey = survey
         self.options = options
