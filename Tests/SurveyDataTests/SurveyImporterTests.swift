@@ -174,6 +174,27 @@ struct SurveyImporterTests {
         #expect(quarantine.rows.first?.fields[5] == huge)
     }
 
+    @Test func extraColumnsWithTooManyValuesOrTooManyColumnsAreNotKept() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,note,enumerator\n"
+        let rows = (0..<5).map { "R\($0),HT,T,X,1,4,4,4,4,note \($0),E\($0 % 2)\n" }.joined()
+        let (result, _) = try ImportFixtures.importText(header + rows, options: ImportOptions(extraColumnLevelLimit: 3))
+        #expect(result.report.extraColumns == [
+            .init(name: "note", distinctValues: 5, kept: false), .init(name: "enumerator", distinctValues: 2, kept: true),
+        ])
+        #expect(Array(result.dataset.extraColumns.keys) == ["enumerator"])
+        #expect(result.report.text.contains("Columns the survey does not declare: note (not kept: 5 distinct values, too many for grouping), enumerator (kept for grouping, 2 values)"))
+
+        let wide = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall," + (0..<100_000).map { "x\($0)" }.joined(separator: ",") + "\n"
+        let row = "A,HT,T,X,1,4,4,4,4," + String(repeating: "v,", count: 99_999) + "v\n"
+        let (wideResult, _) = try ImportFixtures.importText(wide + row)
+        #expect(wideResult.dataset.rowCount == 1)
+        #expect(wideResult.dataset.extraColumns.count == 1000)
+        #expect(wideResult.report.extraColumns.filter(\.kept).count == 1000)
+        #expect(wideResult.report.extraColumns.count == 100_000)
+        #expect(wideResult.report.text.contains("x99999") == false)
+        #expect(wideResult.report.text.contains(", and 99,980 more (listed in the JSON report)"))
+    }
+
     @Test func semicolonFilesAndExplicitDelimiters() throws {
         let text = "ma_phieu;dich_vu;tinh;xa;w;b1_1;b1_2;b3_1;q_overall\nA;HT;T;X;1,5;4;4,0;4;4\n"
         let (result, _) = try ImportFixtures.importText(text)

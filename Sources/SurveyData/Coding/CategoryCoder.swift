@@ -25,7 +25,7 @@ final class CategoryCoder {
     private(set) var levels: [String]
     private let dictionary: [String: UInt32]?
     private var byDisplay: [String: UInt32] = [:]
-    private let byBytes = ByteTable(capacity: 64)
+    private let byBytes = ByteTable(capacity: 8)
     /// The last cell coded and its index: exports are often sorted by place, so a cell
     /// usually repeats the one above it.
     private let last = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)

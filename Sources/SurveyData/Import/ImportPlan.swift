@@ -47,8 +47,10 @@ final class ImportPlan {
     let weight: (field: Int, column: String)?
     let fpc: (field: Int, column: String)?
     let respondent: (field: Int, column: String)?
-    /// Extra columns dropped for having too many distinct values.
-    var droppedExtras: Set<String> = []
+    /// Extra columns past ``extraColumnCountLimit``, not kept.
+    var notKeptExtras: [String] = []
+    /// The most extra columns kept.
+    static let extraColumnCountLimit = 1000
 
     init(survey: Survey, header: HeaderMatch, options: ImportOptions) {
         var coders: [String: ScaleCoder] = [:]
@@ -131,7 +133,15 @@ final class ImportPlan {
         }
         if options.keepExtraColumns {
             let used = Set(survey.columnRequirements.map(\.name))
+            // At most `extraColumnCountLimit` extra columns are kept (a file with 100,000
+            // columns must not cost 100,000 coders); the rest are reported as not kept.
+            var kept = 0
             for (field, name) in header.names.enumerated() where !name.isEmpty && !used.contains(name) {
+                kept += 1
+                if kept > Self.extraColumnCountLimit {
+                    notKeptExtras.append(name)
+                    continue
+                }
                 categories.append(CategorySlot(field: field, coder: CategoryCoder(), column: name, target: .extra(name),
                                                noun: name, values: nil, emptyIsProblem: false))
             }

@@ -61,11 +61,14 @@ extension ImportReport {
         }
         if !extraColumns.isEmpty {
             out.append("")
-            out.append("Columns the survey does not declare: " + extraColumns.map { extra in
+            let more = extraColumns.count > 20 ? ", and \(Self.number(extraColumns.count - 20)) more (listed in the JSON report)" : ""
+            out.append("Columns the survey does not declare: " + extraColumns.prefix(20).map { extra in
                 extra.kept
                     ? "\(extra.name) (kept for grouping, \(Self.number(extra.distinctValues)) values)"
-                    : "\(extra.name) (not kept: more than \(Self.number(extra.distinctValues - 1)) distinct values)"
-            }.joined(separator: ", "))
+                    : extra.distinctValues == 0
+                        ? "\(extra.name) (not kept: more than \(ImportPlan.extraColumnCountLimit) extra columns)"
+                        : "\(extra.name) (not kept: \(Self.number(extra.distinctValues)) distinct values, too many for grouping)"
+            }.joined(separator: ", ") + more)
         }
         if !absentOptionalColumns.isEmpty {
             if extraColumns.isEmpty { out.append("") }

@@ -310,7 +310,7 @@ final class ImportRun {
             guard case .extra(let name) = slot.target else { return nil }
             return ImportReport.ExtraColumn(name: name, distinctValues: dataset.extraColumns[name]?.levels.count ?? levels[i].count,
                                             kept: categoryActive[i])
-        }
+        } + plan.notKeptExtras.map { ImportReport.ExtraColumn(name: $0, distinctValues: 0, kept: false) }
         return ImportReport(
             file: file, survey: "\(survey.id) \(survey.version)", encoding: summary.encoding.rawValue,
             byteOrderMark: summary.hadByteOrderMark, delimiter: summary.delimiter.description,
