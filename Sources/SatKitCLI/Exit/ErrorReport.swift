@@ -32,6 +32,14 @@ struct ErrorReport: Equatable, Sendable {
             self = ErrorReport(exitCode: .failure, message: "satkit: cannot write '\(path)': \(reason)\n")
         case CommandFailure.notAvailable(let command):
             self = ErrorReport(exitCode: .failure, message: "satkit: '\(command)' is not available yet in this build\n")
+        case let error as ImportError:
+            self = ErrorReport(exitCode: .dataError, message: "\(error.description)\n")
+        case IndexError.unknownGrouping(let name, let available):
+            let list = available.isEmpty ? "none" : available.joined(separator: ", ")
+            self = ErrorReport(exitCode: .usage, message: "error: cannot group by '\(name)': it is neither a "
+                + "grouping of the survey nor a column of the data; available: \(list)\n")
+        case let error as IndexError:
+            self = ErrorReport(exitCode: .dataError, message: "satkit: \(error.description)\n")
         case let error as SampleError:
             self = ErrorReport(exitCode: .usage, message: "error: \(error.description)\n")
         case let error as SurveyLoadError:
