@@ -121,7 +121,11 @@ final class ByteTable {
     /// Stores `value` for `key` unless the key is there; returns the value now stored and
     /// whether it was inserted.
     func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer) -> (value: UInt32, inserted: Bool) {
-        let full = Self.hash(key)
+        insertIfAbsent(value, for: key, hash: Self.hash(key))
+    }
+
+    /// ``insertIfAbsent(_:for:)`` with the key's ``hash(_:)`` already computed (by a worker).
+    func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer, hash full: UInt64) -> (value: UInt32, inserted: Bool) {
         let h = UInt32(truncatingIfNeeded: full >> 32)
         var i = Int(truncatingIfNeeded: full) & mask
         while slots[i].used {

@@ -31,6 +31,11 @@ extension BatchCoder {
                     categoryProblem(i, record, reasons: &reasons, unknown: &unknown, keepInvalid: keepInvalid)
                     continue
                 }
+                let alias = categoryAlias[i]
+                if alias >= 0 {
+                    rowCategories[i] = rowCategories[alias]
+                    continue
+                }
                 let index = categoryCoders[i].code(cell)
                 rowCategories[i] = index
                 if index == CategoryCoder.unknown {

@@ -25,6 +25,8 @@ struct BatchResult: Sendable {
     /// `ids[idEnds[i - 1] ..< idEnds[i]]`.
     var ids: [UInt8] = []
     var idEnds: [UInt32] = []
+    /// Each id's ``ByteTable/hash(_:)``, computed by the worker.
+    var idHashes: [UInt64] = []
     /// Per answer column, how many accepted rows hold each kind of missing:
     /// `answerCounts[column * 4 + k]`, `k` as in ``BatchCoder/missingKind(_:)``.
     var answerCounts: [Int] = []
@@ -61,6 +63,8 @@ final class BatchCoder {
     let scaleCoders: [ScaleCoder]
     let categoryFields: [Int]
     let categoryCoders: [CategoryCoder]
+    /// For a slot whose coder an earlier slot shares, that slot's index; else -1.
+    let categoryAlias: [Int]
     let weightField: Int?
     let fpcField: Int?
     let respondentField: Int?
@@ -93,6 +97,8 @@ final class BatchCoder {
         scaleCoders = plan.scales.map(\.coder)
         categoryFields = plan.categories.map(\.field)
         categoryCoders = plan.categories.map(\.coder)
+        let coders = plan.categories.map(\.coder)
+        categoryAlias = coders.indices.map { i in coders[..<i].firstIndex { $0 === coders[i] } ?? -1 }
         weightField = plan.weight?.field
         fpcField = plan.fpc?.field
         respondentField = plan.respondent?.field
@@ -154,8 +160,10 @@ final class BatchCoder {
                 if hasWeight { result.weights.append(rowWeight) }
                 if hasFPC { result.fpcs.append(rowFPC) }
                 if let respondentField {
-                    result.ids.append(contentsOf: CellText.trimmedASCII(record[respondentField]))
+                    let id = CellText.trimmedASCII(record[respondentField])
+                    result.ids.append(contentsOf: id)
                     result.idEnds.append(UInt32(result.ids.count))
+                    result.idHashes.append(ByteTable.hash(id))
                 }
             } else {
                 let fields = keepFields ? (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) } : []

@@ -119,12 +119,17 @@ final class ImportPlan {
                     noun: group.id, values: group.values, emptyIsProblem: true))
             }
         }
+        // A design column that is also a grouping column without a dictionary shares its coder:
+        // the same cells give the same levels, and the row loop codes them once.
+        func sharedCoder(_ field: Int) -> CategoryCoder {
+            categories.first { $0.field == field && $0.values == nil && !$0.coder.hasDictionary }?.coder ?? CategoryCoder()
+        }
         if let column = columns.design.strata, let field = header.index[column] {
-            categories.append(CategorySlot(field: field, coder: CategoryCoder(), column: column, target: .strata,
+            categories.append(CategorySlot(field: field, coder: sharedCoder(field), column: column, target: .strata,
                                            noun: "stratum", values: nil, emptyIsProblem: true))
         }
         if let column = columns.design.cluster, let field = header.index[column] {
-            categories.append(CategorySlot(field: field, coder: CategoryCoder(), column: column, target: .cluster,
+            categories.append(CategorySlot(field: field, coder: sharedCoder(field), column: column, target: .cluster,
                                            noun: "cluster", values: nil, emptyIsProblem: true))
         }
         if let column = columns.wave, let field = header.index[column] {

@@ -117,7 +117,7 @@ final class ImportRun {
                     guard end > start else { continue }
                     let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
                     let line = batch.lineNumbers[row]
-                    let (first, inserted) = respondents.insertIfAbsent(line, for: id)
+                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: batch.idHashes[row])
                     if !inserted {
                         if keep == nil { keep = Array(repeating: true, count: batch.lineNumbers.count) }
                         keep![row] = false
@@ -251,16 +251,24 @@ final class ImportRun {
         for (i, slot) in plan.scales.enumerated() { dataset.answers[slot.id] = answers[i] }
         for (i, slot) in plan.selections.enumerated() { dataset.selections[slot.id] = selections[i] }
         for (i, slot) in plan.texts.enumerated() { dataset.texts[slot.id] = texts[i] }
-        for (i, slot) in plan.categories.enumerated() where categoryActive[i] {
-            let dictionarySize = slot.coder.hasDictionary ? slot.values?.count ?? 0 : 0
-            func column(_ id: String) -> CategoryColumn { Self.inOrderOfAppearance(id, levels[i], categories[i], keeping: dictionarySize) }
-            switch slot.target {
-            case .group(let id): dataset.groups[id] = column(id)
-            case .demographic(let id): dataset.demographics[id] = column(id)
-            case .strata: dataset.strata = column("strata")
-            case .cluster: dataset.clusters = column("cluster")
-            case .wave: dataset.wave = column("wave")
-            case .extra(let name): dataset.extraColumns[name] = column(name)
+        // Renumbering levels is a pass over each column: the columns are shared between the cores.
+        let active = plan.categories.indices.filter { categoryActive[$0] }
+        let renumbered = Renumbered(count: active.count)
+        let levels = self.levels, categories = self.categories
+        let keeping = plan.categories.map { $0.coder.hasDictionary ? $0.values?.count ?? 0 : 0 }
+        DispatchQueue.concurrentPerform(iterations: active.count) { k in
+            let i = active[k]
+            renumbered.set(k, Self.inOrderOfAppearance("", levels[i], categories[i], keeping: keeping[i]))
+        }
+        for (k, i) in active.enumerated() {
+            var column = renumbered.columns[k]!
+            switch plan.categories[i].target {
+            case .group(let id): column.id = id; dataset.groups[id] = column
+            case .demographic(let id): column.id = id; dataset.demographics[id] = column
+            case .strata: column.id = "strata"; dataset.strata = column
+            case .cluster: column.id = "cluster"; dataset.clusters = column
+            case .wave: column.id = "wave"; dataset.wave = column
+            case .extra(let name): column.id = name; dataset.extraColumns[name] = column
             }
         }
         if plan.weight != nil { dataset.weights = weights }
@@ -318,6 +326,18 @@ final class ImportRun {
             rowsAccepted: dataset.rowCount, rowsQuarantined: rowsQuarantined, blankLines: summary.blankLines,
             reasons: reasons, columns: columns, unknownValues: unknownValues, unknownCellsNotListed: unknownNotListed,
             extraColumns: extras, absentOptionalColumns: absentOptional)
+    }
+}
+
+/// Columns renumbered on several threads, each writing its own slot.
+private final class Renumbered: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var columns: [CategoryColumn?]
+    init(count: Int) { columns = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ column: CategoryColumn) {
+        lock.lock()
+        columns[k] = column
+        lock.unlock()
     }
 }
 
