@@ -15,7 +15,9 @@ enum ComparisonFixture {
     }
 
     /// A wave's CSV as a dataset (the index fixtures' columns and missing codes).
-    static func dataset(_ name: String, wave: String, complex: Bool) throws -> SurveyDataset {
+    /// `aliases` maps a criterion id of an edited survey to the fixture column it reads (the
+    /// dataset is keyed by criterion id, as an import with that survey would key it).
+    static func dataset(_ name: String, wave: String, complex: Bool, aliases: [String: String] = [:]) throws -> SurveyDataset {
         let url = folder(name).appendingPathComponent("wave-\(wave).csv")
         let text = try String(contentsOf: url, encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
@@ -40,6 +42,7 @@ enum ComparisonFixture {
         }
         var answers: [String: [AnswerCode]] = [:]
         for id in ["a1", "a2", "a3", "b1", "b2", "q0", "s1"] { answers[id] = column(id).map(code) }
+        for (id, source) in aliases { answers[id] = column(source).map(code) }
         let x = column("opt_x"), y = column("opt_y")
         let chosen = x.indices.map { UInt64(x[$0] == "1" ? 1 : 0) | UInt64(y[$0] == "1" ? 2 : 0) }
         // Villages are numbered within a province: the cluster id is province/village.
