@@ -126,3 +126,111 @@ public struct UIText: Sendable {
         disclosureThreshold: "disclosure threshold", maxIntervalWidth: "maximum interval width",
         criteria: "criteria", aggregates: "aggregates", aggregate: "aggregate")
 }
+
+// MARK: - Analysis output (`satkit analyze`)
+
+extension UIText {
+    private func pick(_ vi: String, _ en: String) -> String { language == "vi" ? vi : en }
+
+    public var wholeSample: String { pick("Toàn bộ mẫu", "Whole sample") }
+    public var respondents: String { pick("người trả lời", "respondents") }
+    public var indexColumn: String { pick("chỉ số", "index") }
+    public var validN: String { "n" }
+    public var excluded: String { pick("loại trừ", "excluded") }
+    public var effectiveN: String { pick("n hiệu dụng", "n eff") }
+    public var designEffect: String { "deff" }
+    public var confidenceAbbreviation: String { pick("KTC", "CI") }
+    public var design: String { pick("Thiết kế mẫu", "Design") }
+    public var simpleRandomSample: String { pick("mẫu ngẫu nhiên đơn giản", "simple random sample") }
+    public var byGroup: String { pick("Theo", "By") }
+    public var groupColumn: String { pick("nhóm", "group") }
+    public var groupsWord: String { pick("nhóm", "groups") }
+    public var overallIndex: String { pick("chỉ số chung", "overall") }
+    public var overallIndexTitle: String { pick("Chỉ số chung", "Overall index") }
+    public var columnsKey: String { pick("Cột", "Columns") }
+    public var detailElsewhere: String {
+        pick("Tiêu chí và câu hỏi khác theo từng nhóm: xem --format json hoặc csv.",
+             "Criteria and other questions per group: see --format json or csv.")
+    }
+    public var rankingTitle: String { pick("Xếp hạng", "Ranking") }
+    public var rank: String { pick("hạng", "rank") }
+    public var rankInterval: String { pick("khoảng hạng", "rank interval") }
+    public var replicates: String { pick("lần lặp bootstrap", "bootstrap replicates") }
+    public var seed: String { "seed" }
+    public var indistinguishable: String {
+        pick("không phân biệt được với nhóm liền kề (khoảng hạng chồng nhau)",
+             "cannot be told apart from a neighbour (rank intervals overlap)")
+    }
+    public var reliabilityTitle: String { pick("Độ tin cậy thang đo (Cronbach's alpha)", "Reliability (Cronbach's alpha)") }
+    public var itemRest: String { pick("tương quan biến – tổng còn lại", "item-rest correlation") }
+    public var prioritiesTitle: String { pick("Ưu tiên cải thiện", "Priorities") }
+    public var weakestCriteria: String { pick("Các tiêu chí thấp nhất", "Weakest criteria") }
+    public var importancePerformance: String { pick("Tầm quan trọng – mức độ hài lòng", "Importance and performance") }
+    public var importance: String { pick("tầm quan trọng", "importance") }
+    public var performance: String { pick("kết quả", "performance") }
+    public var quadrantColumn: String { pick("khuyến nghị", "quadrant") }
+    public var criterionColumn: String { pick("tiêu chí", "criterion") }
+    public var flagsTitle: String { pick("Ký hiệu", "Flags") }
+
+    /// What importance is the correlation with, in words.
+    public func importanceTarget(_ raw: String, overallLabel: String?) -> String {
+        if raw.hasPrefix("overall item"), let overallLabel {
+            return pick("tương quan với câu hỏi hài lòng chung “\(overallLabel)”",
+                        "correlation with the overall question “\(overallLabel)”")
+        }
+        return pick("tương quan với điểm trung bình các tiêu chí còn lại của cùng khía cạnh",
+                    "correlation with the mean of the other criteria of the same aspect")
+    }
+
+    /// The name of an importance–performance quadrant.
+    public func quadrant(_ raw: String) -> String {
+        switch (language, raw) {
+        case ("vi", "concentrateHere"): "tập trung cải thiện"
+        case ("vi", "keepUpTheGoodWork"): "duy trì"
+        case ("vi", "lowPriority"): "ưu tiên thấp"
+        case ("vi", "possibleOverkill"): "có thể dư nguồn lực"
+        case (_, "concentrateHere"): "concentrate here"
+        case (_, "keepUpTheGoodWork"): "keep up the good work"
+        case (_, "lowPriority"): "low priority"
+        case (_, "possibleOverkill"): "possible overkill"
+        default: raw
+        }
+    }
+
+    /// A heading for the other questions of one kind.
+    public func questionSection(_ raw: String) -> String {
+        switch (language, raw) {
+        case ("vi", "overall"): "Hài lòng chung"
+        case ("vi", "evaluation"): "Đánh giá (tỷ lệ trả lời tích cực)"
+        case ("vi", "expectation"): "Mong đợi (tỷ lệ ở hai mức cao nhất)"
+        case ("vi", "screener"): "Câu hỏi sàng lọc (tỷ lệ trả lời có)"
+        case ("vi", "option"): "Nhiều lựa chọn (tỷ lệ người chọn)"
+        case (_, "overall"): "Overall satisfaction"
+        case (_, "evaluation"): "Evaluations (share of favourable answers)"
+        case (_, "expectation"): "Expectations (share in the top two levels)"
+        case (_, "screener"): "Screeners (share answering yes)"
+        case (_, "option"): "Multiple choice (share of respondents choosing)"
+        default: raw
+        }
+    }
+
+    /// The sentence explaining one table flag, with the survey's thresholds.
+    public func flagExplanation(_ raw: String, minValidN: Int, disclosureThreshold: Int, maxIntervalWidth: Double?) -> String {
+        let width = maxIntervalWidth.map { NumberStyle.forLanguage(language).decimal($0 * 100, digits: 0) } ?? "?"
+        return switch (language, raw) {
+        case ("vi", "belowMinimumN"): "dưới \(minValidN) câu trả lời hợp lệ: không công bố"
+        case ("vi", "belowDisclosureThreshold"): "nhóm dưới \(disclosureThreshold) người trả lời: không công bố để bảo vệ người trả lời"
+        case ("vi", "lowEffectiveN"): "n hiệu dụng dưới \(minValidN): đọc thận trọng"
+        case ("vi", "wideInterval"): "khoảng tin cậy rộng hơn \(width) điểm: đọc thận trọng"
+        case ("vi", "shareAtZero"), ("vi", "shareAtOne"): "mọi câu trả lời hợp lệ cùng một phía (0% hoặc 100%)"
+        case ("vi", "noValidAnswers"): "không có câu trả lời hợp lệ"
+        case (_, "belowMinimumN"): "fewer than \(minValidN) valid answers: not shown"
+        case (_, "belowDisclosureThreshold"): "group of fewer than \(disclosureThreshold) respondents: not shown, to protect respondents"
+        case (_, "lowEffectiveN"): "effective n below \(minValidN): read with care"
+        case (_, "wideInterval"): "interval wider than \(width) points: read with care"
+        case (_, "shareAtZero"), (_, "shareAtOne"): "every valid answer on one side (0% or 100%)"
+        case (_, "noValidAnswers"): "no valid answers"
+        default: raw
+        }
+    }
+}
