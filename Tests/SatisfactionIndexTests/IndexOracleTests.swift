@@ -192,4 +192,30 @@ import SurveyStatistics
             #expect(close(row.performance, results.wholeSample!.node(row.criterion)!.estimate.value))
         }
     }
+
+    /// The parents' logit interval is R's `svyciprop(method = "logit")` as SurveyStatistics
+    /// implements it, computed once per group's t quantile here.
+    @Test(arguments: cases)
+    func aggregateLogitIsSurveyLogit(_ c: Case) throws {
+        let (results, _) = try run(c)
+        for group in results.grouping(["service"])!.groups + [results.wholeSample!] {
+            for id in ["A", "B", "overall"] {
+                let e = try #require(group.node(id))
+                let reference = ProportionIntervalMethod.surveyLogit.interval(for: e.estimate, level: 0.95)
+                #expect(close(e.interval.lower, reference.lower, 1e-12) && close(e.interval.upper, reference.upper, 1e-12))
+            }
+        }
+    }
+
+    /// Any method of SurveyStatistics can be declared; Korn–Graubard (R `svyciprop(method =
+    /// "beta")`) uses the estimate's SE and degrees of freedom.
+    @Test func declaredMethodIsUsedForCriteria() throws {
+        let fixture = try IndexFixture("clustered", weights: true, design: true)
+        let survey = FixtureSurvey.make(design: Self.cases[2].designColumns)
+        let results = try IndexEngine(survey: survey, dataset: fixture.dataset,
+                                      options: IndexOptions(shareInterval: "korn-graubard")).run()
+        let e = try #require(results.wholeSample?.node("a1"))
+        #expect(results.settings.shareInterval == "korn-graubard")
+        #expect(e.interval == ProportionIntervalMethod.kornGraubard.interval(for: e.estimate, level: 0.95))
+    }
 }

@@ -78,7 +78,7 @@ extension EngineContext {
         let distributions = Bootstrap.run(
             design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
         ) { weights in
-            let sums = estimator.sums(weights: weights, countAnswers: false)
+            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
             return included.map { sums.value($0, s, S) }
         }
         let pointRanks = Self.ranks(values)

@@ -4,8 +4,9 @@ extension ProportionIntervalMethod {
     ///     n* = p̂(1 − p̂)/SE² · ( t⁻¹_{n−1}(α/2) / t⁻¹_df(α/2) )²
     ///     L = B⁻¹(α/2; n*p̂, n*(1 − p̂) + 1),   U = B⁻¹(1 − α/2; n*p̂ + 1, n*(1 − p̂))
     ///
-    /// with n the estimate's `n` (R: `nrow(design)`; for a domain R counts every row of the
-    /// full design) and df its degrees of freedom (`nil` = normal quantile).
+    /// with n the estimate's `n` (R: `nrow(design)`, which for a domain is the number of rows
+    /// of the subset design, answers missing on the item included; pass that as `n` to match
+    /// R) and df its degrees of freedom (`nil` = normal quantile).
     ///
     /// Edge cases: at p̂ = 0 or 1 (or SE = 0) R returns NaN; satkit takes n* from the
     /// estimate's `effectiveN` (else `n`) before the df adjustment, sets L = 0 at p̂ = 0 and
