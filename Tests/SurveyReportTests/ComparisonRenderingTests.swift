@@ -29,7 +29,10 @@ import SurveyStatistics
         #expect(text.split(separator: "\n").allSatisfy { TerminalText.width(String($0)) <= 100 }, "\(text)")
         let c1 = try #require(text.split(separator: "\n").first { $0.contains("Staff were polite") })
         // 40/48 = 83.3%, 30/48 = 62.5%, change −20.8 pp: arithmetic on the counts.
-        #expect(c1.contains("83.3%") && c1.contains("62.5%") && c1.contains("−20.8 pp") && c1.contains("declined"), "\(c1)")
+        #expect(c1.contains("83.3%") && c1.contains("62.5%") && c1.contains("−20.8 (") && c1.contains("declined"), "\(c1)")
+        // The press-style line under the aspect's group table: A = (c1 + c2)/2 with c2 = 22/46,
+        // (40/48 + 22/46)/2 = 65.6% → (30/48 + 22/46)/2 = 55.2%, change −10/96 = −10.4 pp.
+        #expect(text.contains("Whole sample: 65.6% → 55.2% (−10.4 pp)."), "\(text)")
         let tiny = text.split(separator: "\n").filter { $0.hasPrefix("Tiny  ") }
         #expect(!tiny.isEmpty && tiny.allSatisfy { $0.contains("suppressed") && !$0.contains("%") }, "\(tiny)")
         #expect(text.replacingOccurrences(of: "\n", with: " ").contains("waves are independent samples"))

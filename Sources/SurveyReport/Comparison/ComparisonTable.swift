@@ -36,8 +36,8 @@ public struct ComparisonTable: Sendable {
         let adjustment = MultiplicityAdjustmentName(raw: results.adjustment.rawValue).text(language)
         out += TerminalText.wrap("\(words.title): \(labels.label(ofID: Survey.rootID)) · "
                                  + results.waves.map(\.label).joined(separator: " → "), width: width)
-        out += TerminalText.wrap("\(style.percent(results.level, digits: 0)) · p: \(adjustment) (\(results.family)) · "
-                                 + results.independence, width: width)
+        out += TerminalText.wrap("\(style.percent(results.level, digits: 0)) · " + words.adjustedPNote(adjustment)
+                                 + "; \(results.family) · " + results.independence, width: width)
         for step in results.steps {
             out.append("")
             out.append("\(step.from) → \(step.to)")
@@ -75,13 +75,14 @@ public struct ComparisonTable: Sendable {
 
     func change(_ g: GroupChange, measure: Measure) -> String {
         guard let c = g.change else { return g.status == .suppressed ? words.suppressed : NumberStyle.missing }
-        if measure == .share || measure == .choice {
-            return style.percentagePoints(c.difference, lower: c.interval.lower, upper: c.interval.upper)
-        }
-        let digits = NumberStyle.digits(for: measure)
-        return style.decimal(c.difference, digits: digits, signed: true) + " ("
-            + style.range(c.interval.lower, c.interval.upper, digits: digits) + ")"
+        // The unit (pp or points) is in the column header.
+        let shares = measure == .share || measure == .choice
+        let factor = shares ? 100.0 : 1.0, digits = NumberStyle.digits(for: measure)
+        return style.decimal(c.difference * factor, digits: digits, signed: true) + " ("
+            + style.range(c.interval.lower * factor, c.interval.upper * factor, digits: digits) + ")"
     }
+
+    func shares(_ measure: Measure?) -> Bool { measure.map { $0 == .share || $0 == .choice } ?? true }
 
     func p(_ x: Double?) -> String {
         guard let x, x.isFinite else { return NumberStyle.missing }
@@ -91,7 +92,7 @@ public struct ComparisonTable: Sendable {
     func nodeTable(_ step: ComparisonStep, width: Int) -> [String] {
         let table = TextTable(columns: [
             .init(header: words.index, wraps: true), .init(header: step.from, alignment: .right),
-            .init(header: step.to, alignment: .right), .init(header: words.change, alignment: .right),
+            .init(header: step.to, alignment: .right), .init(header: words.change(shares: shares(step.nodes.first?.measure)), alignment: .right),
             .init(header: words.adjustedP, alignment: .right), .init(header: words.verdictHeader),
         ])
         let rows = step.nodes.compactMap { node -> TextTable.Row? in
@@ -110,7 +111,8 @@ public struct ComparisonTable: Sendable {
         let ranked = node.groups.contains { $0.rankAfter != nil }
         var columns: [TextTable.Column] = [
             .init(header: "", wraps: true), .init(header: step.from, alignment: .right), .init(header: step.to, alignment: .right),
-            .init(header: words.change, alignment: .right), .init(header: words.adjustedP, alignment: .right),
+            .init(header: words.change(shares: shares(node.measure)), alignment: .right),
+            .init(header: words.adjustedP, alignment: .right),
             .init(header: words.verdictHeader),
         ]
         if ranked { columns.append(.init(header: words.rank, alignment: .right)) }
@@ -131,6 +133,14 @@ public struct ComparisonTable: Sendable {
                     + style.value($0.value, measure: node.measure) }.joined(separator: ", ")
             }
             var lines: [String] = []
+            if let g = node.national, let b = g.before, let a = g.after, !b.isSuppressed, !a.isSuppressed {
+                let d = a.estimate.value - b.estimate.value
+                let change = shares(node.measure)
+                    ? style.percentagePoints(d)
+                    : style.decimal(d, digits: NumberStyle.digits(for: node.measure), signed: true)
+                lines.append(words.national(style.value(b.estimate.value, measure: node.measure),
+                                            style.value(a.estimate.value, measure: node.measure), change))
+            }
             if let low = s.minimum, let high = s.maximum { lines.append(words.range(list([low]), list([high]))) }
             lines.append("\(words.top): \(list(s.top)).")
             lines.append("\(words.bottom): \(list(s.bottom.reversed())).")

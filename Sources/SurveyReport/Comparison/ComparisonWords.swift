@@ -7,8 +7,14 @@ struct ComparisonWords: Sendable {
 
     var title: String { pick("So sánh giữa các đợt", "Comparison of waves") }
     var index: String { pick("Chỉ số", "Index") }
-    var change: String { pick("Thay đổi (KTC)", "Change (CI)") }
-    var adjustedP: String { pick("p hiệu chỉnh", "adj. p") }
+    /// The change column's header: the unit is in the header, not in every cell.
+    func change(shares: Bool) -> String {
+        shares ? pick("Thay đổi, điểm % (KTC)", "Change, pp (CI)") : pick("Thay đổi, điểm (KTC)", "Change, points (CI)")
+    }
+    var adjustedP: String { "p*" }
+    func adjustedPNote(_ adjustment: String) -> String {
+        pick("p*: giá trị p đã hiệu chỉnh đa so sánh (\(adjustment))", "p*: p-value adjusted for multiple comparisons (\(adjustment))")
+    }
     var verdictHeader: String { pick("Kết luận", "Verdict") }
     var rank: String { pick("Hạng", "Rank") }
     var suppressed: String { pick("ẩn", "suppressed") }
@@ -22,6 +28,9 @@ struct ComparisonWords: Sendable {
              "Significantly improved: \(improved), declined: \(declined), no significant change: \(unchanged), not tested: \(notTested) (point estimates rose: \(rose), fell: \(fell)).")
     }
     func range(_ low: String, _ high: String) -> String { pick("Thấp nhất \(low), cao nhất \(high).", "Lowest \(low), highest \(high).") }
+    func national(_ from: String, _ to: String, _ change: String) -> String {
+        pick("Toàn bộ mẫu: \(from) → \(to) (\(change)).", "Whole sample: \(from) → \(to) (\(change)).")
+    }
     var top: String { pick("Cao nhất", "Top") }
     var bottom: String { pick("Thấp nhất", "Bottom") }
 
@@ -29,7 +38,7 @@ struct ComparisonWords: Sendable {
         switch v {
         case .improved: pick("cải thiện", "improved")
         case .declined: pick("giảm", "declined")
-        case .noSignificantChange: pick("không thay đổi có ý nghĩa", "no significant change")
+        case .noSignificantChange: pick("không thay đổi đáng kể", "no significant change")
         case .notTested: pick("không kiểm định", "not tested")
         }
     }
@@ -43,7 +52,6 @@ struct ComparisonWords: Sendable {
         }
     }
 
-    func adjustment(_ a: MultiplicityAdjustmentName) -> String { a.text(language) }
 }
 
 /// A multiplicity adjustment's name for readers.
