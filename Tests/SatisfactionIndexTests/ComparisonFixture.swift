@@ -57,16 +57,17 @@ enum ComparisonFixture {
     }
 
     /// The fixture survey with the design columns of the case.
-    static func survey(complex: Bool, version: String = "1") -> Survey {
-        var s = FixtureSurvey.make(design: complex ? DesignColumns(weight: "weight", strata: "province", cluster: "village") : DesignColumns())
+    static func survey(complex: Bool, version: String = "1", measure: IndexMeasure = .share) -> Survey {
+        var s = FixtureSurvey.make(measure: measure, design: complex ? DesignColumns(weight: "weight", strata: "province", cluster: "village") : DesignColumns())
         s.version = version
         return s
     }
 
     /// Each wave's results by service, with a ranking of services on `overall`.
-    static func waves(_ name: String, _ labels: [String], complex: Bool, rank: Bool = false) throws -> [Wave] {
+    static func waves(_ name: String, _ labels: [String], complex: Bool, rank: Bool = false,
+                      measure: IndexMeasure = .share) throws -> [Wave] {
         try labels.map { label in
-            let survey = survey(complex: complex, version: label)
+            let survey = survey(complex: complex, version: label, measure: measure)
             let options = IndexOptions(groupings: [["service"]], rankings: rank ? [RankingRequest(by: ["service"])] : [],
                                        bootstrap: BootstrapSettings(replicates: 50), reliability: false, priorities: false)
             let results = try IndexEngine(survey: survey, dataset: dataset(name, wave: label, complex: complex), options: options).run()

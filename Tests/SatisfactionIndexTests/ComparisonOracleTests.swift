@@ -96,6 +96,15 @@ import SurveyStatistics
         #expect(checked > 0)
     }
 
+    /// Means of single items (measure `mean`) in unweighted waves: R `svymean` per wave,
+    /// combined SEs (`expected-means.json`).
+    @Test func unweightedMeansMatchRSurvey() throws {
+        let waves = try ComparisonFixture.waves("unweighted", ["2023", "2024"], complex: false, measure: .mean)
+        let results = try WaveComparison(waves: waves, options: ComparisonOptions(by: ["service"])).run()
+        #expect(results.steps[0].node("a1")?.measure == .mean)
+        try expectDesignDifferences(results, try ComparisonFixture.json("unweighted", "expected-means.json")["steps"], kind: nil)
+    }
+
     @Test func trendMatchesLm() throws {
         let waves = try ComparisonFixture.waves("unweighted", Self.unweightedLabels, complex: false)
         let results = try WaveComparison(waves: waves, options: ComparisonOptions(by: ["service"])).run()
