@@ -33,6 +33,24 @@ public struct ComparisonTable: Sendable {
         self.style = NumberStyle.forLanguage(labels.language)
     }
 
+    /// Within which p-values were adjusted, in the table's language.
+    var familySentence: String {
+        let vietnamese = language == "vi"
+        if results.by.isEmpty {
+            return vietnamese ? "chỉ có toàn bộ mẫu nên không hiệu chỉnh" : "only the whole sample, so nothing is adjusted"
+        }
+        guard vietnamese else { return results.family }
+        return "hiệu chỉnh trong từng chỉ số, giữa các nhóm theo \(results.by.joined(separator: " × ")); "
+            + "toàn bộ mẫu không hiệu chỉnh"
+    }
+
+    /// The independence assumption, in the table's language.
+    var independenceSentence: String {
+        guard language == "vi" else { return results.independence }
+        return "các đợt được coi là mẫu độc lập (tệp khảo sát không khai báo mẫu lặp); "
+            + "phương sai của thay đổi = var₁ + var₂"
+    }
+
     /// The whole text, ending in a line break.
     public func render(width: Int = 100) -> String {
         var out: [String] = []
@@ -40,7 +58,7 @@ public struct ComparisonTable: Sendable {
         out += TerminalText.wrap("\(words.title): \(labels.label(ofID: Survey.rootID)) · "
                                  + results.waves.map(\.label).joined(separator: " → "), width: width)
         out += TerminalText.wrap("\(style.percent(results.level, digits: 0)) · " + words.adjustedPNote(adjustment)
-                                 + "; \(results.family) · " + results.independence, width: width)
+                                 + "; " + familySentence + " · " + independenceSentence, width: width)
         for step in results.steps {
             out.append("")
             out.append("\(step.from) → \(step.to)")
