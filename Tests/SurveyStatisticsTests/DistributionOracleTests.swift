@@ -48,23 +48,23 @@ struct DistributionOracleTests {
     }
 
     /// Relative tolerance 1e-12 (the target) on every reference value that is a
-    /// normal finite number, except 1e-11 where a shape parameter is ≥ 1e4 (t with ν = 1e5,
-    /// F with d₂ = 1e5): there I_x(a, ½) with a = 5e4 sits next to the switch point of the
-    /// continued fraction, which then needs thousands of terms and keeps about 11–12 digits
-    /// (DiDonato & Morris's BGRAT expansion would restore the last digit; not needed for
-    /// intervals, where ν that large makes t indistinguishable from the normal).
-    @Test("matches SciPy to 1e-12 relative (1e-11 for shapes ≥ 1e4)", arguments: ["normal", "t", "beta", "f", "chisquare"])
+    /// normal finite number, except 1e-11 for F with d₂ ≥ 1e4 and d₁ > 2: there I_x(d₂/2, d₁/2)
+    /// has one huge shape and one above 1, sits next to the switch point of the continued
+    /// fraction, and keeps about 11–12 digits (DiDonato & Morris reduce b below 1 with BUP
+    /// before BGRAT; satkit uses BGRAT only when the small shape is ≤ 1, which covers Student t).
+    @Test("matches SciPy to 1e-12 relative (1e-11 for F with d₂ ≥ 1e4)", arguments: ["normal", "t", "beta", "f", "chisquare"])
     func matchesSciPy(name: String) {
         let cases = Self.fixture.cases.filter { $0.distribution == name }
         #expect(cases.count > 50)
-        var worst = 0.0
+        var worst = 0.0, worstSmallShapes = 0.0
         for c in cases {
             let got = Self.evaluate(c)
             let rel = abs(got - c.expected) / abs(c.expected)
             worst = max(worst, rel)
-            let tolerance = c.parameters.contains { $0 >= 1e4 } ? 1e-11 : 1e-12
+            if !c.parameters.contains(where: { $0 >= 1e4 }) { worstSmallShapes = max(worstSmallShapes, rel) }
+            let tolerance = c.distribution == "f" && c.parameters.contains { $0 >= 1e4 } ? 1e-11 : 1e-12
             #expect(rel <= tolerance, "\(c.distribution)\(c.parameters).\(c.function)(\(c.argument)) = \(got), SciPy \(c.expected), rel \(rel)")
         }
-        print("\(name): worst relative error \(worst) over \(cases.count) cases (\(Self.fixture.tool))")
+        print("\(name): worst relative error \(worst) (\(worstSmallShapes) with all shapes < 1e4) over \(cases.count) cases (\(Self.fixture.tool))")
     }
 }

@@ -7,8 +7,10 @@ import Testing
 struct ProportionIntervalOracleTests {
     struct Case: Decodable {
         let method: String
-        let x: Int
-        let n: Int
+        let x: Int?
+        let n: Int?
+        let proportion: Double?
+        let effectiveN: Double?
         let level: Double
         let lower: Double
         let upper: Double
@@ -23,14 +25,15 @@ struct ProportionIntervalOracleTests {
         ![.kornGraubard, .surveyLogit].contains($0)
     })
     func matches(method: ProportionIntervalMethod) throws {
-        let cases = Self.cases.filter { $0.method == method.rawValue }
+        let cases = Self.cases.filter { $0.method == method.rawValue && $0.x != nil }
         #expect(cases.count >= 30, "fixture has \(cases.count) cases for \(method)")
         for c in cases {
-            let ci = method.interval(successes: c.x, trials: c.n, level: c.level)
+            guard let x = c.x, let n = c.n else { continue }
+            let ci = method.interval(successes: x, trials: n, level: c.level)
             #expect(ci.method == method.rawValue)
             // statsmodels' Jeffreys keeps the plain quantile where satkit sets 0 or 1.
-            let checkLower = !(method == .jeffreys && c.x == 0)
-            let checkUpper = !(method == .jeffreys && c.x == c.n)
+            let checkLower = !(method == .jeffreys && x == 0)
+            let checkUpper = !(method == .jeffreys && x == n)
             if checkLower {
                 #expect(agrees(ci.lower, c.lower, rel: 1e-9), "\(c.source): lower \(ci.lower) vs \(c.lower)")
             } else {
@@ -41,6 +44,26 @@ struct ProportionIntervalOracleTests {
             } else {
                 #expect(ci.upper == 1)
             }
+        }
+    }
+
+    /// Shares on a fractional effective sample size n* (weights or a design): statsmodels
+    /// accepts fractional counts, so proportion_confint(p·n*, n*) is the reference; 1e-9.
+    @Test("on an effective sample size matches statsmodels to 1e-9",
+          arguments: [ProportionIntervalMethod.wald, .wilson, .agrestiCoull, .clopperPearson, .jeffreys])
+    func effective(method: ProportionIntervalMethod) {
+        let cases = Self.cases.filter { $0.method == method.rawValue && $0.effectiveN != nil }
+        #expect(cases.count == 18)
+        for c in cases {
+            guard let p = c.proportion, let nStar = c.effectiveN else { continue }
+            let ci = method.interval(proportion: p, effectiveSampleSize: nStar, level: c.level)
+            #expect(agrees(ci.lower, c.lower, rel: 1e-9), "\(c.source): lower \(ci.lower)")
+            #expect(agrees(ci.upper, c.upper, rel: 1e-9), "\(c.source): upper \(ci.upper)")
+            // The same through an Estimate whose variance is p(1 − p)/n*.
+            let e = Estimate(value: p, standardError: (p * (1 - p) / nStar).squareRoot(), n: Int(nStar.rounded(.up)))
+            let viaEstimate = method.interval(for: e, level: c.level)
+            #expect(agrees(viaEstimate.lower, c.lower, rel: 1e-9) && agrees(viaEstimate.upper, c.upper, rel: 1e-9),
+                    "\(c.source) via Estimate: [\(viaEstimate.lower), \(viaEstimate.upper)]")
         }
     }
 }

@@ -104,8 +104,10 @@ public struct CSVReader: ~Copyable {
     }
 
     /// Opens the input, settles its encoding and its delimiter.
-    func open() throws -> (DecodedStream, CSVDelimiter) {
+    /// - Parameter defersUTF8Check: leave the UTF-8 check to the batches (see ``DecodedStream``).
+    func open(defersUTF8Check: Bool = false) throws -> (DecodedStream, CSVDelimiter) {
         let input = DecodedStream(source: source, chunkSize: options.chunkSize)
+        input.defersUTF8Check = defersUTF8Check
         try input.start(declared: options.encoding)
         if let delimiter = options.delimiter { return (input, delimiter) }
         while true {

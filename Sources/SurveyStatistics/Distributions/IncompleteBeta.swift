@@ -13,7 +13,8 @@ import ucrt
 ///
 /// I_x(a, b) = (1/B(a, b)) ∫₀ˣ tᵃ⁻¹ (1 − t)ᵇ⁻¹ dt, evaluated by the continued fraction of
 /// Numerical Recipes §6.4 in whichever tail converges, with the front factor xᵃ(1−x)ᵇ/B(a, b)
-/// computed as DiDonato & Morris's `brcomp` (no cancellation for large a, b).
+/// computed as DiDonato & Morris's `brcomp` (no cancellation for large a, b); for one shape
+/// ≥ 1000 and the other ≤ 1 the small tail comes from their asymptotic expansion `bgrat`.
 ///
 /// References: DiDonato & Morris (1992), ACM TOMS 18, 360–373 (Algorithm 708);
 /// Press et al. (2007), *Numerical Recipes*, 3rd ed., §6.4 and §6.14.
@@ -86,6 +87,13 @@ extension SpecialFunctions {
         if a.isNaN || b.isNaN || x.isNaN || y.isNaN || a <= 0 || b <= 0 { return (.nan, .nan) }
         if x <= 0 { return (0, 1) }
         if y <= 0 { return (1, 0) }
+        // One shape large and the other at most 1 (Student t with many df): near the switch
+        // point the continued fraction loses digits, so use DiDonato & Morris's asymptotic
+        // expansion BGRAT for the tail it computes directly, when that tail is the small one.
+        if max(a, b) >= 1000 && min(a, b) <= 1 {
+            if a >= b, let p = asymptoticLargeA(a, b, x: x, y: y), p <= 0.5 { return (p, 1 - p) }
+            if b > a, let q = asymptoticLargeA(b, a, x: y, y: x), q <= 0.5 { return (1 - q, q) }
+        }
         let front = betaFront(a, b, x, y)
         if x < (a + 1) / (a + b + 2) {
             let p = front * betaContinuedFraction(a, b, x) / a
@@ -93,6 +101,56 @@ extension SpecialFunctions {
         }
         let q = front * betaContinuedFraction(b, a, y) / b
         return (1 - q, q)
+    }
+
+    /// I_x(a, b) for a ≥ 15 and b ≤ 1 by the asymptotic expansion of DiDonato & Morris (1992,
+    /// §9; TOMS 708 `bgrat`) in terms of Q(b, z), z = −(a + (b − 1)/2)·log x. Returns `nil`
+    /// where the expansion cannot be formed (underflow, or a sum that is not positive).
+    static func asymptoticLargeA(_ a: Double, _ b: Double, x: Double, y: Double) -> Double? {
+        let bm1 = b - 1
+        let nu = a + bm1 / 2
+        let lnx = y > 0.375 ? log(x) : log1p(-y)
+        let z = -nu * lnx
+        if b * z == 0 || !z.isFinite { return nil }
+        // r = e^(−z) z^b / Γ(b).
+        let r = exp(-z + b * log(z) - logGamma(b))
+        // u = r · Γ(a + b)/Γ(a) · ν^(−b), the log-ratio of gammas written without cancellation.
+        let logRatio = (a - 0.5) * log1p(b / a) + b * log(a + b) - b
+            + stirlingCorrection(a + b) - stirlingCorrection(a)   // log Γ(a + b) − log Γ(a)
+        let u = r * exp(logRatio - b * log(nu))
+        if u == 0 || !u.isFinite || r == 0 { return nil }
+        let q = incompleteGamma(b, x: z).q
+        let v = 0.25 / (nu * nu)
+        let t2 = 0.25 * lnx * lnx
+        var j = q / r
+        var sum = j
+        var t = 1.0
+        var cn = 1.0
+        var n2 = 0.0
+        var c = [Double](repeating: 0, count: 30)
+        var d = [Double](repeating: 0, count: 30)
+        for n in 1...30 {
+            let bp2n = b + n2
+            j = (bp2n * (bp2n + 1) * j + (z + bp2n + 1) * t) * v
+            n2 += 2
+            t *= t2
+            cn /= n2 * (n2 + 1)
+            c[n - 1] = cn
+            var s = 0.0
+            if n > 1 {
+                var coef = b - Double(n)
+                for i in 1..<n {
+                    s += coef * c[i - 1] * d[n - 1 - i]
+                    coef += b
+                }
+            }
+            d[n - 1] = bm1 * cn + s / Double(n)
+            let dj = d[n - 1] * j
+            sum += dj
+            if sum <= 0 { return nil }
+            if abs(dj) <= 1e-16 * sum { break }
+        }
+        return u * sum
     }
 
     /// The density of Beta(a, b) at x (with y = 1 − x): xᵃ⁻¹ yᵇ⁻¹ / B(a, b).

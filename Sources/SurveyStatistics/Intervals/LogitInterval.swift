@@ -17,7 +17,7 @@ extension ProportionIntervalMethod {
             return ci
         }
         let half = z(level) / (n * p * (1 - p)).squareRoot()
-        let centre = SurveyStatistics.logit(p)
-        return ConfidenceInterval(lower: expit(centre - half), upper: expit(centre + half), level: level, method: "logit")
+        let centre = logOdds(p)
+        return ConfidenceInterval(lower: inverseLogOdds(centre - half), upper: inverseLogOdds(centre + half), level: level, method: "logit")
     }
 }

@@ -50,8 +50,9 @@ public enum ProportionIntervalMethod: String, Sendable, Hashable, Codable, CaseI
 
     /// The interval for x successes out of n trials under simple random sampling.
     ///
-    /// The survey methods treat the count as a simple random sample:
-    /// SE = √(p̂(1 − p̂)/n) and df = n − 1 (so Korn–Graubard reduces to Clopper–Pearson).
+    /// The survey methods treat the count as a simple random sample: Korn–Graubard is then
+    /// Clopper–Pearson (n* = n, df ratio 1), and the survey logit uses SE = √(p̂(1 − p̂)/n)
+    /// with df = n − 1 (normal when n = 1).
     ///
     /// - Parameters:
     ///   - successes: x, 0 ≤ x ≤ n.
@@ -66,9 +67,15 @@ public enum ProportionIntervalMethod: String, Sendable, Hashable, Codable, CaseI
         let n = Double(trials), x = Double(successes)
         let p = x / n
         switch self {
-        case .kornGraubard, .surveyLogit:
+        case .kornGraubard:
+            // Under simple random sampling n* = n and the df ratio is 1: Clopper–Pearson.
+            var ci = Self.clopperPearson(x: x, n: n, level: level)
+            ci.method = rawValue
+            return ci
+        case .surveyLogit:
             let se = (p * (1 - p) / n).squareRoot()
-            let e = Estimate(value: p, standardError: se, degreesOfFreedom: n - 1, n: trials, method: "proportion")
+            let e = Estimate(value: p, standardError: se, degreesOfFreedom: trials > 1 ? n - 1 : nil, n: trials,
+                             method: "proportion")
             return interval(for: e, level: level)
         default:
             return binomial(x: x, n: n, level: level)
@@ -163,14 +170,16 @@ public enum ProportionIntervalMethod: String, Sendable, Hashable, Codable, CaseI
     static let clippedNote = "bounds clipped to [0, 1]"
 }
 
-/// logit(p) = log(p/(1 − p)).
-@inline(__always) func logit(_ p: Double) -> Double {
-    ElementaryFunctions.log(p / (1 - p))
-}
+extension ProportionIntervalMethod {
+    /// logit(p) = log(p/(1 − p)).
+    @inline(__always) static func logOdds(_ p: Double) -> Double {
+        ElementaryFunctions.log(p / (1 - p))
+    }
 
-/// logit⁻¹(u) = 1/(1 + e^(−u)), computed so that neither tail loses digits.
-@inline(__always) func expit(_ u: Double) -> Double {
-    u >= 0 ? 1 / (1 + ElementaryFunctions.exp(-u)) : ElementaryFunctions.exp(u) / (1 + ElementaryFunctions.exp(u))
+    /// logit⁻¹(u) = 1/(1 + e^(−u)), computed so that neither tail loses digits.
+    @inline(__always) static func inverseLogOdds(_ u: Double) -> Double {
+        u >= 0 ? 1 / (1 + ElementaryFunctions.exp(-u)) : ElementaryFunctions.exp(u) / (1 + ElementaryFunctions.exp(u))
+    }
 }
 
 extension Estimate {

@@ -40,8 +40,8 @@ extension ProportionIntervalMethod {
                                       note: "standard error is 0: degenerate interval")
         }
         let half = q * e.standardError / (p * (1 - p))
-        let centre = SurveyStatistics.logit(p)
-        return ConfidenceInterval(lower: expit(centre - half), upper: expit(centre + half), level: level,
+        let centre = logOdds(p)
+        return ConfidenceInterval(lower: inverseLogOdds(centre - half), upper: inverseLogOdds(centre + half), level: level,
                                   method: "survey-logit")
     }
 }

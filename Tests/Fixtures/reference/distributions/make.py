@@ -78,7 +78,7 @@ def add(name, params, dist, xs, ps=P, quantile=None):
                 cases.append(dict(distribution=name, parameters=list(params), function=fn, argument=float(p), expected=v))
 
 add("normal", [0, 1], stats.norm(), [-37.5, -20, -10, -5, -3, -1.959963984540054, -1, -0.1, 0.3, 1, 2, 5, 8])
-for df in [0.5, 1, 1.5, 2, 2.5, 3, 4.7, 7, 10, 29, 30.5, 100, 1000, 1e5]:
+for df in [0.5, 1, 1.5, 2, 2.5, 3, 4.7, 7, 10, 29, 30.5, 100, 1000, 2000, 5000, 36524, 1e5]:
     # Tails below 1e-20 left out: SciPy's t.ppf saturates there for df < 2 (it returns
     # 4.74e153 for df = 0.5 at both 1e-100 and 1e-300, where the quantile is near 1e200).
     add("t", [df], stats.t(df), [-1e6, -40, -12, -4, -2.5, -2, -1, -0.2, 0.1, 1.5, 3, 6, 50],
@@ -100,4 +100,4 @@ out = dict(tool=f"scipy {scipy.__version__}; beta and F quantiles: mpmath {mpmat
            call="scipy.stats.<dist>(params).<cdf|sf|ppf|isf>(argument)", skipped=skipped, cases=cases)
 with open("expected.json", "w") as f:
     json.dump(out, f, indent=0)
-print(len(cases), "cases;", len(skipped), "skipped:", *skipped, sep="\n")
+print(f"{len(cases)} cases; {len(skipped)} skipped:", *skipped, sep="\n")

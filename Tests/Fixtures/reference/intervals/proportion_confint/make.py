@@ -43,6 +43,16 @@ for x, n in COUNTS:
             cases.append(dict(method=name, x=x, n=n, level=level, lower=float(lo), upper=float(up),
                               source=f'statsmodels proportion_confint({x}, {n}, alpha={1 - level!r}, method="{sm}")'))
 
+# Weighted or design-based shares on an effective sample size n* (fractional): satkit's
+# interval(proportion:effectiveSampleSize:) against proportion_confint(p * n*, n*).
+EFFECTIVE = [(0.83, 232.7), (0.97, 41.3), (0.999, 310.25), (0.05, 17.9), (0.5, 2.5), (0.9, 1.6)]
+for p, neff in EFFECTIVE:
+    for level in LEVELS:
+        for sm, name in SM.items():
+            lo, up = proportion_confint(p * neff, neff, alpha=1 - level, method=sm)
+            cases.append(dict(method=name, proportion=p, effectiveN=neff, level=level, lower=float(lo), upper=float(up),
+                              source=f'statsmodels proportion_confint({p} * {neff}, {neff}, alpha={1 - level!r}, method="{sm}")'))
+
 # prop.test shrinks the continuity correction to |x - n p0| (p0 = 0.5) below 1/2: x = n/2 left out.
 r_cases = [(x, n, lv) for x, n in COUNTS for lv in LEVELS if 2 * x != n]
 text = "\n".join(f"{x},{n},{lv}" for x, n, lv in r_cases)
