@@ -155,8 +155,7 @@ struct EngineContext {
     /// Every entry of every group of one grouping.
     func grouping(_ by: [String]) throws(IndexError) -> GroupingResults {
         let estimator = try estimator(by)
-        let sums = estimator.sums(weights: design.weights)
-        let influence = estimator.influenceSums(sums: sums, weights: design.weights)
+        let (sums, influence) = ColumnarPass(estimator: estimator).run()
         let variances = estimator.layout.variances(
             t: influence.t, t2: influence.t2, statistics: estimator.statisticCount,
             groups: estimator.groups.count, design: design)
