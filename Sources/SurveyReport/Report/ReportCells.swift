@@ -32,6 +32,16 @@ struct ReportCells {
         }
     }
 
+    /// `+2.6 pp` alone (the first-screen card); `—` when there is no tested change.
+    func changeHead(_ g: GroupChange?, measure: Measure) -> String {
+        guard let g, g.status == .tested, let c = g.change,
+              !(g.before?.isSuppressed ?? true), !(g.after?.isSuppressed ?? true) else { return NumberStyle.missing }
+        switch measure {
+        case .share, .choice: return style.percentagePoints(c.difference)
+        case .mean, .score100: return style.decimal(c.difference, digits: NumberStyle.digits(for: measure), signed: true)
+        }
+    }
+
     func verdict(_ g: GroupChange?) -> String {
         guard let g else { return NumberStyle.missing }
         if g.status != .tested { return words.notCompared }
@@ -41,7 +51,8 @@ struct ReportCells {
     /// `3`, and `2–5` with `≈` when the rank cannot be told apart from a neighbour's.
     func rank(_ r: RankEntry?) -> (String, String) {
         guard let r else { return (NumberStyle.missing, NumberStyle.missing) }
-        let interval = style.range(Double(r.rankLower), Double(r.rankUpper), digits: 0)
+        let interval = r.rankLower == r.rankUpper ? style.count(r.rankLower)
+            : style.range(Double(r.rankLower), Double(r.rankUpper), digits: 0)
         return (style.count(r.rank), r.indistinguishableFromNeighbours ? "\(interval) ≈" : interval)
     }
 

@@ -13,7 +13,7 @@ struct BarChart {
     let sentences: ReportSentences
     let title: String
 
-    static let width = 560.0
+    static let width = 480.0
 
     func render() -> String {
         let w = Self.width
@@ -26,7 +26,7 @@ struct BarChart {
         case .score100: 100
         case .mean: (rows.filter { !$0.isSuppressed }.map(\.entry.interval.upper).filter(\.isFinite).max() ?? 5).rounded(.up)
         }
-        let labelWidth = 46
+        let labelWidth = 36
         var y = 4.0
         var body = ""
         var desc: [String] = []
@@ -41,11 +41,11 @@ struct BarChart {
                 body += "<g class=\"bar\" data-entry=\"\(SVG.text(row.id))\" data-value=\"\(SVG.exact(row.entry.estimate.value))\" data-lower=\"\(SVG.exact(row.entry.interval.lower))\" data-upper=\"\(SVG.exact(row.entry.interval.upper))\">"
             }
             for (i, line) in lines.enumerated() {
-                body += "<text x=\"\(SVG.n(indent))\" y=\"\(SVG.n(y + 14 + Double(i) * 17))\" class=\"lbl\"\(weight)>\(SVG.text(line))</text>"
+                body += "<text x=\"\(SVG.n(indent))\" y=\"\(SVG.n(y + 14 + Double(i) * 18))\" class=\"lbl\"\(weight)>\(SVG.text(line))</text>"
             }
             let valueText = row.isSuppressed ? words.tooFewAnswers : sentences.value(row.entry)
-            body += "<text x=\"\(SVG.n(w))\" y=\"\(SVG.n(y + 14 + Double(lines.count - 1) * 17))\" text-anchor=\"end\" class=\"val\"\(weight)>\(SVG.text(valueText))</text>"
-            let barY = y + Double(lines.count - 1) * 17 + 21
+            body += "<text x=\"\(SVG.n(w))\" y=\"\(SVG.n(y + 14 + Double(lines.count - 1) * 18))\" text-anchor=\"end\" class=\"val\"\(weight)>\(SVG.text(valueText))</text>"
+            let barY = y + Double(lines.count - 1) * 18 + 21
             if !row.isSuppressed {
                 let e = row.entry
                 let cls = row.isPart ? "b part" : "b"

@@ -25,7 +25,8 @@ enum ReportCSS {
     figure{margin:8px 0 16px}
     figcaption{font-size:.85rem;color:var(--muted)}
     svg.chart{width:100%;height:auto;display:block;font-family:inherit}
-    svg .lbl,svg .val{font-size:14px;fill:var(--ink)}
+    svg .lbl,svg .val{font-size:15px;fill:var(--ink)}
+    svg.bars{max-width:560px} svg.scatter{max-width:640px;margin:0 auto}
     svg .b{fill:var(--bar)} svg .b.part{fill:var(--accent2)}
     svg .wh{stroke:var(--ink);stroke-width:1.5;fill:none}
     svg .grid{stroke:#e3e7ee} svg .tick{font-size:12px;fill:var(--muted)}
@@ -39,7 +40,7 @@ enum ReportCSS {
     .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
     td.sup{color:var(--muted);font-style:italic}
     tr.aspect td{font-weight:700;background:#f8fafc}
-    .v-improved{color:var(--good);font-weight:600} .v-declined{color:var(--warn);font-weight:600}
+    .v-improved{color:var(--good);font-weight:600} .v-declined{color:var(--warn);font-weight:600} td.act{color:var(--warn);font-weight:600}
     .flags{white-space:nowrap;color:var(--muted)}
     .sha{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;word-break:break-all}
     h2{font-size:1.3rem;margin:32px 0 8px;border-bottom:2px solid var(--accent);padding-bottom:4px}

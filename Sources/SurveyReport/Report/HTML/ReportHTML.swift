@@ -87,18 +87,16 @@ struct ReportHTML {
             s += "</div>"
             if content.waves != nil {
                 s += "<div class=\"card change\"\(changeAttrs(o.change))><p class=\"k\">\(h(words.changeTitle))</p>"
-                s += "<p class=\"big\">\(h(cells.change(o.change, measure: o.entry.measure).split(separator: " (").first.map(String.init) ?? ""))</p>"
+                s += "<p class=\"big\">\(h(cells.changeHead(o.change, measure: o.entry.measure)))</p>"
                 let cls = o.change.map { $0.status == .tested ? " v-\($0.verdict.rawValue)" : "" } ?? ""
                 s += "<p class=\"sub\"><span class=\"\(cls)\">\(h(cells.verdict(o.change)))</span></p></div>"
             }
         }
-        s += "</div>\n<h2>\(h(words.keyFindings))</h2>\n<ul class=\"findings\">"
-        s += sentences.keyFindings().map { "<li>\(h($0))</li>" }.joined()
-        s += "</ul>\n<div class=\"split\">"
+        s += "</div>\n<div class=\"split\">"
         if !content.chart.isEmpty {
             s += "<figure class=\"aspects\"><h3>\(h(words.aspectsTitle))</h3>"
             s += BarChart(rows: content.chart, sentences: sentences, title: words.aspectsTitle).render()
-            s += "<figcaption>\(h(sentences.levelPercent)) \(h(content.words.confidenceAbbreviation)): ├─┤</figcaption></figure>"
+            s += "<figcaption>\(h(content.words.confidenceAbbreviation)) \(h(sentences.levelPercent)): ├─┤</figcaption></figure>"
         }
         if !content.weakest.isEmpty {
             s += "<div class=\"weak\"><h3>\(h(words.weakestTitle))</h3><ol>"
@@ -108,7 +106,9 @@ struct ReportHTML {
             }
             s += "</ol></div>"
         }
-        return s + "</div>\n</section>\n"
+        s += "</div>\n<h2>\(h(words.keyFindings))</h2>\n<ul class=\"findings\">"
+        s += sentences.keyFindings().map { "<li>\(h($0))</li>" }.joined()
+        return s + "</ul>\n</section>\n"
     }
 
     private func league() -> String {
@@ -153,7 +153,7 @@ struct ReportHTML {
         let rows = content.priorities.map { p in
             "<tr data-entry=\"\(h(p.id))\"><td class=\"num\">\(p.number)</td><td>\(h(p.label))</td><td>\(h(p.aspect ?? ""))</td>"
                 + "<td class=\"num\">\(h(content.style.percent(p.performance)))</td><td class=\"num\">\(h(content.style.coefficient(p.importance)))</td>"
-                + "<td\(p.quadrant == .concentrateHere ? " class=\"v-declined\"" : "")>\(h(content.words.quadrant(p.quadrant.rawValue)))</td></tr>"
+                + "<td\(p.quadrant == .concentrateHere ? " class=\"act\"" : "")>\(h(content.words.quadrant(p.quadrant.rawValue)))</td></tr>"
         }
         return s + table(head, rows) + "</section>\n"
     }

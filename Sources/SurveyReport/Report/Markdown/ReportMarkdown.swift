@@ -14,10 +14,25 @@ struct ReportMarkdown {
     private var sentences: ReportSentences { ReportSentences(content: content) }
     private func md(_ s: String) -> String { MarkupEscaping.markdown(s) }
 
-    private func table(_ head: [(String, Bool)], _ rows: [[String]]) -> [String] {
-        var out = ["| " + head.map { md($0.0) }.joined(separator: " | ") + " |",
+    /// satkit's own words and numbers in a table cell: only the characters that would break
+    /// the row or start emphasis are escaped (survey text goes through ``md(_:)``).
+    private func own(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "\\" || c == "|" || c == "*" || c == "_" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A pipe table; the columns in `labels` hold survey or data text and are fully escaped.
+    private func table(_ head: [(String, Bool)], _ rows: [[String]], labels: Set<Int> = [0]) -> [String] {
+        var out = ["| " + head.map { own($0.0) }.joined(separator: " | ") + " |",
                    "|" + head.map { $0.1 ? " ---: |" : " --- |" }.joined()]
-        for row in rows { out.append("| " + row.map(md).joined(separator: " | ") + " |") }
+        for row in rows {
+            out.append("| " + row.enumerated().map { labels.contains($0.offset) ? md($0.element) : own($0.element) }
+                .joined(separator: " | ") + " |")
+        }
         out.append("")
         return out
     }
@@ -110,7 +125,7 @@ struct ReportMarkdown {
                          content.priorities.map { p in
                              ["\(p.number)", p.label, p.aspect ?? "", style.percent(p.performance), style.coefficient(p.importance),
                               content.words.quadrant(p.quadrant.rawValue)]
-                         })
+                         }, labels: [1, 2])
         }
         if !content.expectations.isEmpty {
             out.append("## \(md(words.expectationsTitle))")

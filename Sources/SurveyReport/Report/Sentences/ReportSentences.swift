@@ -87,13 +87,30 @@ struct ReportSentences: Sendable {
         }
     }
 
-    /// How many groups improved, declined or did not change significantly.
+    /// How many groups improved, declined or did not change significantly (counts of zero
+    /// are left out; "all" when every group compared has the same verdict).
     func verdictCounts(_ s: PressSummary) -> String {
         let tested = s.improved + s.declined + s.noSignificantChange
         let c = { (n: Int) in style.count(n) }
-        var text = pick(
-            "Trong \(c(tested)) nhóm được so sánh, \(c(s.improved)) nhóm tăng có ý nghĩa thống kê, \(c(s.declined)) nhóm giảm có ý nghĩa thống kê và \(c(s.noSignificantChange)) nhóm thay đổi trong biên sai số",
-            "Of the \(c(tested)) groups compared, \(c(s.improved)) improved significantly, \(c(s.declined)) declined significantly and \(c(s.noSignificantChange)) changed within the margin of error")
+        var text: String
+        if tested == 0 {
+            text = pick("Không nhóm nào so sánh được", "No group could be compared")
+        } else if s.improved == tested {
+            text = pick("Cả \(c(tested)) nhóm được so sánh đều tăng có ý nghĩa thống kê", "All \(c(tested)) groups compared improved significantly")
+        } else if s.declined == tested {
+            text = pick("Cả \(c(tested)) nhóm được so sánh đều giảm có ý nghĩa thống kê", "All \(c(tested)) groups compared declined significantly")
+        } else if s.noSignificantChange == tested {
+            text = pick("Cả \(c(tested)) nhóm được so sánh đều thay đổi trong biên sai số", "All \(c(tested)) groups compared changed within the margin of error")
+        } else {
+            var parts: [String] = []
+            if s.improved > 0 { parts.append(pick("\(c(s.improved)) nhóm tăng có ý nghĩa thống kê", "\(c(s.improved)) improved significantly")) }
+            if s.declined > 0 { parts.append(pick("\(c(s.declined)) nhóm giảm có ý nghĩa thống kê", "\(c(s.declined)) declined significantly")) }
+            if s.noSignificantChange > 0 {
+                parts.append(pick("\(c(s.noSignificantChange)) nhóm thay đổi trong biên sai số", "\(c(s.noSignificantChange)) changed within the margin of error"))
+            }
+            let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + pick(" và ", " and ") + parts.last!
+            text = pick("Trong \(c(tested)) nhóm được so sánh, ", "Of the \(c(tested)) groups compared, ") + list
+        }
         if s.notTested > 0 {
             text += pick("; \(c(s.notTested)) nhóm không so sánh được", "; \(c(s.notTested)) could not be compared")
         }
