@@ -68,9 +68,13 @@ enum ReportFixture {
                   question.kind != .demographic else { continue }
             let points = scale.points.count
             let lean = question.kind == .expectation ? Double(question.id.count % 4) * 0.08 : 0
+            // The overall item follows the respondent's latent satisfaction (so that criteria
+            // correlate with it); the others lean by question.
+            let overall = question.kind == .overall
             answers[question.id] = rows.map { row in
                 if uniform() < 0.02 { return .noAnswer }
-                let u = min(0.999, max(0, uniform() - row.latent * 0.8 - lean))
+                let u = overall ? min(0.999, max(0, 0.55 + row.latent * 2.5 + (uniform() - 0.5) * 0.5))
+                    : min(0.999, max(0, uniform() - row.latent * 0.8 - lean))
                 return .point(1 + min(points - 1, Int(u * Double(points))))
             }
         }

@@ -42,6 +42,8 @@ enum ReportCSS {
     tr.aspect td{font-weight:700;background:#f8fafc}
     .v-improved{color:var(--good);font-weight:600} .v-declined{color:var(--warn);font-weight:600} td.act{color:var(--warn);font-weight:600}
     .flags{white-space:nowrap;color:var(--muted)}
+    td.v-improved,td.v-declined,td.v-no-significant-change{white-space:nowrap}
+    td:first-child:not(.num){min-width:9em}
     .sha{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;word-break:break-all}
     h2{font-size:1.3rem;margin:32px 0 8px;border-bottom:2px solid var(--accent);padding-bottom:4px}
     h3{font-size:1.05rem;margin:18px 0 6px}
@@ -61,7 +63,13 @@ enum ReportCSS {
     thead{display:table-header-group}
     h2,h3{break-after:avoid}
     .split{grid-template-columns:3fr 2fr}
-    .card .big{font-size:1.9rem}
+    .card{padding:8px 12px}
+    .card .big{font-size:1.8rem}
+    .cards{margin:10px 0}
+    svg.bars{max-width:92mm}
+    svg.scatter{max-width:150mm}
+    .findings{font-size:9pt}
+    h2{margin:18px 0 6px}
     }
     """
 }

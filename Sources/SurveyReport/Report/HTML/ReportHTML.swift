@@ -113,7 +113,7 @@ struct ReportHTML {
 
     private func league() -> String {
         guard !content.league.isEmpty else { return "" }
-        var s = "<section class=\"page league\"><h2>\(h(words.leagueTitle)): \(h(content.leagueName))</h2>\n"
+        var s = "<section class=\"league\"><h2>\(h(words.leagueTitle)): \(h(content.leagueName))</h2>\n"
         let hasChange = content.league.contains { $0.change != nil }
         var head: [(String, Bool)] = [(words.group, false), (words.index, true), (words.interval, true), ("n", true),
                                       (words.rank, true), (words.rankInterval, true)]
@@ -145,7 +145,7 @@ struct ReportHTML {
 
     private func priorities() -> String {
         guard let medians = content.priorityMedians, !content.priorities.isEmpty else { return "" }
-        var s = "<section class=\"page priorities\"><h2>\(h(words.priorityTitle))</h2>\n<figure>"
+        var s = "<section class=\"priorities\"><h2>\(h(words.priorityTitle))</h2>\n<figure>"
         s += PriorityChart(points: content.priorities, medians: medians, sentences: sentences, title: words.priorityTitle).render()
         s += "<figcaption>\(h(words.priorityNote))</figcaption></figure>\n"
         let head: [(String, Bool)] = [(words.number, true), (words.criterion, false), (words.aspect, false),
@@ -183,7 +183,7 @@ struct ReportHTML {
 
     private func questions() -> String {
         guard !content.expectations.isEmpty || !content.evaluations.isEmpty else { return "" }
-        var s = "<section class=\"page questions\">"
+        var s = "<section class=\"questions\">"
         let hasChange = content.waves != nil
         if !content.expectations.isEmpty {
             s += "<h2>\(h(words.expectationsTitle))</h2>\n<p class=\"note\">\(h(content.words.questionSection("expectation")))</p>\n"
@@ -214,7 +214,7 @@ struct ReportHTML {
     private func comments() -> String {
         let shown = options.shownComments(language: content.language)
         guard !shown.isEmpty else { return "" }
-        return "<section class=\"page comments\"><h2>\(h(words.commentsTitle))</h2>\n<ul class=\"comments\">"
+        return "<section class=\"comments\"><h2>\(h(words.commentsTitle))</h2>\n<ul class=\"comments\">"
             + shown.map { "<li>\(h($0))</li>" }.joined() + "</ul></section>\n"
     }
 
