@@ -52,10 +52,10 @@ struct ReportMarkdown {
         if let o = content.overall {
             let shown = isHidden(o.entry) ? words.tooFewAnswers
                 : "\(cells.value(o.entry)) (\(content.words.confidenceAbbreviation) \(sentences.levelPercent): \(cells.interval(o.entry))), n = \(style.count(content.respondents))"
-            out.append("**\(md(words.overallIndex)):** \(md(shown))")
+            out.append("**\(md(words.overallIndex)):** \(own(shown))")
             out.append("")
             if content.waves != nil {
-                out.append("**\(md(words.changeTitle)):** \(md(cells.change(o.change, measure: o.entry.measure))) — \(md(cells.verdict(o.change)))")
+                out.append("**\(md(words.changeTitle)):** \(own(cells.change(o.change, measure: o.entry.measure))) — \(own(cells.verdict(o.change)))")
                 out.append("")
             }
         }
@@ -93,7 +93,7 @@ struct ReportMarkdown {
             out.append("")
             for (i, w) in content.weakest.enumerated() {
                 let shown = isHidden(w.entry) ? words.tooFewAnswers : "\(cells.value(w.entry)) (\(cells.interval(w.entry)))"
-                out.append("\(i + 1). \(md(w.label)) — \(md(shown))")
+                out.append("\(i + 1). \(md(w.label)) — \(own(shown))")
             }
             out.append("")
         }

@@ -39,8 +39,8 @@ struct ReportMethods: Sendable {
         // Intervals.
         let level = style.decimal(s.level * 100, digits: 0) + "%"
         out.append(pick(
-            "Khoảng tin cậy \(level): phương pháp \(s.shareInterval) cho từng tiêu chí; với khía cạnh và chỉ số chung, khoảng \(s.aggregateShareInterval) trên sai số chuẩn tuyến tính hoá, lấy người trả lời làm đơn vị (hoặc cụm, nếu có thiết kế cụm). Điểm trung bình dùng khoảng \(s.meanInterval).",
-            "Intervals are \(level) confidence intervals: \(s.shareInterval) for single criteria; for aspects and the overall index, a \(s.aggregateShareInterval) interval on the linearized standard error with the respondent (or the cluster, under a cluster design) as the unit. Means use a \(s.meanInterval) interval."))
+            "Khoảng tin cậy \(level): phương pháp \(s.shareInterval.capitalizedFirst) cho từng tiêu chí; với khía cạnh và chỉ số chung, khoảng \(s.aggregateShareInterval) trên sai số chuẩn tuyến tính hoá, lấy người trả lời làm đơn vị (hoặc cụm, nếu có thiết kế cụm). Điểm trung bình dùng khoảng \(s.meanInterval).",
+            "Intervals are \(level) confidence intervals: \(s.shareInterval.capitalizedFirst) for single criteria; for aspects and the overall index, a \(s.aggregateShareInterval) interval on the linearized standard error with the respondent (or the cluster, under a cluster design) as the unit. Means use a \(s.meanInterval) interval."))
 
         // Missing answers.
         if let overall = content.overall?.entry {
@@ -54,7 +54,7 @@ struct ReportMethods: Sendable {
         let d = content.design
         if d.isComplex {
             out.append(pick(
-                "Thiết kế mẫu: \(d.variance); \(style.count(d.strataCount)) tầng, \(style.count(d.psuCount)) cụm. Tương đương trong R: \(d.rDesign).",
+                "Thiết kế mẫu: \(style.count(d.strataCount)) tầng, \(style.count(d.psuCount)) cụm\(d.weights != nil ? ", có trọng số" : ""). Phương sai tính bằng tuyến tính hoá Taylor (ước lượng theo cụm sơ cấp, có hoàn lại, như svyrecvar trong R); mỗi nhóm được tính như một miền của toàn bộ thiết kế. Tương đương trong R: \(d.rDesign).",
                 "Design: \(d.variance); \(style.count(d.strataCount)) strata, \(style.count(d.psuCount)) clusters. The R equivalent: \(d.rDesign)."))
         } else {
             out.append(pick("Thiết kế mẫu: mẫu ngẫu nhiên đơn giản, không trọng số. Tương đương trong R: \(d.rDesign).",
@@ -83,10 +83,11 @@ struct ReportMethods: Sendable {
 
         // The comparison.
         if let comparison, let waves = content.waves {
+            let adjustment = comparison.adjustment == .holm ? "Holm" : "Benjamini–Hochberg"
             let method = comparison.steps.last?.node(Survey.rootID)?.national?.change?.method
             out.append(pick(
-                "So sánh đợt \(waves.baseline) với đợt \(waves.current): \(TerminalText.clean(comparison.independence)). Phương pháp: \(method.map(TerminalText.clean) ?? "—"). Giá trị p được hiệu chỉnh cho nhiều phép so sánh (\(comparison.adjustment.rawValue), \(TerminalText.clean(comparison.family))); chỉ gọi là tăng hay giảm khi giá trị p đã hiệu chỉnh nhỏ hơn \(style.decimal(1 - comparison.level, digits: 2)).",
-                "\(waves.baseline) is compared with \(waves.current): \(TerminalText.clean(comparison.independence)). Method: \(method.map(TerminalText.clean) ?? "—"). P-values are adjusted for multiple comparisons (\(comparison.adjustment.rawValue), \(TerminalText.clean(comparison.family))); a change is called an improvement or a decline only when the adjusted p-value is below \(style.decimal(1 - comparison.level, digits: 2))."))
+                "So sánh đợt \(waves.baseline) với đợt \(waves.current). Giá trị p được hiệu chỉnh cho nhiều phép so sánh theo phương pháp \(adjustment) trong các nhóm của cùng một chỉ số; chỉ gọi là tăng hay giảm khi giá trị p đã hiệu chỉnh nhỏ hơn \(style.decimal(1 - comparison.level, digits: 2)). Chi tiết kỹ thuật (tiếng Anh): \(TerminalText.clean(comparison.independence)); \(method.map(TerminalText.clean) ?? "—"); \(TerminalText.clean(comparison.family)).",
+                "\(waves.baseline) is compared with \(waves.current): \(TerminalText.clean(comparison.independence)). Method: \(method.map(TerminalText.clean) ?? "—"). P-values are adjusted for multiple comparisons (\(adjustment); \(TerminalText.clean(comparison.family))); a change is called an improvement or a decline only when the adjusted p-value is below \(style.decimal(1 - comparison.level, digits: 2))."))
         }
         return out
     }
