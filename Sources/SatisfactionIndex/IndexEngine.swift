@@ -1,3 +1,4 @@
+import Dispatch
 import SurveyData
 import SurveySchema
 import SurveyStatistics
@@ -39,11 +40,17 @@ public struct IndexEngine: Sendable {
     /// - Throws: ``IndexError`` naming the grouping, criterion, method or design problem.
     public func run() throws(IndexError) -> IndexResults {
         let context = try EngineContext(survey: survey, dataset: dataset, options: options)
-        var groupings: [GroupingResults] = []
+        var requested: [[String]] = []
         var seen = Set<[String]>()
-        for by in [[]] + options.groupings where seen.insert(by).inserted {
-            groupings.append(try context.grouping(by))
+        for by in [[]] + options.groupings where seen.insert(by).inserted { requested.append(by) }
+        // Groupings are independent: computed side by side on the available cores.
+        let list = requested
+        let outcomes = Slots<Result<GroupingResults, IndexError>>(count: list.count)
+        DispatchQueue.concurrentPerform(iterations: list.count) { k in
+            outcomes.set(k, Result { () throws(IndexError) -> GroupingResults in try context.grouping(list[k]) })
         }
+        var groupings: [GroupingResults] = []
+        for k in 0..<list.count { groupings.append(try outcomes.get(k).get()) }
         var rankings: [Ranking] = []
         for request in options.rankings {
             guard let table = groupings.first(where: { $0.by == request.by }) ?? (try? context.grouping(request.by)) else {
@@ -66,7 +73,7 @@ struct EngineContext {
     let dataset: SurveyDataset
     let options: IndexOptions
     let settings: AppliedSettings
-    let shareMethod: ShareInterval
+    let shareMethod: ProportionIntervalMethod
     let design: SurveyDesign
     let designSummary: DesignSummary
     let plan: IndexPlan
@@ -79,8 +86,8 @@ struct EngineContext {
         let level = options.level ?? rules.level
         guard level > 0, level < 1 else { throw .invalidLevel(level) }
         let methodName = options.shareInterval ?? rules.interval
-        guard let method = ShareInterval(name: methodName) else {
-            throw .unknownIntervalMethod(name: methodName, known: ShareInterval.allCases.map(\.rawValue))
+        guard let method = ProportionIntervalMethod(rawValue: methodName.lowercased()) else {
+            throw .unknownIntervalMethod(name: methodName, known: ProportionIntervalMethod.allCases.map(\.rawValue))
         }
         shareMethod = method
         settings = AppliedSettings(
@@ -166,6 +173,8 @@ struct EngineContext {
             let respondents = sums.groupRows[g]
             let hidden = respondents < settings.disclosureThreshold
             let df = estimator.layout.groupDegreesOfFreedom[g]
+            let q = Estimate(value: 0, standardError: 0, degreesOfFreedom: df > 0 ? Double(df) : nil, n: 1)
+                .criticalValue(level: settings.level)
             func estimate(_ s: Int) -> Estimate {
                 makeEstimate(g: g, s: s, S: S, sums: sums, influence: influence, variance: variances[g * S + s], df: df)
             }
@@ -175,7 +184,7 @@ struct EngineContext {
                 let s = entry.statistic
                 let statistic = plan.statistics[s]
                 let e = estimate(s)
-                let interval = makeInterval(e, statistic: statistic, g: g, s: s, S: S, sums: sums)
+                let interval = makeInterval(e, statistic: statistic, g: g, s: s, S: S, sums: sums, q: q)
                 var counts = AnswerCounts()
                 for c in entry.columns {
                     let base = (g * C + c) * 5
@@ -190,7 +199,7 @@ struct EngineContext {
                 }
                 let mean = entry.meanStatistic.map { m -> ScoredEstimate in
                     let me = estimate(m)
-                    return ScoredEstimate(estimate: me, interval: me.interval(level: settings.level))
+                    return ScoredEstimate(estimate: me, interval: SymmetricInterval.interval(me, level: settings.level, q: q))
                 }
                 let (flags, suppressed) = makeFlags(e, interval: interval, statistic: statistic, hidden: hidden)
                 let result = IndexEntry(
@@ -238,29 +247,37 @@ struct EngineContext {
             method: plan.statistics[s].method)
     }
 
-    func makeInterval(_ e: Estimate, statistic: StatisticPlan, g: Int, s: Int, S: Int, sums: GroupedEstimator.Sums) -> ConfidenceInterval {
+    func makeInterval(_ e: Estimate, statistic: StatisticPlan, g: Int, s: Int, S: Int, sums: GroupedEstimator.Sums, q: Double) -> ConfidenceInterval {
         let level = settings.level
         let complex = designSummary.isComplex
         let k = g * S + s
         let kish = sums.enteringW2[k] > 0 ? sums.enteringW[k] * sums.enteringW[k] / sums.enteringW2[k] : 0
         if statistic.isSingleShare {
-            guard complex else { return shareMethod.interval(p: e.value, n: Double(e.n), level: level) }
+            guard complex else {
+                // x = p·n is an integer count here: the share of n unweighted valid answers.
+                let x = e.n == 0 ? 0 : Int((e.value * Double(e.n)).rounded())
+                return shareMethod.interval(successes: x, trials: e.n, level: level)
+            }
+            if shareMethod == .kornGraubard || shareMethod == .surveyLogit {
+                return shareMethod.interval(for: e, level: level)
+            }
             let useKish = !(e.standardError > 0)
-            var interval = shareMethod.interval(p: e.value, n: useKish ? kish : (e.effectiveN ?? kish), level: level)
+            var interval = shareMethod.interval(
+                proportion: e.value, effectiveSampleSize: useKish ? kish : (e.effectiveN ?? kish), level: level)
             interval.method += useKish ? " (n = Kish effective n)" : " (n = effective n p(1-p)/V)"
             return interval
         }
         if statistic.isShare {
-            if let logit = LogitInterval.interval(estimate: e, level: level) { return logit }
+            if let logit = LogitInterval.interval(estimate: e, level: level, q: q) { return logit }
             let n = complex ? kish : Double(e.n)
-            var interval = ShareInterval.wilson.interval(p: e.value, n: n, level: level)
+            var interval = ProportionIntervalMethod.wilson.interval(proportion: e.value, effectiveSampleSize: n, level: level)
             if e.n > 0 {
                 interval.method = "logit"
                 interval.note = "logit undefined at a share of \(e.value) with standard error \(e.standardError): Wilson interval on \(complex ? "Kish effective n" : "n") given"
             }
             return interval
         }
-        return e.interval(level: level)
+        return SymmetricInterval.interval(e, level: level, q: q)
     }
 
     func makeFlags(_ e: Estimate, interval: ConfidenceInterval, statistic: StatisticPlan, hidden: Bool) -> ([IndexFlag], Bool) {
@@ -277,4 +294,27 @@ struct EngineContext {
         let suppressed = e.n == 0 || e.n < settings.minValidN || hidden
         return (flags, suppressed)
     }
+}
+
+/// One result slot per concurrent task. Each task writes only its own index, and the slots are
+/// read after `concurrentPerform` returns (which waits for every task), so no two threads touch
+/// one slot at the same time: that is why the unchecked `Sendable` is sound.
+final class Slots<Value>: @unchecked Sendable {
+    private let values: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        values.deinitialize(count: count)
+        values.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { values[index] = value }
+
+    func get(_ index: Int) -> Value { values[index]! }
 }

@@ -9,8 +9,9 @@ public struct IndexOptions: Sendable, Hashable {
     public var groupings: [[String]]
     /// Overrides the survey's confidence level.
     public var level: Double?
-    /// Overrides the survey's interval method for single shares (`wilson`, `wald`,
-    /// `agresti-coull`, `logit`).
+    /// Overrides the survey's interval method for single shares: any
+    /// `ProportionIntervalMethod` name (`wilson`, `wilson-cc`, `agresti-coull`,
+    /// `clopper-pearson`, `jeffreys`, `logit`, `wald`, `korn-graubard`, `survey-logit`).
     public var shareInterval: String?
     /// What the variance engine does with a stratum holding one PSU (R's default is `fail`).
     public var lonelyUnitPolicy: LonelyUnitPolicy

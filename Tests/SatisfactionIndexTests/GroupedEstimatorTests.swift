@@ -163,6 +163,10 @@ import SurveyStatistics
             same(influence.t2, rowInfluence.t2, "t2")
             same(influence.z, rowInfluence.z, "z")
             same(influence.zzOverW, rowInfluence.zzOverW, "zzOverW")
+            // Replicate weights (as the ranking bootstrap passes them), some of them zero.
+            let replicate = context.design.weights.indices.map { Double($0 % 3) * context.design.weights[$0] }
+            same(estimator.values(ColumnarPass(estimator: estimator).run(weights: replicate).0),
+                 estimator.values(estimator.sums(weights: replicate)), "replicate values")
         }
     }
 }

@@ -126,7 +126,7 @@ import SurveyStatistics
         }
         #expect(IndexError.unknownGrouping(name: "provice", available: ["province", "service"]).description
             == "cannot group by `provice`: it is neither a grouping of the survey nor a column of the data; available: `province`, `service`.")
-        #expect(throws: IndexError.unknownIntervalMethod(name: "exact", known: ["wilson", "agresti-coull", "wald", "logit"])) {
+        #expect(throws: IndexError.unknownIntervalMethod(name: "exact", known: ProportionIntervalMethod.allCases.map(\.rawValue))) {
             try IndexEngine(survey: Self.survey(interval: "exact"), dataset: Self.dataset()).run()
         }
         #expect(IndexError.unknownIntervalMethod(name: "exact", known: ["wilson", "wald"]).description

@@ -174,10 +174,13 @@ import SurveyStatistics
         let r = expected["alphaA"]
         #expect(alpha.n == r["n"].int)
         #expect(close(alpha.alpha, r["alpha"].double))
-        let z = 1.959963984540054  // qnorm(0.975)
-        #expect(close(alpha.interval.lower, r["alpha"].double - z * r["ase"].double))
-        #expect(close(alpha.interval.upper, r["alpha"].double + z * r["ase"].double))
-        for k in 0..<3 { #expect(close(alpha.itemRestCorrelations[k], r["rDrop"][k].double)) }
+        // Feldt's interval: psych's alpha.ci.
+        #expect(close(alpha.interval.lower, r["feldtLower"].double), "\(alpha.interval.lower) vs \(r["feldtLower"].double)")
+        #expect(close(alpha.interval.upper, r["feldtUpper"].double), "\(alpha.interval.upper) vs \(r["feldtUpper"].double)")
+        for k in 0..<3 {
+            #expect(close(alpha.itemRestCorrelations[k], r["rDrop"][k].double))
+            #expect(close(alpha.alphaIfDeleted[k], r["alphaDrop"][k].double))
+        }
         // B has two criteria, so it is there too; the root is not (its children are aspects).
         #expect(results.reliability.map(\.aspect) == ["A", "B"])
     }
@@ -191,5 +194,31 @@ import SurveyStatistics
             #expect(close(row.importance, expected["importance"][row.criterion].double), "\(row.criterion)")
             #expect(close(row.performance, results.wholeSample!.node(row.criterion)!.estimate.value))
         }
+    }
+
+    /// The parents' logit interval is R's `svyciprop(method = "logit")` as SurveyStatistics
+    /// implements it, computed once per group's t quantile here.
+    @Test(arguments: cases)
+    func aggregateLogitIsSurveyLogit(_ c: Case) throws {
+        let (results, _) = try run(c)
+        for group in results.grouping(["service"])!.groups + [results.wholeSample!] {
+            for id in ["A", "B", "overall"] {
+                let e = try #require(group.node(id))
+                let reference = ProportionIntervalMethod.surveyLogit.interval(for: e.estimate, level: 0.95)
+                #expect(close(e.interval.lower, reference.lower, 1e-12) && close(e.interval.upper, reference.upper, 1e-12))
+            }
+        }
+    }
+
+    /// Any method of SurveyStatistics can be declared; Korn–Graubard (R `svyciprop(method =
+    /// "beta")`) uses the estimate's SE and degrees of freedom.
+    @Test func declaredMethodIsUsedForCriteria() throws {
+        let fixture = try IndexFixture("clustered", weights: true, design: true)
+        let survey = FixtureSurvey.make(design: Self.cases[2].designColumns)
+        let results = try IndexEngine(survey: survey, dataset: fixture.dataset,
+                                      options: IndexOptions(shareInterval: "korn-graubard")).run()
+        let e = try #require(results.wholeSample?.node("a1"))
+        #expect(results.settings.shareInterval == "korn-graubard")
+        #expect(e.interval == ProportionIntervalMethod.kornGraubard.interval(for: e.estimate, level: 0.95))
     }
 }

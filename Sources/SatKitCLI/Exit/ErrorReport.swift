@@ -32,6 +32,8 @@ struct ErrorReport: Equatable, Sendable {
             self = ErrorReport(exitCode: .failure, message: "satkit: cannot write '\(path)': \(reason)\n")
         case CommandFailure.notAvailable(let command):
             self = ErrorReport(exitCode: .failure, message: "satkit: '\(command)' is not available yet in this build\n")
+        case let error as SampleError:
+            self = ErrorReport(exitCode: .usage, message: "error: \(error.description)\n")
         case let error as SurveyLoadError:
             self = ErrorReport.surveyFile(error)
         case CommandFailure.badInput(let message):

@@ -15,8 +15,9 @@ enum ChangeTest {
     /// - Unweighted waves without a design, a single item measured as a share: x = p̂·n is the
     ///   count of satisfied valid answers (exact: the engine's share is x/n); Newcombe's interval
     ///   and the score test on (x₂, n₂) against (x₁, n₁).
-    /// - Unweighted single items measured as means or scores: Welch's t.
-    /// - Everything else: the design-based difference with `designMethod`.
+    /// - Everything else (means and scores too, weighted or not): the difference of the two
+    ///   design-based estimates (R `svymean` per wave; for an unweighted item that SE is the
+    ///   domain estimator's, not `t.test`'s s/√n) with `designMethod`.
     static func change(before: IndexEntry, after: IndexEntry, srsBefore: Bool, srsAfter: Bool, level: Double,
                        designMethod: DifferenceMethod) -> Change? {
         let b = before.estimate, a = after.estimate
@@ -35,7 +36,7 @@ enum ChangeTest {
             return Change(difference: p1 - p0, standardError: se, interval: interval, test: test,
                           pValue: test.pValue, adjustedPValue: test.pValue, method: newcombe)
         }
-        let method: DifferenceMethod = single && !share && srsBefore && srsAfter ? .welch : designMethod
+        let method = designMethod
         let d = DifferenceComparison(a, b, method: method, level: level)
         return Change(difference: d.difference.value, standardError: d.difference.standardError, interval: d.interval,
                       test: d.test, pValue: d.test.pValue, adjustedPValue: d.test.pValue,

@@ -91,7 +91,8 @@ public struct NodeMatch: Sendable, Hashable, Codable {
     /// Whether a node of the tree (criterion, aspect, part, overall) or a question.
     public var kind: Kind
     public var status: MatchStatus
-    /// Why it is not compared, in a sentence; `nil` when compared.
+    /// Why it is not compared, in a sentence; for an aggregate compared although its children
+    /// changed, what changed and who declared it comparable; `nil` otherwise.
     public var reason: String?
 
     public enum Kind: String, Sendable, Hashable, Codable { case criterion, aggregate, question }

@@ -23,8 +23,7 @@ import SurveyStatistics
 ///   `test_proportions_2indep` (Miettinen–Nurminen with the N/(N − 1) correction);
 /// - otherwise (weights or a design in either wave, aggregates, means and scores): the
 ///   difference of the two design-based (linearized) estimates, var = var₁ + var₂, referred
-///   to the normal (or Welch's t, ``ComparisonOptions/designDifference``); unweighted means and
-///   scores of single items use Welch's t (R `t.test`);
+///   to the normal (or Welch's t, ``ComparisonOptions/designDifference``);
 /// - the verdict reads the p-value adjusted within the family: one node, one step, all groups
 ///   of the grouping (the whole sample is a family of its own, unadjusted).
 ///

@@ -1,3 +1,5 @@
+import SurveyData
+
 /// The fast path of ``GroupedEstimator``: the same sums, computed column by column.
 ///
 /// ``GroupedEstimator`` states the computation row by row (readable, and used for bootstrap
@@ -18,13 +20,14 @@
 struct ColumnarPass {
     let estimator: GroupedEstimator
 
-    func run() -> (GroupedEstimator.Sums, GroupedEstimator.InfluenceSums) {
+    /// The sums under `weights` (the design's by default; a bootstrap replicate's otherwise).
+    func run(weights: [Double]? = nil) -> (GroupedEstimator.Sums, GroupedEstimator.InfluenceSums) {
         let e = estimator
         let n = e.design.rowCount
         let G = e.groups.count, S = e.statistics.count, C = e.columns.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
-        let weights = e.design.weights
+        let weights = weights ?? e.design.weights
         let rowGroup = e.groups.rowGroup
         let rowSlot = e.layout.rowSlot
 
@@ -47,24 +50,27 @@ struct ColumnarPass {
         var itemStatistics = [[(s: Int, variable: Variable)]](repeating: [], count: C)
         for s in 0..<S { if case let .item(c, variable) = e.statistics[s].kind { itemStatistics[c].append((s, variable)) } }
         for c in 0..<C {
-            columnPass(c, statistics: itemStatistics[c], sums: &sums, inf: &inf)
+            columnPass(c, statistics: itemStatistics[c], weights: weights, sums: &sums, inf: &inf)
         }
 
         // 2. Multi-column ratios (pooled, respondent mean, multi-select option): row buffers.
         var buffers: [Int: (a: [Double], b: [Double])] = [:]
         for s in 0..<S {
+            switch e.statistics[s].kind {
+            case .item, .linear: continue
+            default: break
+            }
             var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
             switch e.statistics[s].kind {
             case let .pooled(cs, variable), let .respondentMean(cs, variable):
                 for c in cs {
                     let column = e.columns[c]
                     let valid = column.valid, y = column.table(variable)
-                    column.codes.withUnsafeBufferPointer { codes in
-                        for i in 0..<n {
-                            let code = Int(codes[i].rawValue)
-                            b[i] += valid[code]
-                            a[i] += valid[code] * y[code]
-                        }
+                    let codes = column.codes
+                    for i in 0..<n {
+                        let code = Int(codes[i].rawValue)
+                        b[i] += valid[code]
+                        a[i] += valid[code] * y[code]
                     }
                 }
                 if case .respondentMean = e.statistics[s].kind {
@@ -79,17 +85,25 @@ struct ColumnarPass {
             case .item, .linear:
                 continue
             }
-            ratioPass(s, a: a, b: b, sums: &sums, inf: &inf)
+            ratioPass(s, a: a, b: b, weights: weights, sums: &sums, inf: &inf)
             buffers[s] = (a, b)
         }
 
-        // 3. Linear combinations (mean of children), children before parents.
-        var linearBuffers: [Int: (z: [Double], enter: [Bool])] = [:]
+        // 3. Linear combinations (mean of children), children before parents, in blocks of
+        //    rows small enough that every parent's influence buffer stays in cache.
+        struct Part {
+            enum Source { case item(codes: [AnswerCode], valid: [Double], y: [Double]), ratio(Int), linear(Int) }
+            var source: Source
+            var coefficient: Double
+            var theta: [Double]
+            var scale: [Double]
+        }
+        var linear: [(s: Int, parts: [Part])] = []
+        var linearPosition: [Int: Int] = [:]
         for s in 0..<S {
             guard case let .linear(parts, coefficients) = e.statistics[s].kind else { continue }
-            var z = [Double](repeating: 0, count: n)
-            var enter = [Bool](repeating: false, count: n)
             var value = [Double](repeating: 0, count: G)
+            var list: [Part] = []
             for (j, p) in parts.enumerated() {
                 let coefficient = coefficients[j]
                 var theta = [Double](repeating: 0, count: G), scale = [Double](repeating: 0, count: G)
@@ -99,60 +113,96 @@ struct ColumnarPass {
                     let x = sums.denominator[g * S + p]
                     scale[g] = x != 0 ? coefficient / x : 0
                 }
+                let source: Part.Source
                 switch e.statistics[p].kind {
                 case let .item(c, variable):
-                    let column = e.columns[c]
-                    let valid = column.valid, y = column.table(variable)
-                    column.codes.withUnsafeBufferPointer { codes in
-                        for i in 0..<n {
-                            let code = Int(codes[i].rawValue)
-                            if valid[code] == 0 { continue }
-                            let g = Int(rowGroup[i])
-                            z[i] += scale[g] * weights[i] * (y[code] - theta[g])
-                            enter[i] = true
-                        }
-                    }
+                    source = .item(codes: e.columns[c].codes, valid: e.columns[c].valid, y: e.columns[c].table(variable))
                 case .linear:
-                    let (zp, ep) = linearBuffers[p]!
-                    for i in 0..<n where ep[i] {
-                        z[i] += coefficient * zp[i]
-                        enter[i] = true
-                    }
+                    source = .linear(linearPosition[p]!)
                 default:
-                    let (a, b) = buffers[p]!
-                    for i in 0..<n where b[i] > 0 {
-                        let g = Int(rowGroup[i])
-                        z[i] += scale[g] * weights[i] * (a[i] - theta[g] * b[i])
-                        enter[i] = true
-                    }
+                    source = .ratio(p)
                 }
+                list.append(Part(source: source, coefficient: coefficient, theta: theta, scale: scale))
             }
+            // The value is known before the pass: Σ c θ_part.
             for g in 0..<G {
                 sums.numerator[g * S + s] = value[g]
                 sums.denominator[g * S + s] = 1
             }
-            for i in 0..<n where enter[i] {
-                let g = Int(rowGroup[i]), w = weights[i], zi = z[i]
-                let slot = Int(rowSlot[i]) * S + s
-                inf.t[slot] += zi
-                if !clustered { inf.t2[slot] += zi * zi }
-                if w != 0 {
-                    let k = g * S + s
-                    sums.enteringN[k] += 1
-                    sums.enteringW[k] += w
-                    sums.enteringW2[k] += w * w
-                    inf.z[k] += zi
-                    inf.zzOverW[k] += zi * zi / w
+            linearPosition[s] = linear.count
+            linear.append((s, list))
+        }
+        if !linear.isEmpty {
+            let block = 2048
+            let L = linear.count
+            var scratch = Buffers()
+            defer { scratch.free() }
+            let zb = scratch.zeros(L * block)
+            let eb = scratch.zeros(L * block)  // 1 where the row enters, else 0
+            var lo = 0
+            while lo < n {
+                let m = min(block, n - lo)
+                for (l, statistic) in linear.enumerated() {
+                    let z = zb + l * block, en = eb + l * block
+                    z.update(repeating: 0, count: m)
+                    en.update(repeating: 0, count: m)
+                    for part in statistic.parts {
+                        let theta = part.theta, scale = part.scale
+                        switch part.source {
+                        case let .item(codes, valid, y):
+                            for r in 0..<m {
+                                let i = lo + r
+                                let code = Int(codes[i].rawValue)
+                                if valid[code] == 0 { continue }
+                                let g = Int(rowGroup[i])
+                                z[r] += scale[g] * weights[i] * (y[code] - theta[g])
+                                en[r] = 1
+                            }
+                        case let .linear(k):
+                            let zp = zb + k * block, ep = eb + k * block
+                            let coefficient = part.coefficient
+                            for r in 0..<m where ep[r] != 0 {
+                                z[r] += coefficient * zp[r]
+                                en[r] = 1
+                            }
+                        case let .ratio(p):
+                            let (a, b) = buffers[p]!
+                            for r in 0..<m {
+                                let i = lo + r
+                                guard b[i] > 0 else { continue }
+                                let g = Int(rowGroup[i])
+                                z[r] += scale[g] * weights[i] * (a[i] - theta[g] * b[i])
+                                en[r] = 1
+                            }
+                        }
+                    }
+                    let s = statistic.s
+                    for r in 0..<m where en[r] != 0 {
+                        let i = lo + r
+                        let g = Int(rowGroup[i]), w = weights[i], zi = z[r]
+                        let slot = Int(rowSlot[i]) * S + s
+                        inf.t[slot] += zi
+                        if !clustered { inf.t2[slot] += zi * zi }
+                        if w != 0 {
+                            let k = g * S + s
+                            sums.enteringN[k] += 1
+                            sums.enteringW[k] += w
+                            sums.enteringW2[k] += w * w
+                            inf.z[k] += zi
+                            inf.zzOverW[k] += zi * zi / w
+                        }
+                    }
                 }
+                lo += m
             }
-            linearBuffers[s] = (z, enter)
         }
         return (sums, inf)
     }
 
-    /// One pass over column `c` for its single-column statistics.
+    /// One pass over column `c` for its single-column statistics. The accumulators are raw
+    /// buffers so that the loop has no reference counting, uniqueness or exclusivity checks.
     private func columnPass(
-        _ c: Int, statistics: [(s: Int, variable: Variable)],
+        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double],
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -162,20 +212,30 @@ struct ColumnarPass {
         let clustered = e.layout.clustered
         let column = e.columns[c]
         let J = statistics.count
-        let kind = column.kind, valid = column.valid
-        let tables = statistics.map { column.table($0.variable) }
+        // Lookup tables flattened: tables[code * J + j]; kind and validity per code.
+        var tables = [Double](repeating: 0, count: 256 * J)
+        for (j, statistic) in statistics.enumerated() {
+            let table = column.table(statistic.variable)
+            for code in 0..<256 { tables[code * J + j] = table[code] }
+        }
+        var buffers = Buffers()
+        defer { buffers.free() }
         // Per group: Σw, n, Σw², and per statistic Σwy, Σwy².
-        var gW = [Double](repeating: 0, count: G), gW2 = [Double](repeating: 0, count: G)
-        var gN = [Int](repeating: 0, count: G)
-        var gWY = [Double](repeating: 0, count: G * J), gWY2 = [Double](repeating: 0, count: G * J)
+        let gW = buffers.zeros(G), gW2 = buffers.zeros(G), gN = buffers.zeros(G)
+        let gWY = buffers.zeros(G * J), gWY2 = buffers.zeros(G * J)
         // Per slot: Σw, Σw² and per statistic Σwy, Σw²y, Σw²y².
-        var sW = [Double](repeating: 0, count: slots), sW2 = [Double](repeating: 0, count: clustered ? 0 : slots)
-        var sWY = [Double](repeating: 0, count: slots * J)
-        var sW2Y = [Double](repeating: 0, count: clustered ? 0 : slots * J)
-        var sW2Y2 = [Double](repeating: 0, count: clustered ? 0 : slots * J)
-        var counts = [Int](repeating: 0, count: G * 5)
-        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot, weights = e.design.weights
+        // (The squared sums are only needed without clusters; with clusters they stay 1 long.)
+        let squared = clustered ? 1 : slots
+        let sW = buffers.zeros(slots), sW2 = buffers.zeros(squared)
+        let sWY = buffers.zeros(slots * J), sW2Y = buffers.zeros(squared * J), sW2Y2 = buffers.zeros(squared * J)
+        let counts = buffers.zeros(G * 5)
         column.codes.withUnsafeBufferPointer { codes in
+        e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
+        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+        weights.withUnsafeBufferPointer { weights in
+        tables.withUnsafeBufferPointer { tables in
+        column.kind.withUnsafeBufferPointer { kind in
+        column.valid.withUnsafeBufferPointer { valid in
             for i in 0..<n {
                 let code = Int(codes[i].rawValue)
                 let g = Int(rowGroup[i])
@@ -183,25 +243,34 @@ struct ColumnarPass {
                 if valid[code] == 0 { continue }
                 let w = weights[i]
                 let slot = Int(rowSlot[i])
+                let ww = w * w
                 gW[g] += w
-                if w != 0 { gN[g] += 1; gW2[g] += w * w }
+                if w != 0 { gN[g] += 1; gW2[g] += ww }
                 sW[slot] += w
-                if !clustered { sW2[slot] += w * w }
+                if clustered {
+                    for j in 0..<J {
+                        let y = tables[code * J + j]
+                        let wy = w * y
+                        gWY[g * J + j] += wy
+                        gWY2[g * J + j] += wy * y
+                        sWY[slot * J + j] += wy
+                    }
+                    continue
+                }
+                sW2[slot] += ww
                 for j in 0..<J {
-                    let y = tables[j][code]
+                    let y = tables[code * J + j]
                     let wy = w * y
                     gWY[g * J + j] += wy
                     gWY2[g * J + j] += wy * y
                     sWY[slot * J + j] += wy
-                    if !clustered {
-                        sW2Y[slot * J + j] += w * wy
-                        sW2Y2[slot * J + j] += w * wy * y
-                    }
+                    sW2Y[slot * J + j] += ww * y
+                    sW2Y2[slot * J + j] += ww * y * y
                 }
             }
-        }
+        }}}}}}}
         for g in 0..<G {
-            for k in 0..<5 { sums.answerCounts[(g * C + c) * 5 + k] = counts[g * 5 + k] }
+            for k in 0..<5 { sums.answerCounts[(g * C + c) * 5 + k] = Int(counts[g * 5 + k]) }
         }
         for (j, statistic) in statistics.enumerated() {
             let s = statistic.s
@@ -210,7 +279,7 @@ struct ColumnarPass {
                 let k = g * S + s
                 sums.numerator[k] = gWY[g * J + j]
                 sums.denominator[k] = gW[g]
-                sums.enteringN[k] = gN[g]
+                sums.enteringN[k] = Int(gN[g])
                 sums.enteringW[k] = gW[g]
                 sums.enteringW2[k] = gW2[g]
                 guard gW[g] != 0 else { continue }
@@ -233,14 +302,15 @@ struct ColumnarPass {
 
     /// One pass over the row buffers a, b of a multi-column ratio statistic.
     private func ratioPass(
-        _ s: Int, a: [Double], b: [Double], sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
+        _ s: Int, a: [Double], b: [Double], weights: [Double],
+        sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
         let n = e.design.rowCount
         let G = e.groups.count, S = e.statistics.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
-        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot, weights = e.design.weights
+        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot
         var gA2 = [Double](repeating: 0, count: G), gAB = [Double](repeating: 0, count: G), gB2 = [Double](repeating: 0, count: G)
         var sA = [Double](repeating: 0, count: slots), sB = [Double](repeating: 0, count: slots)
         var sA2 = [Double](repeating: 0, count: clustered ? 0 : slots)
@@ -286,6 +356,20 @@ struct ColumnarPass {
             if !clustered { inf.t2[slot * S + s] = (sA2[slot] - 2 * th * sAB[slot] + th * th * sB2[slot]) * x * x }
         }
     }
+}
+
+/// Zero-filled raw buffers owned by one pass and freed together.
+struct Buffers {
+    private var owned: [UnsafeMutablePointer<Double>] = []
+
+    mutating func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+        p.initialize(repeating: 0, count: max(count, 1))
+        owned.append(p)
+        return p
+    }
+
+    func free() { for p in owned { p.deallocate() } }
 }
 
 extension AnswerColumn {

@@ -51,17 +51,22 @@ struct VarianceLayout {
             }
             groupDegreesOfFreedom = df
         } else {
-            var dense: [Int: Int32] = [:]
+            // (group, PSU) → slot, through a flat table when groups × PSUs is small enough
+            // (it is for services × villages), else a dictionary.
             let psuCount = design.psuCount
+            let flat = groups.count * psuCount <= 1 << 24
+            var table = [Int32](repeating: -1, count: flat ? groups.count * psuCount : 0)
+            var dense: [Int: Int32] = [:]
             for i in 0..<n {
                 let psu = design.psu(ofRow: i)
                 let key = Int(groups.rowGroup[i]) * psuCount + psu
+                let existing = flat ? table[key] : (dense[key] ?? -1)
                 let slot: Int32
-                if let existing = dense[key] {
+                if existing >= 0 {
                     slot = existing
                 } else {
                     slot = Int32(slotGroup.count)
-                    dense[key] = slot
+                    if flat { table[key] = slot } else { dense[key] = slot }
                     slotGroup.append(groups.rowGroup[i])
                     slotStratum.append(Int32(design.stratum(ofRow: i)))
                     slotWeighted.append(false)

@@ -4,8 +4,9 @@ import SurveyStatistics
 ///
 /// Rank 1 is the highest index. Each replicate of a seeded bootstrap (Rao–Wu rescaled, PSUs
 /// within strata, R `as.svrepdesign(type = "subbootstrap")`) recomputes every group's index
-/// and ranks the groups again; a group's rank interval holds the central `level` share of its
-/// replicate ranks. Suppressed groups are left out of the ranking.
+/// and ranks the groups again; SurveyStatistics' `RankInterval` turns the replicate ranks into
+/// each group's interval (type-1 quantiles) and the overlap-with-neighbours flag. Suppressed
+/// groups are left out of the ranking.
 ///
 /// Reference: Goldstein & Spiegelhalter (1996), "League tables and their limitations", JRSS A
 /// 159(3); Hall & Miller (2009), "Using the bootstrap to quantify the authority of an
@@ -78,40 +79,19 @@ extension EngineContext {
         let distributions = Bootstrap.run(
             design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
         ) { weights in
-            let sums = estimator.sums(weights: weights, countAnswers: false)
+            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
             return included.map { sums.value($0, s, S) }
         }
-        let pointRanks = Self.ranks(values)
+        let intervals = RankInterval.compute(
+            estimates: values, replicates: distributions.map(\.replicates), level: self.settings.level)
         let R = distributions.first?.replicates.count ?? 0
-        var replicateRanks = [[Int]](repeating: [], count: included.count)
-        for r in 0..<R {
-            let ranks = Self.ranks(distributions.map { $0.replicates[r] })
-            for j in included.indices { replicateRanks[j].append(ranks[j]) }
-        }
-        let alpha = 1 - self.settings.level
-        var entries: [RankEntry] = included.indices.map { j in
-            let sorted = replicateRanks[j].sorted()
-            let lower = sorted.isEmpty ? pointRanks[j] : sorted[max(0, Int((alpha / 2 * Double(R)).rounded(.up)) - 1)]
-            let upper = sorted.isEmpty ? pointRanks[j] : sorted[min(R - 1, max(0, Int(((1 - alpha / 2) * Double(R)).rounded(.up)) - 1))]
-            return RankEntry(key: table.groups[included[j]].key, value: values[j], rank: pointRanks[j],
-                             rankLower: min(lower, pointRanks[j]), rankUpper: max(upper, pointRanks[j]),
-                             indistinguishableFromNeighbours: false)
+        var entries: [RankEntry] = intervals.map { interval in
+            RankEntry(key: table.groups[included[interval.group]].key, value: values[interval.group],
+                      rank: interval.rank, rankLower: interval.lower, rankUpper: interval.upper,
+                      indistinguishableFromNeighbours: interval.overlapsNeighbours)
         }
         entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.lexicographicallyPrecedes($1.key) }
-        for i in entries.indices {
-            let above = i > 0 && entries[i - 1].rankUpper >= entries[i].rankLower
-            let below = i + 1 < entries.count && entries[i].rankUpper >= entries[i + 1].rankLower
-            entries[i].indistinguishableFromNeighbours = above || below
-        }
         return Ranking(by: request.by, node: request.node, replicates: R, seed: settings.seed, scheme: settings.scheme,
                        level: self.settings.level, entries: entries)
-    }
-
-    /// 1 + the number of strictly greater values; NaN ranks last.
-    static func ranks(_ values: [Double]) -> [Int] {
-        values.map { v in
-            guard !v.isNaN else { return values.count }
-            return 1 + values.filter { !$0.isNaN && $0 > v }.count
-        }
     }
 }

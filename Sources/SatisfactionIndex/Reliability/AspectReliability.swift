@@ -1,26 +1,22 @@
 import SurveySchema
 import SurveyStatistics
 
-/// Internal consistency of one aspect's criteria: Cronbach's alpha with an interval, and each
-/// criterion's correlation with the sum of the others.
+/// Internal consistency of one aspect's criteria: Cronbach's alpha with Feldt's interval,
+/// each criterion's correlation with the sum of the others, and alpha without it.
 ///
-/// On the n respondents who answered every criterion of the aspect (keyed values, unweighted),
-/// with C the K × K sample covariance matrix:
+/// Computed by SurveyStatistics' `CronbachAlpha` on the keyed values of the respondents who
+/// answered every criterion of the aspect (listwise, unweighted):
 ///
-///     α = K/(K − 1) · (1 − tr C / 1ᵀC1)
+///     α = K/(K − 1) · (1 − tr C / 1ᵀC1)        (C the K × K sample covariance matrix)
 ///
-/// The interval is α ± z·ASE with the asymptotic standard error of van Zyl, Neudecker & Nel
-/// (2000) as Duhachek & Iacobucci (2004) use it (R `psych::alpha`, "Duhachek" bounds):
+/// with Feldt's (1965) F-based interval and psych's `r.drop` item-rest correlations.
+/// Equivalent R: `a <- psych::alpha(na.omit(items)); a$total$raw_alpha; a$feldt;
+/// a$item.stats$r.drop; a$alpha.drop$raw_alpha`.
 ///
-///     ASE² = 2K² / ((K − 1)² (1ᵀC1)³) · [ (1ᵀC1)(tr C² + (tr C)²) − 2 tr C · 1ᵀC²1 ] / n
-///
-/// Item-rest correlation: Pearson r of criterion k with Σ_{j≠k} x_j (psych's `r.drop`).
-///
-/// Edge cases: fewer than 2 complete respondents, or 1ᵀC1 = 0 (everyone answered alike), give
+/// Edge cases: fewer than 2 complete respondents, or a total score that does not vary, give
 /// NaN with the interval's note saying why; aspects with fewer than two criteria are skipped.
 ///
-/// Reference: Cronbach (1951), Psychometrika 16(3); van Zyl, Neudecker & Nel (2000),
-/// Psychometrika 65(3); Duhachek & Iacobucci (2004), J. Applied Psychology 89(5).
+/// Reference: Cronbach (1951), Psychometrika 16(3); Feldt (1965), Psychometrika 30(3).
 public struct AspectReliability: Sendable, Hashable, Codable {
     /// The aspect's id.
     public var aspect: String
@@ -28,69 +24,35 @@ public struct AspectReliability: Sendable, Hashable, Codable {
     public var criteria: [String]
     /// Respondents with a valid answer to every criterion.
     public var n: Int
-    /// Cronbach's alpha.
+    /// Cronbach's (raw) alpha.
     public var alpha: Double
-    /// Its interval (method `duhachek`).
+    /// Feldt's interval for alpha.
     public var interval: ConfidenceInterval
     /// Item-rest correlation of each criterion, in the order of ``criteria``.
     public var itemRestCorrelations: [Double]
+    /// Alpha of the aspect without each criterion, in the order of ``criteria``.
+    public var alphaIfDeleted: [Double]
 
-    public init(aspect: String, criteria: [String], n: Int, alpha: Double, interval: ConfidenceInterval, itemRestCorrelations: [Double]) {
+    public init(
+        aspect: String, criteria: [String], n: Int, alpha: Double, interval: ConfidenceInterval,
+        itemRestCorrelations: [Double], alphaIfDeleted: [Double]
+    ) {
         self.aspect = aspect
         self.criteria = criteria
         self.n = n
         self.alpha = alpha
         self.interval = interval
         self.itemRestCorrelations = itemRestCorrelations
+        self.alphaIfDeleted = alphaIfDeleted
     }
 
-    /// Alpha and item-rest correlations of `items[k][i]` (complete cases only: no NaN).
+    /// Alpha of `items[k][i]` (complete cases only: no NaN).
     static func compute(aspect: String, criteria: [String], items: [[Double]], level: Double) -> AspectReliability {
-        let k = items.count
-        let n = items.first?.count ?? 0
-        let z = Normal.standard.quantile(0.5 + level / 2)
-        func failed(_ why: String) -> AspectReliability {
-            AspectReliability(aspect: aspect, criteria: criteria, n: n, alpha: .nan,
-                              interval: ConfidenceInterval(lower: .nan, upper: .nan, level: level, method: "duhachek", note: why),
-                              itemRestCorrelations: [Double](repeating: .nan, count: k))
-        }
-        guard n >= 2 else { return failed("fewer than 2 respondents answered every criterion") }
-        let means = items.map { $0.reduce(0, +) / Double(n) }
-        var cov = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for a in 0..<k {
-            for b in a..<k {
-                var s = 0.0
-                for i in 0..<n { s += (items[a][i] - means[a]) * (items[b][i] - means[b]) }
-                cov[a][b] = s / Double(n - 1)
-                cov[b][a] = cov[a][b]
-            }
-        }
-        let total = cov.flatMap { $0 }.reduce(0, +)
-        guard total > 0 else { return failed("the total score does not vary: alpha is undefined") }
-        let trace = (0..<k).reduce(0.0) { $0 + cov[$1][$1] }
-        let kk = Double(k)
-        let alpha = kk / (kk - 1) * (1 - trace / total)
-        // C²: its trace and the sum of its entries.
-        var traceC2 = 0.0, sumC2 = 0.0
-        for a in 0..<k {
-            for b in 0..<k {
-                var s = 0.0
-                for c in 0..<k { s += cov[a][c] * cov[c][b] }
-                sumC2 += s
-                if a == b { traceC2 += s }
-            }
-        }
-        let q = 2 * kk * kk / ((kk - 1) * (kk - 1) * total * total * total)
-            * (total * (traceC2 + trace * trace) - 2 * trace * sumC2)
-        let ase = (q / Double(n)).squareRoot()
-        let interval = ConfidenceInterval(lower: alpha - z * ase, upper: alpha + z * ase, level: level, method: "duhachek")
-        var rest = [Double]()
-        for a in 0..<k {
-            var others = [Double](repeating: 0, count: n)
-            for b in 0..<k where b != a { for i in 0..<n { others[i] += items[b][i] } }
-            rest.append(pearson(items[a], others, weights: nil))
-        }
-        return AspectReliability(aspect: aspect, criteria: criteria, n: n, alpha: alpha, interval: interval, itemRestCorrelations: rest)
+        let alpha = CronbachAlpha(items: items, missingValues: .listwise)
+        return AspectReliability(
+            aspect: aspect, criteria: criteria, n: alpha.respondentCount, alpha: alpha.raw,
+            interval: alpha.feldtInterval(level: level), itemRestCorrelations: alpha.itemRestCorrelations,
+            alphaIfDeleted: alpha.alphaIfDeleted)
     }
 }
 

@@ -76,7 +76,7 @@ public struct AnalysisCSV: Sendable {
         return [
             entry.id, entry.option ?? "", entry.role.rawValue, info.map { String($0.depth) } ?? "",
             info?.parent ?? "", labels.label(of: entry), entry.measure.rawValue, entry.combine?.rawValue ?? "",
-            hidden ? "true" : "false", entry.flags.map(\.rawValue).joined(separator: ";"),
+            hidden ? "true" : "false", entry.publishedFlags.map(\.rawValue).joined(separator: ";"),
             number(e.value), number(e.standardError), number(entry.interval.lower), number(entry.interval.upper),
             Self.number(entry.interval.level), e.method, entry.interval.method,
             number(entry.meanScore?.estimate.value), number(entry.meanScore?.interval.lower),

@@ -139,7 +139,7 @@ public struct AnalysisJSON: Sendable {
             "combine": .string(entry.combine?.rawValue),
             "n": .int(entry.estimate.n),
             "counts": countsTree(entry.counts),
-            "flags": .array(entry.flags.map { .string($0.rawValue) }),
+            "flags": .array(entry.publishedFlags.map { .string($0.rawValue) }),
             "suppressed": .bool(entry.isSuppressed),
         ]
         if let info {

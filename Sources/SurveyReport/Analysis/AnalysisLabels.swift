@@ -90,3 +90,12 @@ struct AnalysisLabels: Sendable {
         return zip(key, by).map { groupValue($0, of: $1) }.joined(separator: " · ")
     }
 }
+
+extension IndexEntry {
+    /// The flags an output may show. A suppressed entry shows only why it is suppressed: a
+    /// flag such as "share at 100%" or "wide interval" would give its number away.
+    var publishedFlags: [IndexFlag] {
+        guard isSuppressed else { return flags }
+        return flags.filter { $0 == .noValidAnswers || $0 == .belowMinimumN || $0 == .belowDisclosureThreshold }
+    }
+}

@@ -87,38 +87,37 @@ enum TerminalText {
         return w >= width ? text : String(repeating: " ", count: width - w) + text
     }
 
-    /// `text` broken at spaces into lines of at most `width` columns; a word wider than the
-    /// width is cut into pieces, so that no line is ever wider.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
+    /// `text` broken at spaces into lines of at most `width` columns (`firstWidth` for the
+    /// first line, when given); a word wider than the width is cut into pieces, so that no
+    /// line is ever wider.
+    static func wrap(_ text: String, width: Int, firstWidth: Int? = nil) -> [String] {
+        let later = max(1, width)
         var lines: [String] = []
         var line = ""
+        var limit: Int { lines.isEmpty ? max(1, firstWidth ?? later) : later }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             var word = String(word)
-            while self.width(word) > width {
-                if !line.isEmpty { lines.append(line); line = "" }
+            if !line.isEmpty && self.width(line) + 1 + self.width(word) > limit {
+                lines.append(line)
+                line = ""
+            }
+            // A word wider than a whole line is cut into pieces (at least one character each).
+            while line.isEmpty && self.width(word) > limit {
                 var piece = ""
                 var used = 0
-                var rest = word.startIndex
+                var next = word.startIndex
                 for index in word.indices {
                     let w = self.width(String(word[index]))
-                    if used + w > width { break }
+                    if used + w > limit && !piece.isEmpty { break }
                     piece.append(word[index])
                     used += w
-                    rest = word.index(after: index)
+                    next = word.index(after: index)
                 }
                 lines.append(piece)
-                word = String(word[rest...])
+                word = String(word[next...])
             }
             if word.isEmpty { continue }
-            if line.isEmpty {
-                line = word
-            } else if self.width(line) + 1 + self.width(word) <= width {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = word
-            }
+            line += line.isEmpty ? word : " " + word
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines

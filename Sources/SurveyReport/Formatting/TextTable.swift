@@ -64,7 +64,8 @@ struct TextTable: Sendable {
             var cells = row.cells + Array(repeating: "", count: max(0, columns.count - row.cells.count))
             var continuation: [String] = []
             if let w = columns.firstIndex(where: \.wraps) {
-                let wrapped = TerminalText.wrap(cells[w], width: max(1, widths[w] - row.indent))
+                let wrapped = TerminalText.wrap(cells[w], width: max(1, widths[w] - row.indent - 2),
+                                                firstWidth: max(1, widths[w] - row.indent))
                 cells[w] = wrapped[0]
                 continuation = Array(wrapped.dropFirst())
             }

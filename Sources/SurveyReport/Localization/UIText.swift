@@ -146,6 +146,7 @@ extension UIText {
     public var groupColumn: String { pick("nhóm", "group") }
     public var groupsWord: String { pick("nhóm", "groups") }
     public var overallIndex: String { pick("chỉ số chung", "overall") }
+    public var overallIndexTitle: String { pick("Chỉ số chung", "Overall index") }
     public var columnsKey: String { pick("Cột", "Columns") }
     public var detailElsewhere: String {
         pick("Tiêu chí và câu hỏi khác theo từng nhóm: xem --format json hoặc csv.",

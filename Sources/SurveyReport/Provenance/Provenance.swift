@@ -47,6 +47,13 @@ public struct Provenance: Sendable, Hashable, Codable {
             self.fileName = fileName
             self.sha256 = sha256
         }
+
+        /// The survey's id and version, with the file's name and the hash of `bytes` (the
+        /// file as read from disk), when given.
+        public init(survey: Survey, fileName: String? = nil, bytes: [UInt8]? = nil) {
+            self.init(id: survey.id, version: survey.version, fileName: fileName,
+                      sha256: bytes.map { Provenance.sha256(of: $0) })
+        }
     }
 
     /// The data file and how its rows were accounted for: `rowsRead = rowsAccepted +

@@ -27,7 +27,8 @@ wave_numbers <- function(d, des, complex) {
     inside <- if (is.null(s)) rep(TRUE, nrow(dd)) else dd$service == s
     g <- group_numbers(des, dd, inside, complex)
     crit <- lapply(g$criteria, function(x) list(value = x$value, se = x$se, n = x$n))
-    list(key = if (is.null(s)) list() else list(s), criteria = crit,
+    means <- lapply(g$criteria, function(x) list(value = x$mean$value, se = x$mean$se))
+    list(key = if (is.null(s)) list() else list(s), criteria = crit, means = means,
          aggregates = lapply(g$meanOfChildren, function(x) list(value = x$value, se = x$se)))
   })
 }

@@ -179,7 +179,8 @@ make_expected <- function(d, des, complex, call) {
     psych = as.character(packageVersion("psych")), design = call, level = 0.95,
     groups = groups, svyby = svyby_check(des),
     alphaA = list(alpha = al$total$raw_alpha, ase = al$total$ase, n = nrow(items),
-                  rDrop = unname(al$item.stats$r.drop)),
+                  feldtLower = al$feldt$lower.ci[[1]], feldtUpper = al$feldt$upper.ci[[1]],
+                  rDrop = unname(al$item.stats$r.drop), alphaDrop = unname(al$alpha.drop$raw_alpha)),
     importance = lapply(setNames(c("a1", "a2", "a3", "b1", "b2"), c("a1", "a2", "a3", "b1", "b2")), imp))
 }
 

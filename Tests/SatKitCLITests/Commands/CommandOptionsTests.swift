@@ -111,7 +111,6 @@ private func decodingError<Options>(
 
     @Test func commandsWithoutTheirLibraryAreNotAvailable() {
         let lines: [(String, [String])] = [
-            ("sample", ["sample", "--survey", "s", "--respondents", "10", "--wave", "2024", "--seed", "1"]),
             ("check", ["check", "--survey", "s", "d.csv"]),
             ("analyze", ["analyze", "--survey", "s", "d.csv"]),
             ("compare", ["compare", "--survey", "s", "--wave", "2023=a.csv", "--wave", "2024=b.csv"]),

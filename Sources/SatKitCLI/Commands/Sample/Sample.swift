@@ -1,9 +1,16 @@
-/// `satkit sample`: stream a synthetic CSV for the survey.
+import Foundation
+import SatKit
+
+/// `satkit sample`: stream a synthetic CSV for the survey (``SampleGenerator``).
 ///
-/// Wiring point for `SurveySample`: generate row by row into the writer of
-/// `context.writeResult(to: options.output, protecting: options.inputs) { writer in … }`;
-/// the writer is buffered and throws when standard output is closed, which stops the
-/// generation and ends the run quietly.
+/// Rows are generated on two threads in blocks and written in order through the buffered
+/// writer; a closed standard output stops the generation and ends the run quietly.
 func sample(_ options: SampleOptions, context: OutputContext) throws {
-    throw CommandFailure.notAvailable(command: "sample")
+    let survey = try Survey.load(from: URL(fileURLWithPath: options.survey))
+    let generator = try SampleGenerator(survey: survey, options: SampleGenerator.Options(
+        respondents: options.respondents, wave: options.wave, seed: options.seed,
+        weights: options.includeWeights, services: options.services, provinces: options.provinces))
+    try context.writeResult(to: options.output, protecting: options.inputs) { writer in
+        try generator.write(threads: 2) { bytes in try writer.write(bytes: bytes) }
+    }
 }

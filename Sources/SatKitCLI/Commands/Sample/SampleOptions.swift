@@ -9,6 +9,9 @@ struct SampleOptions: CommandOptions, Equatable {
     var seed: UInt64
     /// Whether to add a weight column.
     var includeWeights: Bool
+    /// How many services and provinces; nil: the survey's dictionary, or the generator's default.
+    var services: Int?
+    var provinces: Int?
     /// Nil: standard output.
     var output: String?
 
@@ -33,6 +36,13 @@ extension SampleOptions {
             help: "Seed of the random generator, a whole number: the same seed gives the same bytes.")
         static let weights = Flag(
             "weights", help: "Add a column of sampling weights.")
+        static let services = Option(
+            "services", .integer("N", in: 1...10_000), defaultDescription: "the survey's list, or 20",
+            help: "How many services to spread respondents over. A survey that lists its "
+                + "services allows at most that many.")
+        static let provinces = Option(
+            "provinces", .integer("N", in: 1...10_000), defaultDescription: "as many as the respondents fill, up to 63",
+            help: "How many provinces (strata).")
         static let output = SharedArguments.output
     }
 
@@ -42,6 +52,8 @@ extension SampleOptions {
         wave = try parsed.value(Arguments.wave)
         seed = try parsed.value(Arguments.seed)
         includeWeights = parsed.isSet(Arguments.weights)
+        services = try parsed.valueIfPresent(Arguments.services)
+        provinces = try parsed.valueIfPresent(Arguments.provinces)
         output = try parsed.valueIfPresent(Arguments.output)
     }
 
@@ -55,7 +67,7 @@ extension SampleOptions {
             + "memory. For demonstrations, tests and benchmarks, not for analysis.",
         arguments: [
             Arguments.survey, Arguments.respondents, Arguments.wave, Arguments.seed,
-            Arguments.weights, Arguments.output,
+            Arguments.weights, Arguments.services, Arguments.provinces, Arguments.output,
         ],
         examples: [
             .init(summary: "2,000 synthetic SIPAS respondents for 2024:",

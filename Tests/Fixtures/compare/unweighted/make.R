@@ -1,7 +1,7 @@
 # Three unweighted waves (simple random samples, no design): 2 provinces x 8 villages x 15
 # respondents each, from the index fixtures' generator with new seeds, and changes put in:
 # 2023: service s1's a1 up; 2024: s1's a1 up again, s2's a2 up, s3's b1 down.
-# Writes wave-<year>.csv and expected-R.json (aggregates: difference of linearized estimates;
+# Writes wave-<year>.csv, expected-means.json (means of single items) and expected-R.json (aggregates: difference of linearized estimates;
 # the trend of each wave's whole-sample overall and A by lm(y ~ t, weights = 1/se^2)).
 # Criteria (Newcombe, score test, multipletests) are in make.py, which reads these CSVs.
 # Regenerate: cd Tests/Fixtures/compare/unweighted && Rscript make.R && python3 make.py
@@ -34,3 +34,11 @@ writeLines(toJSON(list(
   survey = as.character(packageVersion("survey")), design = "svydesign(ids = ~1, data = d) per wave",
   steps = steps, trend = list(overall = trend("overall"), A = trend("A"))),
   auto_unbox = TRUE, digits = NA, pretty = TRUE), "expected-R.json")
+
+# Means of single items (measure "mean"), 2023 -> 2024: svymean of the keyed values per wave
+# (na.rm = TRUE), combined as above. Written to expected-means.json.
+writeLines(toJSON(list(generator = "make.R", r = R.version.string, survey = as.character(packageVersion("survey")),
+  call = "svymean(~val_a1, subset(svydesign(ids = ~1, data = wave), service == s), na.rm = TRUE) per wave",
+  steps = list(list(from = "2023", to = "2024",
+    groups = step_numbers(nums[["2023"]], nums[["2024"]], "means", c("a1", "a2", "a3", "b1", "b2", "q0"))))),
+  auto_unbox = TRUE, digits = NA, pretty = TRUE), "expected-means.json")

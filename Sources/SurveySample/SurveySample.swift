@@ -1,1 +1,0 @@
-// SurveySample module. See docs/architecture.md.

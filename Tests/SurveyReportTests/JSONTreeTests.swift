@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import SurveyReport
+
+@Suite struct JSONTreeTests {
+    @Test func keysSortedNonFiniteAsNullAndShortestNumbers() {
+        let tree = JSONTree.object([
+            "b": .finite(Double.nan), "a": .array([.number(0.1), .number(36525), .number(-0.0), .finite(Double.infinity)]),
+            "c": .object([:]), "d": .string("x"),
+        ])
+        #expect(tree.serialized() == """
+            {
+              "a": [
+                0.1,
+                36525,
+                0,
+                null
+              ],
+              "b": null,
+              "c": {},
+              "d": "x"
+            }
+
+            """)
+    }
+
+    @Test func hostileStringsStayStrings() throws {
+        let hostile = "</script><script>alert(1)</script>\"\\\n\u{0}\u{2028}=HYPERLINK(\"x\")"
+        let text = JSONTree.object(["label": .string(hostile)]).serialized()
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+        #expect(parsed?["label"] == hostile)
+        #expect(!text.contains("\u{2028}"))
+    }
+
+    @Test func numbersRoundTripExactly() throws {
+        let values = [0.832_412_345_678_901_2, 1e-300, 123_456_789.123, Double.leastNonzeroMagnitude, 0.1 + 0.2]
+        let text = JSONTree.array(values.map(JSONTree.number)).serialized()
+        // Parsed with the standard library's correctly rounded `Double(String)`: Foundation's
+        // JSON parser may be off by one unit in the last place (0.30000000000000004).
+        let parsed = text.split(separator: "\n").dropFirst().dropLast()
+            .map { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))) }
+        #expect(parsed == values)
+    }
+}
