@@ -133,6 +133,7 @@ struct ReportHTML {
             return r + "<td class=\"flags\">\(h(cells.flags(e)))</td></tr>"
         }
         s += table(head, rows)
+        if hasChange { s += "<p class=\"note\">\(h(words.adjustedNote))</p>\n" }
         s += legendHTML()
         return s + "</section>\n"
     }

@@ -114,6 +114,10 @@ struct ReportMarkdown {
                 if withChange { r += [cells.change(row.change, measure: e.measure), cells.verdict(row.change)] }
                 return r + [cells.flags(e)]
             })
+            if withChange {
+                out.append(md(words.adjustedNote))
+                out.append("")
+            }
         }
         if !content.priorities.isEmpty {
             out.append("## \(md(words.priorityTitle))")

@@ -58,6 +58,10 @@ struct ReportWords: Sendable {
     var rowsRead: String { pick("dòng đọc", "rows read") }
     var rowsAccepted: String { pick("dòng được nhận", "accepted") }
     var rowsQuarantined: String { pick("dòng bị loại (kèm lý do)", "quarantined with a reason") }
+    var adjustedNote: String {
+        pick("Kết luận dựa trên giá trị p đã hiệu chỉnh cho nhiều phép so sánh cùng lúc, nên một khoảng thay đổi không chứa 0 vẫn có thể được ghi là “trong biên sai số”.",
+             "Verdicts use p-values adjusted for making many comparisons at once, so a change whose interval excludes zero can still read “within the margin of error”.")
+    }
     var baseline: String { pick("Đợt so sánh", "Baseline") }
 
     /// The reading of a verdict, short, for table cells.
