@@ -11,7 +11,7 @@ import Testing
     static func sentences(_ language: String) throws -> ReportSentences {
         let run = try ReportTests.run.get()
         let content = ReportContent(survey: run.survey, results: run.results, comparison: run.comparison,
-                                    options: ReportOptions(), language: language)
+                                    options: LeadershipReport.Options(), language: language)
         return ReportSentences(content: content)
     }
 
@@ -71,7 +71,7 @@ import Testing
     /// With no comparison there is no change sentence at all.
     @Test func noBaselineNoSentence() throws {
         let run = try ReportTests.run.get()
-        let content = ReportContent(survey: run.survey, results: run.results, comparison: nil, options: ReportOptions(), language: "en")
+        let content = ReportContent(survey: run.survey, results: run.results, comparison: nil, options: LeadershipReport.Options(), language: "en")
         #expect(ReportSentences(content: content).change(Self.change(0.70, 0.80, .improved), measure: .share, subject: "x") == nil)
     }
 

@@ -127,11 +127,11 @@ import Testing
         let run = try Self.run.get()
         let comment = "Cán bộ nhiệt tình, gọi 0912 345 678 nếu cần"
         let plain = LeadershipReport(survey: run.survey, results: run.results, language: "vi",
-                                     options: ReportOptions(comments: [comment]))
+                                     options: LeadershipReport.Options(comments: [comment]))
         #expect(!plain.html().contains("nhiệt tình"))
         #expect(!plain.markdown().contains("nhiệt tình"))
         let asked = LeadershipReport(survey: run.survey, results: run.results, language: "vi",
-                                     options: ReportOptions(includeComments: true, comments: [comment, "<b>x</b>"]))
+                                     options: LeadershipReport.Options(includeComments: true, comments: [comment, "<b>x</b>"]))
         let html = asked.html()
         #expect(html.contains("Cán bộ nhiệt tình"))
         #expect(!html.contains("0912") && !html.contains("345 678"))

@@ -17,7 +17,7 @@ import SurveySchema
 /// `docs/report.md`. In short: every number is an entry of `results` (or `comparison`); a
 /// suppressed entry or group is shown as "—, too few answers" and never with a number, in
 /// tables, charts, titles or alt text; every survey label and data value is escaped; free-text
-/// comments appear only with ``ReportOptions/includeComments``, masked by ``CommentMasking``.
+/// comments appear only with ``LeadershipReport/Options/includeComments``, masked by ``CommentMasking``.
 public struct LeadershipReport: Sendable {
     public var survey: Survey
     public var results: IndexResults
@@ -27,10 +27,10 @@ public struct LeadershipReport: Sendable {
     public var provenance: Provenance?
     /// `vi` or `en` (any other language gets English words and the survey's labels in it).
     public var language: String
-    public var options: ReportOptions
+    public var options: Options
 
     public init(survey: Survey, results: IndexResults, comparison: ComparisonResults? = nil,
-                provenance: Provenance? = nil, language: String, options: ReportOptions = ReportOptions()) {
+                provenance: Provenance? = nil, language: String, options: Options = Options()) {
         self.survey = survey
         self.results = results
         self.comparison = comparison
@@ -54,38 +54,41 @@ public struct LeadershipReport: Sendable {
     }
 }
 
-/// Choices for ``LeadershipReport``.
-public struct ReportOptions: Sendable, Hashable {
-    /// The grouping of the league table (group ids, e.g. `["service"]`); `nil` takes the first
-    /// grouping of the results that is not the whole sample.
-    public var by: [String]?
-    /// The node whose aspects form the first-screen chart; `nil` for the root. Under the focus
-    /// node, an aspect (an aggregate whose children are criteria) is one bar; a part (an
-    /// aggregate of aggregates) is a bold bar followed by its own aggregates.
-    public var focus: String?
-    /// Show free-text comments (masked). Off by default: respondents are people.
-    public var includeComments: Bool
-    /// The free-text comments to show when ``includeComments`` is set (e.g. the dataset's
-    /// `texts["comment"]`); ignored otherwise.
-    public var comments: [String]
-    /// At most this many comments are shown.
-    public var maxComments: Int
+extension LeadershipReport {
+    /// Choices for ``LeadershipReport``: the league grouping, the charted node, comments.
+    /// (Nested so that it does not collide with the command line's own `ReportOptions`.)
+    public struct Options: Sendable, Hashable {
+        /// The grouping of the league table (group ids, e.g. `["service"]`); `nil` takes the first
+        /// grouping of the results that is not the whole sample.
+        public var by: [String]?
+        /// The node whose aspects form the first-screen chart; `nil` for the root. Under the focus
+        /// node, an aspect (an aggregate whose children are criteria) is one bar; a part (an
+        /// aggregate of aggregates) is a bold bar followed by its own aggregates.
+        public var focus: String?
+        /// Show free-text comments (masked). Off by default: respondents are people.
+        public var includeComments: Bool
+        /// The free-text comments to show when ``includeComments`` is set (e.g. the dataset's
+        /// `texts["comment"]`); ignored otherwise.
+        public var comments: [String]
+        /// At most this many comments are shown.
+        public var maxComments: Int
 
-    public init(by: [String]? = nil, focus: String? = nil, includeComments: Bool = false,
-                comments: [String] = [], maxComments: Int = 50) {
-        self.by = by
-        self.focus = focus
-        self.includeComments = includeComments
-        self.comments = comments
-        self.maxComments = maxComments
-    }
+        public init(by: [String]? = nil, focus: String? = nil, includeComments: Bool = false,
+                    comments: [String] = [], maxComments: Int = 50) {
+            self.by = by
+            self.focus = focus
+            self.includeComments = includeComments
+            self.comments = comments
+            self.maxComments = maxComments
+        }
 
-    /// The comments that may be printed: none unless ``includeComments``; otherwise the
-    /// non-empty ones, masked, at most ``maxComments``.
-    func shownComments(language: String) -> [String] {
-        guard includeComments else { return [] }
-        return comments.lazy.map { TerminalText.clean($0).trimmedOfWhitespace }.filter { !$0.isEmpty }
-            .prefix(maxComments).map { CommentMasking.mask($0, language: language) }
+        /// The comments that may be printed: none unless ``includeComments``; otherwise the
+        /// non-empty ones, masked, at most ``maxComments``.
+        func shownComments(language: String) -> [String] {
+            guard includeComments else { return [] }
+            return comments.lazy.map { TerminalText.clean($0).trimmedOfWhitespace }.filter { !$0.isEmpty }
+                .prefix(maxComments).map { CommentMasking.mask($0, language: language) }
+        }
     }
 }
 

@@ -81,7 +81,7 @@ struct ReportContent: Sendable {
     /// Flags that appear anywhere in the report, for the legend.
     let flagsShown: [IndexFlag]
 
-    init(survey: Survey, results: IndexResults, comparison: ComparisonResults?, options: ReportOptions, language: String) {
+    init(survey: Survey, results: IndexResults, comparison: ComparisonResults?, options: LeadershipReport.Options, language: String) {
         self.language = language
         words = UIText.forLanguage(language)
         style = NumberStyle.forLanguage(language)

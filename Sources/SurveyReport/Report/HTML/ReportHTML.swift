@@ -8,7 +8,7 @@ import SatisfactionIndex
 struct ReportHTML {
     let content: ReportContent
     let provenance: Provenance?
-    let options: ReportOptions
+    let options: LeadershipReport.Options
     var comparison: ComparisonResults? = nil
 
     private var words: ReportWords { ReportWords(language: content.language) }
@@ -16,7 +16,7 @@ struct ReportHTML {
     private var sentences: ReportSentences { ReportSentences(content: content) }
     private func h(_ s: String) -> String { MarkupEscaping.html(s) }
 
-    init(content: ReportContent, provenance: Provenance?, options: ReportOptions, comparison: ComparisonResults? = nil) {
+    init(content: ReportContent, provenance: Provenance?, options: LeadershipReport.Options, comparison: ComparisonResults? = nil) {
         self.content = content
         self.provenance = provenance
         self.options = options

@@ -6,7 +6,7 @@ import SatisfactionIndex
 struct ReportMarkdown {
     let content: ReportContent
     let provenance: Provenance?
-    let options: ReportOptions
+    let options: LeadershipReport.Options
     var comparison: ComparisonResults? = nil
 
     private var words: ReportWords { ReportWords(language: content.language) }
