@@ -59,6 +59,7 @@ enum ReportCSS {
     .table-wrap{overflow:visible}
     table{font-size:8.5pt}
     th,td{padding:3px 5px}
+    td.v-improved,td.v-declined,td.v-no-significant-change{white-space:normal}
     tr,.card,figure,svg,.weak li,.findings li{break-inside:avoid}
     thead{display:table-header-group}
     h2,h3{break-after:avoid}

@@ -225,7 +225,7 @@ struct ReportHTML {
         s += m.paragraphs().map { "<p>\(h($0))</p>\n" }.joined()
         if let t = m.importTotals() { s += "<p>\(h(t))</p>\n" }
         let rows = m.fingerprints().map { "<tr><td>\(h($0.0))</td><td>\(h($0.1))</td><td class=\"sha\">\(h($0.2))</td></tr>" }
-        if !rows.isEmpty { s += table([("", false), ("", false), ("", false)], rows) }
+        if !rows.isEmpty { s += table([("", false), (words.file, false), (words.fingerprint, false)], rows) }
         return s + "</section>\n"
     }
 }

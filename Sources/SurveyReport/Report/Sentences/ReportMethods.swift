@@ -24,7 +24,7 @@ struct ReportMethods: Sendable {
         let combine = ui.combine(s.combine.rawValue)
         out.append(pick(
             "Chỉ số của mỗi tiêu chí là \(ui.measure(s.measure.rawValue)). Chỉ số của khía cạnh, phần và chỉ số chung được tính bằng \(combine) (trừ khi tệp khảo sát quy định khác cho từng nút).",
-            "Each criterion's index is the \(ui.measure(s.measure.rawValue)). Aspects, parts and the overall index combine their parts by the \(combine) rule (unless the survey file declares another rule for a node)."))
+            "Each criterion's index is the \(ui.measure(s.measure.rawValue)). Aspects, parts and the overall index are \(englishCombine(s.combine)) (unless the survey file declares another rule for a node)."))
 
         // Which answers count as satisfied, per scale used by the criteria.
         let scaleIDs = survey.criteria.map(\.scale).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -90,6 +90,14 @@ struct ReportMethods: Sendable {
                 "\(waves.baseline) is compared with \(waves.current): \(TerminalText.clean(comparison.independence)). Method: \(method.map(TerminalText.clean) ?? "—"). P-values are adjusted for multiple comparisons (\(adjustment); \(TerminalText.clean(comparison.family))); a change is called an improvement or a decline only when the adjusted p-value is below \(style.decimal(1 - comparison.level, digits: 2))."))
         }
         return out
+    }
+
+    private func englishCombine(_ rule: Combination) -> String {
+        switch rule {
+        case .meanOfChildren: "the unweighted mean of their parts"
+        case .pooled: "all the answers below them pooled together"
+        case .meanOfRespondents: "the mean of each respondent's own score"
+        }
     }
 
     /// Rows of the fingerprint table: what, file name, value.

@@ -53,6 +53,8 @@ struct ReportWords: Sendable {
     var notCompared: String { pick("không so sánh", "not compared") }
     var generatedBy: String { pick("Tạo bởi", "Made with") }
     var sha256: String { "SHA-256" }
+    var file: String { pick("Tệp", "File") }
+    var fingerprint: String { pick("Phiên bản / dấu vân tay", "Version / fingerprint") }
     var surveyFile: String { pick("Tệp mô tả khảo sát", "Survey file") }
     var dataFile: String { pick("Tệp dữ liệu", "Data file") }
     var rowsRead: String { pick("dòng đọc", "rows read") }
