@@ -31,7 +31,7 @@ import SurveyStatistics
         let waves = try [("2023", earlier), ("2024", later)].map { label, survey in
             Wave(label: label, survey: survey, results: try IndexEngine(
                 survey: survey, dataset: ComparisonFixture.dataset(
-                    "unweighted", wave: label, complex: false, aliases: ["a3_new": "a3", "b3": "q0", "a9": "a3"]), options: options).run())
+                    "unweighted", wave: label, complex: false, aliases: ["a3_new": "a3", "b3": "q0", "a9": "a3", "q0_new": "q0"]), options: options).run())
         }
         let results = try WaveComparison(waves: waves, options: ComparisonOptions(by: ["service"], declaredComparable: declared)).run()
         return results.steps[0]
@@ -95,6 +95,26 @@ import SurveyStatistics
         #expect(step.match("a9")?.status == .added)
         #expect(step.match("a9")?.reason == "continues \"a_old\", which the earlier edition does not have")
         #expect(step.match("a3")?.status == .dropped)
+    }
+
+    /// Questions match like nodes: q0 renamed q0_new (continues), s1 declared not comparable.
+    @Test func questionsRenamedAndNotComparable() throws {
+        var later = ComparisonFixture.survey(complex: false, version: "2024")
+        later.questions = later.questions.map { q in
+            var q = q
+            if q.id == "q0" { q.id = "q0_new"; q.continues = "q0" }
+            if q.id == "s1" { q.comparable = false }
+            return q
+        }
+        let step = try compare(later)
+        #expect(step.match("q0_new")?.status == .compared && step.match("q0_new")?.previousID == "q0")
+        #expect(step.match("q0_new")?.kind == .question && step.match("q0") == nil)
+        #expect(step.match("s1")?.status == .notComparable)
+        #expect(step.match("s1")?.reason == "declared not comparable (comparable: false) in survey fixture 2024")
+        let national = try #require(step.node("q0_new")?.national)
+        let py = try ComparisonFixture.json("unweighted", "expected-py.json")["steps"][1]["groups"][0]["items"]["q0"]
+        #expect(national.before?.validN == py["n0"].int && close(national.change?.pValue ?? .nan, py["p"].double))
+        #expect(step.node("s1") == nil && step.match("overall")?.status == .compared)
     }
 
     @Test func sameEditionComparesEverything() throws {

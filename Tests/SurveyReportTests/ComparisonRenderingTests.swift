@@ -84,6 +84,31 @@ import SurveyStatistics
         #expect(abs(value - expected) < 1e-12, "\(fields)")
     }
 
+    /// Three waves of the tiny survey (c1 satisfied 40, 35, 30 of 48): trends in every output.
+    @Test func threeWavesShowTrends() throws {
+        let survey = AnalysisFixtures.tinySurvey()
+        let waves = try [("2022", 0), ("2023", 5), ("2024", 10)].map { label, lowered in
+            var data = AnalysisFixtures.tinyDataset()
+            for i in (40 - lowered)..<40 { data.answers["c1"]![i] = .point(2) }
+            return Wave(label: label, survey: survey, results: try IndexEngine(
+                survey: survey, dataset: data, options: IndexOptions(groupings: [["service"]])).run())
+        }
+        let results = try WaveComparison(waves: waves, options: ComparisonOptions(by: ["service"])).run()
+        let c1 = try #require(results.trends.first { $0.id == "c1" }?.groups.first)
+        // Equal steps of −5/48 a year; the slope is −5/48 whatever the weights (the points lie on a line).
+        let slope = try #require(c1.trend?.slope)
+        #expect(abs(slope - (-5.0 / 48)) < 1e-12)
+        let text = ComparisonTable(results: results, survey: survey, language: "en").render(width: 100)
+        #expect(text.contains("Linear trend (2022, 2023, 2024)"))
+        let row = try #require(text.split(separator: "\n").last { $0.contains("Staff were polite") })
+        #expect(row.contains("−10.4 pp") && row.contains("declined"), "\(row)")
+        let csv = ComparisonCSV(results: results, survey: survey).render()
+        #expect(csv.components(separatedBy: "\r\n").contains { $0.hasPrefix("trend,2022,2024,,,") && $0.contains(",c1,c1,") })
+        let json = try #require(try JSONSerialization.jsonObject(with: ComparisonJSON(results: results, survey: survey).data()) as? [String: Any])
+        #expect((json["trends"] as? [Any])?.count == results.trends.count && results.trends.count == 4)
+        #expect((json["steps"] as? [Any])?.count == 2)
+    }
+
     @Test func sipasTableFitsAndSummarises() throws {
         let survey = try AnalysisFixtures.sipas()
         let options = IndexOptions(groupings: [["province"]], lonelyUnitPolicy: .adjust,

@@ -15,6 +15,7 @@ public struct ComparisonResults: Sendable, Hashable, Codable {
     public var level: Double
     /// The multiplicity adjustment and the family it is applied within.
     public var adjustment: MultiplicityAdjustment
+    /// The family within which p-values are adjusted, in words.
     public var family: String
     /// What the comparison assumes about the waves' samples.
     public var independence: String
@@ -38,13 +39,19 @@ public struct ComparisonResults: Sendable, Hashable, Codable {
 
 /// One wave as the comparison used it.
 public struct WaveSummary: Sendable, Hashable, Codable {
+    /// The wave's label, e.g. `"2024"`.
     public var label: String
+    /// The survey id the wave was collected under.
     public var surveyID: String
+    /// The survey edition (version).
     public var surveyVersion: String
+    /// Respondents (rows) in the wave.
     public var rowCount: Int
     /// The time value of the trend test.
     public var time: Double
+    /// The wave's design, as the index engine used it.
     public var design: DesignSummary
+    /// The wave's applied index rules (measure, combination, interval, level).
     public var settings: AppliedSettings
 
     public init(label: String, surveyID: String, surveyVersion: String, rowCount: Int, time: Double,
@@ -61,7 +68,9 @@ public struct WaveSummary: Sendable, Hashable, Codable {
 
 /// The comparison of one wave (`from`) with the next (`to`).
 public struct ComparisonStep: Sendable, Hashable, Codable {
+    /// The earlier and the later wave's labels.
     public var from: String
+    /// The later wave's label.
     public var to: String
     /// How every node and scored question of either wave was matched, in the later wave's
     /// order, dropped ones last.
@@ -90,11 +99,13 @@ public struct NodeMatch: Sendable, Hashable, Codable {
     public var previousID: String?
     /// Whether a node of the tree (criterion, aspect, part, overall) or a question.
     public var kind: Kind
+    /// Compared, added, dropped, or not comparable.
     public var status: MatchStatus
     /// Why it is not compared, in a sentence; for an aggregate compared although its children
     /// changed, what changed and who declared it comparable; `nil` otherwise.
     public var reason: String?
 
+    /// A criterion or aggregate of the tree, or a scored question.
     public enum Kind: String, Sendable, Hashable, Codable { case criterion, aggregate, question }
 
     public init(id: String, previousID: String?, kind: Kind, status: MatchStatus, reason: String? = nil) {
@@ -120,9 +131,13 @@ public enum MatchStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One node or question compared: every group's change.
 public struct NodeChange: Sendable, Hashable, Codable {
+    /// The id in the later wave.
     public var id: String
+    /// The id in the earlier wave (differs for a renamed node).
     public var previousID: String
+    /// What the entry is (overall, aggregate, criterion, a question kind).
     public var role: EntryRole
+    /// What the values measure (share, mean, score100).
     public var measure: Measure
     /// The whole sample first, then the groups of ``ComparisonResults/by`` (present in either wave).
     public var groups: [GroupChange]
@@ -150,13 +165,17 @@ public struct GroupChange: Sendable, Hashable, Codable {
     public var key: [String]
     /// The entries in each wave; `nil` when the group is absent from that wave.
     public var before: WaveValue?
+    /// The later wave's entry.
     public var after: WaveValue?
     /// The change after − before; `nil` unless ``status`` is `tested`.
     public var change: Change?
+    /// Whether the change was tested, and why not.
     public var status: ChangeStatus
+    /// The reading at the chosen level on the adjusted p-value.
     public var verdict: Verdict
     /// Rank in each wave's ranking on this node, when both waves ranked it.
     public var rankBefore: RankEntry?
+    /// The later wave's rank.
     public var rankAfter: RankEntry?
 
     public init(key: [String], before: WaveValue?, after: WaveValue?, change: Change?, status: ChangeStatus,
@@ -180,7 +199,9 @@ public struct GroupChange: Sendable, Hashable, Codable {
 
 /// An entry's value in one wave.
 public struct WaveValue: Sendable, Hashable, Codable {
+    /// The estimate with its SE, n, weighted N, effective n and design effect.
     public var estimate: Estimate
+    /// The estimate's interval at the wave's level.
     public var interval: ConfidenceInterval
     /// Valid answers (respondents, for a parent).
     public var validN: Int
@@ -202,10 +223,13 @@ public struct Change: Sendable, Hashable, Codable {
     /// √(SE₁² + SE₂²); for the unweighted share method, the unpooled binomial SE (for reading
     /// only: the interval and the test do not use it).
     public var standardError: Double
+    /// The interval of the change (Newcombe, or d ± z·SE), with its method and level.
     public var interval: ConfidenceInterval
+    /// The test of "no change": statistic, df, raw p-value, method.
     public var test: HypothesisTest
-    /// The raw p-value (``test``'s) and the one adjusted within the family.
+    /// The raw p-value (``test``'s).
     public var pValue: Double
+    /// The p-value adjusted within the family (equal to ``pValue`` for the whole sample).
     public var adjustedPValue: Double
     /// The method, e.g. `"newcombe hybrid score interval; score test (statsmodels test_proportions_2indep)"`.
     public var method: String
@@ -248,18 +272,23 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
 public struct PressSummary: Sendable, Hashable, Codable {
     /// Lowest and highest group in the later wave (suppressed groups left out).
     public var minimum: GroupValue?
+    /// The highest group in the later wave.
     public var maximum: GroupValue?
     /// The top and bottom groups of the later wave, best first / worst last.
     public var top: [GroupValue]
+    /// The lowest groups of the later wave, best first (the worst is last).
     public var bottom: [GroupValue]
     /// Verdict counts over the groups tested.
     public var improved: Int
+    /// Groups whose verdict is `declined`.
     public var declined: Int
+    /// Groups whose verdict is `no-significant-change`.
     public var noSignificantChange: Int
     /// Groups not tested (suppressed, missing in a wave, no estimate).
     public var notTested: Int
     /// Groups whose point estimate went up / down, whatever the verdict (the press count).
     public var rose: Int
+    /// Groups whose point estimate went down.
     public var fell: Int
 
     public init(minimum: GroupValue?, maximum: GroupValue?, top: [GroupValue], bottom: [GroupValue], improved: Int,
@@ -279,8 +308,11 @@ public struct PressSummary: Sendable, Hashable, Codable {
 
 /// A group and its value in the later wave (with its change, when tested).
 public struct GroupValue: Sendable, Hashable, Codable {
+    /// The group's values; `[]` for the whole sample.
     public var key: [String]
+    /// The later wave's value.
     public var value: Double
+    /// The change after − before, when tested.
     public var difference: Double?
 
     public init(key: [String], value: Double, difference: Double?) {
@@ -296,6 +328,7 @@ public struct NodeTrend: Sendable, Hashable, Codable {
     public var id: String
     /// The id in each wave, oldest first.
     public var ids: [String]
+    /// The whole sample first, then the groups of the latest wave.
     public var groups: [GroupTrend]
 
     public init(id: String, ids: [String], groups: [GroupTrend]) {
@@ -314,6 +347,7 @@ public struct GroupTrend: Sendable, Hashable, Codable {
     public var trend: LinearTrend?
     /// The trend's p-value adjusted within the family (this node, all groups).
     public var adjustedPValue: Double?
+    /// `improved` / `declined` on the trend's adjusted p-value and the slope's sign.
     public var verdict: Verdict
 
     public init(key: [String], series: [WaveValue?], trend: LinearTrend?, adjustedPValue: Double?, verdict: Verdict) {

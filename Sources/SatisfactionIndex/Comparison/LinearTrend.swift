@@ -20,22 +20,31 @@ import SurveyStatistics
 /// Reference: Cochran (1954), "The combination of estimates from different experiments",
 /// Biometrics 10; Borenstein et al. (2009), *Introduction to Meta-Analysis*, ch. 20.
 public struct LinearTrend: Sendable, Hashable, Codable {
+    /// The slope b per time unit (per year when waves are years).
     public var slope: Double
+    /// The intercept a (the fitted value at t = 0).
     public var intercept: Double
     /// SE of the slope with the variances known.
     public var standardError: Double
+    /// z = b / SE(b).
     public var statistic: Double
+    /// The two-sided p-value of z against the standard normal.
     public var pValue: Double
     /// The residual statistic Q and its degrees of freedom k − 2.
     public var residualQ: Double
+    /// k − 2.
     public var residualDegreesOfFreedom: Int
     /// `lm`'s SE, SE·√(Q/(k − 2)), and its p-value on t(k − 2).
     public var lmStandardError: Double
+    /// `lm`'s two-sided p-value on t(k − 2).
     public var lmPValue: Double
     /// Number of waves used.
     public var points: Int
+    /// The method's name, for outputs.
     public var method: String
 
+    /// Fits the trend; `nil` with fewer than three points, equal times, or an SE that is 0 or
+    /// not finite.
     public init?(times: [Double], values: [Double], standardErrors: [Double]) {
         precondition(times.count == values.count && values.count == standardErrors.count, "one time, value and SE per point")
         let k = times.count

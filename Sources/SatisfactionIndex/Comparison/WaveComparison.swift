@@ -30,11 +30,15 @@ import SurveyStatistics
 /// Edge cases: a group suppressed in either wave is not tested and shows no number; a group in
 /// one wave only is `group-missing`; an entry without a standard error is `no-estimate`.
 public struct WaveComparison: Sendable {
+    /// The waves, oldest first.
     public let waves: [Wave]
+    /// What the caller asked for.
     public let options: ComparisonOptions
     /// The confidence level used.
     public let level: Double
 
+    /// A comparison of `waves` (oldest first).
+    ///
     /// - Throws: ``ComparisonError`` for fewer than two waves, a repeated label, a grouping a
     ///   wave lacks, or a level outside (0, 1).
     public init(waves: [Wave], options: ComparisonOptions = ComparisonOptions()) throws(ComparisonError) {

@@ -19,8 +19,11 @@ public struct ComparisonCSV: Sendable {
         "p_adjusted", "adjustment", "level", "verdict", "method", "rank_before", "rank_after", "rank_move",
     ]
 
+    /// The comparison rendered.
     public let results: ComparisonResults
+    /// The latest survey edition: labels of nodes, questions and groups.
     public let survey: Survey
+    /// The language of labels and words (`vi` or `en`, default the survey's).
     public let language: String
     let labels: AnalysisLabels
 

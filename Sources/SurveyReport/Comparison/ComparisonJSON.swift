@@ -17,11 +17,13 @@ public struct ComparisonJSON: Sendable {
     /// The version of the document's shape.
     public static let schemaVersion = 1
 
+    /// The comparison rendered.
     public let results: ComparisonResults
     /// The latest survey edition (labels).
     public let survey: Survey
     /// One provenance per wave, oldest first (may be empty for a library caller).
     public let provenance: [Provenance]
+    /// The language of labels and words (`vi` or `en`, default the survey's).
     public let language: String
     let labels: AnalysisLabels
 

@@ -10,8 +10,11 @@ import SurveySchema
 /// waves, the whole-sample trends. Suppressed values print as "suppressed", never a number.
 /// Lines fit `width` (default 100). Criteria by group are in the JSON and CSV outputs.
 public struct ComparisonTable: Sendable {
+    /// The comparison rendered.
     public let results: ComparisonResults
+    /// The latest survey edition: labels of nodes, questions and groups.
     public let survey: Survey
+    /// The language of labels and words (`vi` or `en`, default the survey's).
     public let language: String
     /// The deepest aggregate shown group by group (0 = the overall index only; `nil` = every
     /// aggregate). Every node by group is in the JSON and CSV outputs whatever this says.
