@@ -2,7 +2,9 @@ import Foundation
 import SatisfactionIndex
 @testable import SurveyReport
 import SurveySchema
+import SurveyData
 import SurveyStatistics
+import TestSupport
 import Testing
 
 /// The leadership report on a realistic SIPAS dataset, in both languages: the numbers shown are
@@ -158,6 +160,47 @@ import Testing
             let text = report.html() + report.markdown()
             for word in ["data-change", "improvement", "significant decline", "within the margin of error", "nằm trong biên sai số", "mức tăng", "mức giảm", "Compared with", "So với đợt"] {
                 #expect(!text.contains(word), "\(language): \(word)")
+            }
+        }
+    }
+}
+
+/// A flat survey (SDG 16.6.2: five criteria right under the root, no aspects): the chart shows
+/// the five attributes, the numbers are the results'.
+@Suite struct ReportFlatSurveyTests {
+    @Test func sdgAttributesAreTheBars() throws {
+        let survey = try Survey.load(from: TestPaths.file("surveys/sdg-16-6-2.json5"))
+        var rng = SeededGenerator(seed: 16)
+        let n = 400
+        var answers: [String: [AnswerCode]] = [:]
+        for criterion in survey.criteria {
+            let k = survey.scale(of: criterion)?.points.count ?? 4
+            answers[criterion.id] = (0..<n).map { _ in rng.next() % 20 == 0 ? .dontKnow : .point(1 + Int(rng.next() % UInt64(k))) }
+        }
+        for q in survey.questions where q.kind.isScored {
+            let k = survey.scale(of: q)?.points.count ?? 2
+            answers[q.id] = (0..<n).map { _ in .point(1 + Int(rng.next() % UInt64(k))) }
+        }
+        var groups: [String: CategoryColumn] = [:]
+        for g in survey.columns.groups {
+            let levels = g.values?.map(\.code) ?? ["a", "b", "c"]
+            groups[g.id] = CategoryColumn(id: g.id, levels: levels, codes: (0..<n).map { UInt32($0 % levels.count) })
+        }
+        let d = survey.columns.design
+        let dataset = SurveyDataset(
+            rowCount: n, lineNumbers: (0..<n).map { UInt32($0 + 2) }, answers: answers, groups: groups,
+            weights: d.weight == nil ? nil : (0..<n).map { _ in 1 + Double(rng.next() % 10) / 10 },
+            strata: d.strata == nil ? nil : CategoryColumn(id: "s", levels: ["s1", "s2"], codes: (0..<n).map { UInt32($0 % 2) }),
+            clusters: d.cluster == nil ? nil : CategoryColumn(id: "c", levels: (0..<20).map { "c\($0)" }, codes: (0..<n).map { UInt32($0 % 20) }))
+        let results = try IndexEngine(survey: survey, dataset: dataset, options: IndexOptions(lonelyUnitPolicy: .adjust)).run()
+        let whole = try #require(results.wholeSample)
+        for language in ["en", "vi"] {
+            let html = LeadershipReport(survey: survey, results: results, language: language).html()
+            let bars = ReportTests.marked(html).filter { $0["class"]?.hasPrefix("bar") ?? false }
+            #expect(bars.map { $0["data-entry"] ?? "" } == survey.criteria.map(\.id))
+            for bar in bars {
+                let entry = try #require(whole.node(bar["data-entry"] ?? ""))
+                #expect(Double(bar["data-value"] ?? "") == entry.estimate.value)
             }
         }
     }

@@ -63,7 +63,8 @@ extension LeadershipReport {
         public var by: [String]?
         /// The node whose aspects form the first-screen chart; `nil` for the root. Under the focus
         /// node, an aspect (an aggregate whose children are criteria) is one bar; a part (an
-        /// aggregate of aggregates) is a bold bar followed by its own aggregates.
+        /// aggregate of aggregates) is a bold bar followed by its own aggregates. When the focus
+        /// node has no aggregates below it (a flat survey such as SDG 16.6.2), its criteria are the bars.
         public var focus: String?
         /// Show free-text comments (masked). Off by default: respondents are people.
         public var includeComments: Bool

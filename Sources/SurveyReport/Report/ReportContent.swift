@@ -117,6 +117,14 @@ struct ReportContent: Sendable {
                 }
             }
         }
+        // A flat survey (criteria right under the focus node, as SDG 16.6.2's five attributes):
+        // the criteria are the bars.
+        if chart.isEmpty, let whole {
+            let focus = options.focus.flatMap { id in labels.node(id) }?.id ?? Survey.rootID
+            for info in labels.nodes where info.parent == focus && !info.isAggregate {
+                if let entry = whole.node(info.id) { chart.append(item(entry)) }
+            }
+        }
         self.chart = chart
 
         let weakestIDs = results.priorities?.weakest ?? []
