@@ -1,0 +1,224 @@
+/// Finds the records in a buffer of UTF-8 bytes: the grammar of the reader, with no I/O.
+///
+/// `parse` reads one record starting at a record boundary and either returns it, says the
+/// buffer ends before the record does (the caller adds bytes and calls again from the same
+/// place), or says the input has ended. It keeps no state between calls except its reusable
+/// storage, so any buffer that starts at a record boundary can be handed to a parser of its
+/// own: that is what lets two workers parse two halves of a chunk.
+///
+/// The grammar (RFC 4180 plus what real files do):
+/// - a record ends at LF, CRLF or a lone CR outside quotes, or at the end of the input;
+/// - an empty line is not a record (the caller counts it);
+/// - a field that starts with `"` is quoted: it runs to the next `"` not doubled, may hold
+///   delimiters and line ends, and `""` inside it stands for one `"`;
+/// - text after a quoted field's closing quote, up to the next delimiter or line end, is kept
+///   literally (`"ab"c` reads `abc`, as Excel does);
+/// - a `"` inside an unquoted field is an ordinary character (`5"` reads `5"`, as Excel does);
+/// - a quote that is still open at the end of the input ends the record there, which carries
+///   ``CSVRecordProblem/unterminatedQuote(line:)`` with the line where the quote opened.
+final class CSVRecordParser {
+    enum Outcome: Equatable {
+        /// A record ends before `next`; `line` is the line at `next`.
+        case record(next: Int, line: Int)
+        /// An empty line ends before `next`.
+        case blank(next: Int, line: Int)
+        /// The buffer ends inside the record; the field being read started at `fieldStart` on `fieldLine`.
+        case needMore(fieldStart: Int, fieldLine: Int)
+        /// No bytes are left and the input has ended.
+        case end
+    }
+
+    let delimiter: UInt8
+    /// `special[b]` is true for the delimiter, CR and LF: the bytes that end an unquoted field.
+    private let special: UnsafeMutablePointer<Bool>
+    private(set) var fields: UnsafeMutablePointer<UnsafeRawBufferPointer>
+    private var fieldCapacity: Int
+    private(set) var count = 0
+    private(set) var problem: CSVRecordProblem?
+    /// Fields whose bytes must be rewritten (doubled quotes, text after a closing quote).
+    private var untidy: [Int] = []
+    private var scratch: UnsafeMutableRawPointer
+    private var scratchCapacity: Int
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        special = .allocate(capacity: 256)
+        special.initialize(repeating: false, count: 256)
+        special[Int(delimiter)] = true
+        special[0x0A] = true
+        special[0x0D] = true
+        fieldCapacity = 64
+        fields = .allocate(capacity: fieldCapacity)
+        scratchCapacity = 4096
+        scratch = .allocate(byteCount: scratchCapacity, alignment: 16)
+        untidy.reserveCapacity(16)
+    }
+
+    deinit {
+        special.deallocate()
+        fields.deallocate()
+        scratch.deallocate()
+    }
+
+    /// The record just parsed, for a callback.
+    func record(index: Int, line: Int) -> CSVRecord {
+        CSVRecord(index: index, line: line, problem: problem, fields: fields, count: count)
+    }
+
+    private func growFields(count: Int) {
+        let bigger = UnsafeMutablePointer<UnsafeRawBufferPointer>.allocate(capacity: fieldCapacity * 2)
+        bigger.moveInitialize(from: fields, count: count)
+        fields.deallocate()
+        fields = bigger
+        fieldCapacity *= 2
+    }
+
+    /// Parses one record of `base[start..<end]`. `atEOF`: no bytes follow `end`.
+    func parse(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, atEOF: Bool, line startLine: Int) -> Outcome {
+        self.count = 0
+        problem = nil
+        if !untidy.isEmpty { untidy.removeAll(keepingCapacity: true) }
+        var p = base + start
+        let stop = base + end
+        var line = startLine
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let delimiter = self.delimiter
+        let special = UnsafePointer(self.special)
+        // The hot state lives in locals: class properties would cost an exclusivity check each.
+        var fields = self.fields
+        var count = 0
+        var capacity = fieldCapacity
+
+        if p == stop { return atEOF ? .end : .needMore(fieldStart: start, fieldLine: line) }
+        if p.pointee == lf { return .blank(next: start + 1, line: line + 1) }
+        if p.pointee == cr {
+            if p + 1 < stop { return .blank(next: start + (p[1] == lf ? 2 : 1), line: line + 1) }
+            return atEOF ? .blank(next: start + 1, line: line + 1) : .needMore(fieldStart: start, fieldLine: line)
+        }
+
+        while true {
+            let fieldStart = p
+            let fieldLine = line
+            // The field's bytes, and whether they must be rewritten (see `tidy`).
+            var from = p, to = p, untidyField = false
+            if p < stop && p.pointee == quote {
+                p += 1
+                var doubled = false
+                var closed = false
+                while p < stop {
+                    let c = p.pointee
+                    if c == quote {
+                        if p + 1 < stop {
+                            if p[1] == quote { doubled = true; p += 2; continue }
+                            closed = true
+                            break
+                        }
+                        if atEOF { closed = true; break }
+                        return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine)
+                    } else if c == lf {
+                        if p[-1] != cr { line += 1 }
+                    } else if c == cr {
+                        line += 1
+                    }
+                    p += 1
+                }
+                if !closed {
+                    if !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
+                    problem = .unterminatedQuote(line: fieldLine)
+                    to = stop
+                    untidyField = true
+                } else {
+                    let closing = p
+                    p += 1
+                    if p < stop && !special[Int(p.pointee)] {
+                        while p < stop && !special[Int(p.pointee)] { p += 1 }
+                        if p == stop && !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
+                        to = p
+                        untidyField = true
+                    } else if doubled {
+                        to = p
+                        untidyField = true
+                    } else {
+                        from = fieldStart + 1
+                        to = closing
+                    }
+                }
+            } else {
+                while p < stop && !special[Int(p.pointee)] { p += 1 }
+                if p == stop && !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
+                to = p
+            }
+            if count == capacity {
+                growFields(count: count)
+                fields = self.fields
+                capacity = fieldCapacity
+            }
+            if untidyField { untidy.append(count) }
+            fields[count] = UnsafeRawBufferPointer(start: from, count: to - from)
+            count += 1
+
+            // At a delimiter, a line end, or the end of the input.
+            var next: Int
+            if p == stop {
+                next = end
+            } else {
+                let c = p.pointee
+                if c == delimiter {
+                    p += 1
+                    continue
+                }
+                if c == lf {
+                    next = p + 1 - base
+                } else if p + 1 < stop {  // CR, alone or before LF
+                    next = p + (p[1] == lf ? 2 : 1) - base
+                } else if atEOF {
+                    next = end
+                } else {
+                    return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine)
+                }
+                line += 1
+            }
+            self.count = count
+            if !untidy.isEmpty { tidy() }
+            return .record(next: next, line: line)
+        }
+    }
+
+    /// Rewrites the untidy fields into the scratch buffer: undoes doubled quotes and drops the
+    /// quotes that opened and closed the field. Only ever shortens a field.
+    private func tidy() {
+        guard !untidy.isEmpty else { return }
+        var total = 0
+        for i in untidy { total += fields[i].count }
+        if total > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = max(total, scratchCapacity * 2)
+            scratch = .allocate(byteCount: scratchCapacity, alignment: 16)
+        }
+        var out = scratch.assumingMemoryBound(to: UInt8.self)
+        for i in untidy {
+            let raw = fields[i]
+            let start = out
+            var inQuotes = true
+            var k = 1  // raw[0] is the opening quote
+            while k < raw.count {
+                let c = raw[k]
+                if inQuotes && c == 0x22 {
+                    if k + 1 < raw.count && raw[k + 1] == 0x22 {
+                        out.pointee = 0x22
+                        out += 1
+                        k += 2
+                    } else {
+                        inQuotes = false
+                        k += 1
+                    }
+                    continue
+                }
+                out.pointee = c
+                out += 1
+                k += 1
+            }
+            fields[i] = UnsafeRawBufferPointer(start: start, count: out - start)
+        }
+    }
+}

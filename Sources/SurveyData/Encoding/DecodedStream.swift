@@ -1,0 +1,197 @@
+/// The text of a file as UTF-8 bytes in one growable buffer, refilled in chunks.
+///
+/// Picks the encoding (byte-order mark, else the caller's choice, else UTF-8), drops the mark,
+/// checks UTF-8 or transcodes everything else (to NFC UTF-8), and turns bad bytes into
+/// ``CSVError``s that name the line and the byte offset in the file. The reader keeps a partial
+/// record at the front when it asks for more, so memory holds one chunk plus that record.
+final class DecodedStream {
+    private let source: ByteSource
+    let name: String
+    private(set) var encoding: TextEncoding = .utf8
+    private(set) var hadByteOrderMark = false
+
+    /// Decoded text; `[0, ready)` may be parsed, `[ready, end)` waits for the rest of a character.
+    private(set) var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var end = 0
+    private(set) var ready = 0
+    /// The source is exhausted and every byte of it is in `[0, ready)`.
+    private(set) var atEOF = false
+    /// Bytes read from the file so far, mark included.
+    private(set) var bytesRead = 0
+    /// Decoded bytes so far, and the last of them (to count the lines of the file).
+    private(set) var decodedBytes = 0
+    private(set) var lastByte: UInt8 = 0
+
+    private let chunkSize: Int
+    private var sourceDone = false
+    /// UTF-8 path: file offset of `buffer[0]`.
+    private var fileOffset = 0
+    /// Transcoding path: raw bytes not yet decoded, and the file offset of `raw[0]`.
+    private var decoder: (any StreamDecoder)?
+    private var raw: UnsafeMutableRawPointer
+    private var rawCount = 0
+    private var rawCapacity: Int
+    private var rawFileOffset = 0
+    private var pending: [UInt8] = []
+
+    init(source: ByteSource, chunkSize: Int) {
+        self.source = source
+        self.name = source.name
+        self.chunkSize = max(chunkSize, 16)
+        capacity = self.chunkSize * 2
+        buffer = .allocate(capacity: capacity)
+        rawCapacity = 0
+        raw = .allocate(byteCount: 1, alignment: 16)
+    }
+
+    deinit {
+        buffer.deallocate()
+        raw.deallocate()
+    }
+
+    /// Reads the first bytes, settles the encoding and fills the first chunk.
+    func start(declared: TextEncoding?) throws(CSVError) {
+        let head = UnsafeMutableRawPointer.allocate(byteCount: 4, alignment: 4)
+        defer { head.deallocate() }
+        var got = 0
+        while got < 4 {
+            let n = try source.read(into: head + got, count: 4 - got)
+            if n == 0 { sourceDone = true; break }
+            got += n
+        }
+        bytesRead = got
+        let prefix = Array(UnsafeRawBufferPointer(start: head, count: got))
+        var skip = 0
+        if let (marked, length) = prefix.withUnsafeBytes({ TextEncoding.byteOrderMark(at: $0) }) {
+            encoding = marked
+            hadByteOrderMark = true
+            skip = length
+        } else {
+            encoding = declared ?? .utf8
+        }
+        let rest = Array(prefix[skip...])
+        switch encoding {
+        case .utf8:
+            fileOffset = skip
+            for (i, byte) in rest.enumerated() { buffer[i] = byte }
+            end = rest.count
+            decodedBytes = rest.count
+        case .utf16LittleEndian, .utf16BigEndian, .windows1258:
+            decoder = encoding == .windows1258 ? Windows1258Decoder() : UTF16Decoder(bigEndian: encoding == .utf16BigEndian)
+            rawCapacity = max(chunkSize, 2 * minimumWindow)
+            raw.deallocate()
+            raw = .allocate(byteCount: rawCapacity, alignment: 16)
+            rest.withUnsafeBytes { raw.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(raw), byteCount: rest.count) }
+            rawCount = rest.count
+            rawFileOffset = skip
+        }
+        try refill(keepingFrom: 0, line: 1, minimumNewBytes: chunkSize)
+    }
+
+    /// Drops `buffer[0..<keep]`, moves the rest to the front and adds at least
+    /// `minimumNewBytes` of text (fewer only at the end of the input).
+    /// - Parameter line: the line number at `keep`, for error messages.
+    func refill(keepingFrom keep: Int, line: Int, minimumNewBytes: Int) throws(CSVError) {
+        if keep > 0 {
+            buffer.update(from: buffer + keep, count: end - keep)
+            end -= keep
+            ready -= keep
+            fileOffset += keep
+        }
+        let target = end + minimumNewBytes
+        if decoder == nil {
+            try fillUTF8(until: target, line: line)
+        } else {
+            try fillDecoded(until: target, line: line)
+        }
+        if end > 0 { lastByte = buffer[end - 1] }
+    }
+
+    private func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        let newCapacity = max(needed, capacity * 2)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: buffer, count: end)
+        buffer.deallocate()
+        buffer = bigger
+        capacity = newCapacity
+    }
+
+    private func fillUTF8(until target: Int, line: Int) throws(CSVError) {
+        reserve(target)
+        while end < target && !sourceDone {
+            let n = try source.read(into: buffer + end, count: capacity - end)
+            if n == 0 { sourceDone = true; break }
+            end += n
+            bytesRead += n
+            decodedBytes += n
+        }
+        switch UTF8Validation.validate(UnsafeRawBufferPointer(start: buffer + ready, count: end - ready)) {
+        case .valid:
+            ready = end
+        case let .truncated(at):
+            if sourceDone { throw invalidUTF8(at: ready + at, line: line) }
+            ready += at
+        case let .invalid(at):
+            throw invalidUTF8(at: ready + at, line: line)
+        }
+        atEOF = sourceDone && ready == end
+    }
+
+    private func invalidUTF8(at position: Int, line: Int) -> CSVError {
+        .invalidUTF8(file: name, line: line + lineEnds(before: position), byteOffset: fileOffset + position)
+    }
+
+    private func fillDecoded(until target: Int, line: Int) throws(CSVError) {
+        while end < target && !atEOF {
+            if !sourceDone && rawCount < rawCapacity {
+                let n = try source.read(into: raw + rawCount, count: rawCapacity - rawCount)
+                if n == 0 { sourceDone = true }
+                rawCount += n
+                bytesRead += n
+            }
+            pending.removeAll(keepingCapacity: true)
+            var consumed = 0
+            var failure: DecodeFailure?
+            do {
+                consumed = try decoder!.decode(UnsafeRawBufferPointer(start: raw, count: rawCount), final: sourceDone, into: &pending)
+            } catch {
+                failure = error
+            }
+            reserve(end + pending.count)
+            pending.withUnsafeBytes { UnsafeMutableRawPointer(buffer + end).copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(buffer), byteCount: $0.count) }
+            end += pending.count
+            decodedBytes += pending.count
+            ready = end
+            if let failure {
+                let at = lineEnds(before: end)
+                let offset = rawFileOffset + failure.offset
+                switch failure.kind {
+                case let .undefinedByte(byte):
+                    throw .undefinedByte(file: name, line: line + at, byteOffset: offset, byte: byte, encoding: encoding)
+                case .unpairedSurrogate, .oddLength:
+                    throw .invalidUTF16(file: name, line: line + at, byteOffset: offset)
+                }
+            }
+            if consumed > 0 {
+                (raw).copyMemory(from: raw + consumed, byteCount: rawCount - consumed)
+                rawCount -= consumed
+                rawFileOffset += consumed
+            }
+            atEOF = sourceDone && rawCount == 0
+        }
+    }
+
+    /// Line ends (LF, CRLF or a lone CR, each counted once) in `buffer[0..<position]`.
+    private func lineEnds(before position: Int) -> Int {
+        var count = 0
+        var i = 0
+        while i < position {
+            let c = buffer[i]
+            if c == 0x0A { count += 1 } else if c == 0x0D { count += 1; if i + 1 < position && buffer[i + 1] == 0x0A { i += 1 } }
+            i += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import SurveyData
+
+@Suite("UTF8Validation")
+struct UTF8ValidationTests {
+    func check(_ bytes: [UInt8]) -> UTF8Validation.Outcome {
+        bytes.withUnsafeBytes { UTF8Validation.validate($0) }
+    }
+
+    @Test func valid() {
+        #expect(check([]) == .valid)
+        #expect(check(Array("plain ASCII, long enough for the fast path".utf8)) == .valid)
+        #expect(check(Array("Rất hài lòng 😀 ₫".utf8)) == .valid)
+        #expect(check([0xF4, 0x8F, 0xBF, 0xBF]) == .valid)  // U+10FFFF
+    }
+
+    @Test func invalid() {
+        #expect(check([0x61, 0x80]) == .invalid(at: 1))               // lone continuation byte
+        #expect(check([0xC0, 0xAF]) == .invalid(at: 0))               // overlong "/"
+        #expect(check([0xE0, 0x80, 0xAF]) == .invalid(at: 0))         // overlong three-byte form
+        #expect(check([0xED, 0xA0, 0x80]) == .invalid(at: 0))         // surrogate U+D800
+        #expect(check([0xF4, 0x90, 0x80, 0x80]) == .invalid(at: 0))   // past U+10FFFF
+        #expect(check([0xFF]) == .invalid(at: 0))
+        #expect(check(Array("abcdefghij".utf8) + [0xE0, 0x20]) == .invalid(at: 10))  // cp1258 "à "
+    }
+
+    @Test func truncatedAtTheEnd() {
+        #expect(check([0x61, 0xE1, 0xBA]) == .truncated(at: 1))
+        #expect(check([0xF0, 0x9F, 0x98]) == .truncated(at: 0))
+    }
+
+    @Test func truncatedUTF8AtEndOfFileIsAnError() {
+        // "a,b\n" then "x" and the first two bytes of "ấ" (E1 BA A5): byte 5, line 2.
+        #expect(throws: CSVError.invalidUTF8(file: "data.csv", line: 2, byteOffset: 5)) {
+            _ = try read(bytes: Array("a,b\nx".utf8) + [0xE1, 0xBA])
+        }
+    }
+
+    @Test func aCharacterSplitAcrossChunksIsFine() throws {
+        for size in chunkSizes {
+            let r = try read("a,ấ😀\nấ,b\n", options: CSVReadOptions(chunkSize: size))
+            #expect(r.fields == [["a", "ấ😀"], ["ấ", "b"]])
+        }
+    }
+
+    @Test func offsetsCountTheByteOrderMarkAndLinesCountQuotedLineEnds() {
+        // BOM (3) + "\"x\ny\",1\n" (8) + "2," (2): the bad byte is at 13, on line 3.
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("\"x\ny\",1\n2,".utf8) + [0xFF]
+        for size in chunkSizes {
+            #expect(throws: CSVError.invalidUTF8(file: "data.csv", line: 3, byteOffset: 13)) {
+                _ = try read(bytes: bytes, options: CSVReadOptions(chunkSize: size))
+            }
+        }
+    }
+}
