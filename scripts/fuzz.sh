@@ -94,11 +94,12 @@ build_module() {
     local sources
     sources=$(find "$root/Sources/$module" -name '*.swift' | LC_ALL=C sort)
     local stamp
-    stamp=$( { echo "${flags[*]}"; cat $sources; cat "$build"/*.stamp 2>/dev/null || true; } | sha256sum | cut -c1-64)
+    # The flags, the sources, and the stamps of the modules built before it (which it imports).
+    stamp=$( { echo "${flags[*]}"; cat $sources; echo "$built_stamps"; } | sha256sum | cut -c1-64)
     if [[ -f "$build/$module.stamp" && "$(cat "$build/$module.stamp")" == "$stamp" \
           && -f "$build/lib$module.a" ]]; then
         echo "fuzz: $module is up to date"
-        return
+        return 0
     fi
     echo "fuzz: compiling $module ($(echo "$sources" | wc -l) files, $opt)"
     rm -f "$build/$module.stamp"
@@ -109,7 +110,12 @@ build_module() {
     echo "$stamp" > "$build/$module.stamp"
 }
 
-for module in $modules; do build_module "$module"; done
+built_stamps=
+
+for module in $modules; do
+    build_module "$module"
+    built_stamps+="$(cat "$build/$module.stamp")"
+done
 
 fuzzer="$build/fuzz-$target"
 link=()
@@ -147,7 +153,7 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}" \
 echo
 echo "== $target, $seconds s, $opt =="
 # Plain runs print "#N ... cov: C ft: F ... exec/s: E"; fork runs "#N: cov: C ft: F ... exec/s: E".
-grep -E '^#[0-9]+:? ' "$log" | grep -E 'cov:' | tail -n 1 || true
+grep -E '^#[0-9]+:?[[:space:]]' "$log" | grep -E 'cov:' | tail -n 1 || true
 grep -E '^stat::' "$log" || true
 grep -E 'ERROR: (AddressSanitizer|libFuzzer)|SUMMARY: |Fatal error|Test unit written|deadly signal|^INFO: log from the inner process|crashes:' "$log" | LC_ALL=C sort | uniq -c | sort -rn | head -n 20 || true
 found=$(find "$crashes" -type f -newer "$fuzzer" | LC_ALL=C sort)
