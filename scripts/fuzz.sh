@@ -119,7 +119,8 @@ done
 
 fuzzer="$build/fuzz-$target"
 link=()
-for module in $modules; do link+=("-l$module"); done
+# Static libraries are searched once, in order: a module before the modules it imports.
+for module in $modules; do link=("-l$module" "${link[@]}"); done
 echo "fuzz: compiling Fuzz/targets/$target.swift"
 "$swiftc" "${flags[@]}" "${link_flags[@]}" -module-name "Fuzz_$target" -I "$build" -L "$build" "${link[@]}" \
     "$root/Fuzz/targets/$target.swift" -o "$fuzzer"
@@ -155,7 +156,8 @@ echo "== $target, $seconds s, $opt =="
 # Plain runs print "#N ... cov: C ft: F ... exec/s: E"; fork runs "#N: cov: C ft: F ... exec/s: E".
 grep -E '^#[0-9]+:?[[:space:]]' "$log" | grep -E 'cov:' | tail -n 1 || true
 grep -E '^stat::' "$log" || true
-grep -E 'ERROR: (AddressSanitizer|libFuzzer)|SUMMARY: |Fatal error|Test unit written|deadly signal|^INFO: log from the inner process|crashes:' "$log" | LC_ALL=C sort | uniq -c | sort -rn | head -n 20 || true
+grep -E 'ERROR: (AddressSanitizer|libFuzzer)|SUMMARY: |Fatal error|Test unit written|deadly signal|^INFO: log from the inner process|crashes:' "$log" | sed -E 's/==[0-9]+==//; s/0x[0-9a-f]+/0x…/g; s/(crash|timeout|oom|leak)-[0-9a-f]{40}/\1-…/' \
+    | LC_ALL=C sort | uniq -c | sort -rn | head -n 20 || true
 found=$(find "$crashes" -type f -newer "$fuzzer" | LC_ALL=C sort)
 if [[ -n "$found" ]]; then
     echo "new reproducers:"
