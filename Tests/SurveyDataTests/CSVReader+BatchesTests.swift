@@ -105,19 +105,60 @@ struct CSVReaderBatchTests {
         }
     }
 
-    @Test func lineEndCountMatchesAPlainCount() {
-        var rng = SplitMix64(state: 11)
-        for _ in 0..<200 {
-            let bytes = (0..<Int.random(in: 0...80, using: &rng)).map { _ in [0x0A, 0x0D, 0x61, 0x22][Int.random(in: 0...3, using: &rng)] as UInt8 }
-            var plain = 0
-            for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { plain += 1 }
-            let from = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &rng)
-            var expected = 0
-            for i in from..<bytes.count where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { expected += 1 }
-            bytes.withUnsafeBufferPointer { p in
-                #expect(countLineEnds(p.baseAddress!, from: 0, to: bytes.count) == plain)
-                #expect(countLineEnds(p.baseAddress!, from: from, to: bytes.count) == expected)
+    /// The workers check UTF-8 themselves; the error is the serial reader's, wherever the bad byte is.
+    @Test func invalidUTF8IsFoundByTheWorkers() throws {
+        let good = makeFile(rows: 3_000, quotedEvery: 7, seed: 12)
+        var rng = SplitMix64(state: 13)
+        for _ in 0..<12 {
+            var bytes = good
+            let at = Int.random(in: 0..<bytes.count, using: &rng)
+            bytes.insert(contentsOf: [[0xFF], [0xE1, 0xBA], [0xC3]].randomElement(using: &rng)!, at: at)
+            for chunk in [1 << 17, 1 << 20] {
+                let options = CSVReadOptions(chunkSize: chunk)
+                var serialError: CSVError?
+                do { _ = try serial(bytes, options: options) } catch let error as CSVError { serialError = error }
+                var batchError: CSVError?
+                do { _ = try batched(bytes, options: options) } catch let error as CSVError { batchError = error }
+                #expect(serialError != nil)
+                #expect(batchError == serialError, "bad byte at \(at), chunk \(chunk)")
             }
+        }
+        // Cut short at the very end of the file.
+        // The file's CRs all stand before an LF: its line ends are its LFs.
+        let cut = good + [0xE1, 0xBA]
+        let line = 1 + good.filter { $0 == 0x0A }.count
+        #expect(throws: CSVError.invalidUTF8(file: "data.csv", line: line, byteOffset: good.count)) {
+            _ = try batched(cut, options: CSVReadOptions())
+        }
+    }
+
+    /// Random bytes (quotes, line ends, delimiters, bytes that are not UTF-8): both readers give
+    /// the same records, or the same error, at every chunk size.
+    @Test func randomBytesReadAlikeSeriallyAndInBatches() throws {
+        var rng = SplitMix64(state: 99)
+        let alphabet: [[UInt8]] = [[0x22], [0x2C], [0x3B], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x35],
+                                   Array("ấ".utf8), [0xFF], [0xE1, 0xBA], [0x00], [0x20]]
+        for round in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...3_000, using: &rng) { bytes += alphabet.randomElement(using: &rng)! }
+            let options = CSVReadOptions(chunkSize: Int.random(in: 1...5_000, using: &rng),
+                                         maxFieldBytes: Int.random(in: 50...5_000, using: &rng))
+            var serialOutcome: Result<[SeenRecord], CSVError>
+            do { serialOutcome = .success(try serial(bytes, options: options).0) } catch let e as CSVError { serialOutcome = .failure(e) }
+            var batchOutcome: Result<[SeenRecord], CSVError>
+            do {
+                var seen: [SeenRecord] = []
+                _ = try CSVReader(bytes: bytes, name: "data.csv", options: options).forEachBatch(
+                    parallelism: 2, minimumBatch: 64, header: { seen.append(SeenRecord($0)) },
+                    process: { batch in
+                        var mine: [SeenRecord] = []
+                        try batch.forEachRecord { mine.append(SeenRecord($0)) }
+                        return mine
+                    },
+                    consume: { seen += $0 })
+                batchOutcome = .success(seen)
+            } catch let e as CSVError { batchOutcome = .failure(e) }
+            #expect(batchOutcome == serialOutcome, "round \(round)")
         }
     }
 }

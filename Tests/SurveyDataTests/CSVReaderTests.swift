@@ -222,3 +222,41 @@ struct CSVReaderLimitTests {
         #expect(r.fields == [["a"], [row]])
     }
 }
+
+@Suite("CSVReader: hostile input (issue 9) neither crashes nor hangs")
+struct CSVReaderHostileTests {
+    @Test func tenMegabyteField() throws {
+        let bytes = Array("id,comment\n1,\"".utf8) + [UInt8](repeating: 0x78, count: 10 << 20) + Array("\"\n2,ok\n".utf8)
+        var sizes: [Int] = [], lines: [Int] = []
+        _ = try CSVReader(bytes: bytes, name: "t", options: CSVReadOptions(chunkSize: 1 << 16)).forEachRecord {
+            sizes.append($0.last!.count)
+            lines.append($0.line)
+        }
+        #expect(sizes == [7, 10 << 20, 2] && lines == [1, 2, 3])
+    }
+
+    @Test func hundredThousandColumns() throws {
+        let row = Array(Array(repeating: "5", count: 100_000).joined(separator: ",").utf8) + [0x0A]
+        var counts: [Int] = []
+        _ = try CSVReader(bytes: row + row, name: "t", options: CSVReadOptions(chunkSize: 4096)).forEachRecord { counts.append($0.count) }
+        #expect(counts == [100_000, 100_000])
+    }
+
+    @Test func nulBytesAndAMarkInTheMiddleAreData() throws {
+        let r = try read(bytes: Array("a,b\n".utf8) + [0x00, 0x2C] + [0xEF, 0xBB, 0xBF] + Array("x\n".utf8))
+        #expect(r.fields == [["a", "b"], ["\u{0}", "\u{FEFF}x"]])
+    }
+
+    @Test(arguments: [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0x22], [0x22, 0x22, 0x22], [0x0D], [0x2C], [0x0A, 0x0D, 0x0A]] as [[UInt8]])
+    func tinyFiles(bytes: [UInt8]) throws {
+        for size in chunkSizes {
+            _ = try read(bytes: bytes, options: CSVReadOptions(chunkSize: size))
+        }
+    }
+
+    @Test func quoteOnlyFileIsAnUnterminatedQuote() throws {
+        let r = try read("\"")
+        #expect(r.fields == [[""]])
+        #expect(r.problems == [.unterminatedQuote(line: 1)])
+    }
+}

@@ -26,7 +26,7 @@ struct ImportPropertyTests {
 
     func randomFile(_ g: inout Generator) -> String {
         var lines = [Self.header]
-        let rows = g.below(40)
+        let rows = g.below(60)
         for r in 0..<rows {
             if g.below(8) == 0 {
                 // A row built from random pieces: quotes, delimiters, line ends, multi-byte text.
@@ -56,10 +56,22 @@ struct ImportPropertyTests {
             let policy: InvalidCellPolicy = round % 2 == 0 ? .quarantineRow : .asMissing
             let result: ImportResult, quarantine: QuarantineMemory
             do {
-                (result, quarantine) = try ImportFixtures.importText(text, options: ImportOptions(invalidCells: policy))
+                (result, quarantine) = try ImportFixtures.importText(text, options: ImportOptions(invalidCells: policy, parallelism: 1))
             } catch ImportError.missingColumns, ImportError.duplicateColumns {
                 continue
             }
+            // Two workers on batches cut small give the same dataset, report and quarantine.
+            var parallel = ImportOptions(invalidCells: policy, parallelism: 2)
+            parallel.minimumBatch = 64
+            let (other, otherQuarantine) = try ImportFixtures.importText(text, options: parallel)
+            #expect(other.report == result.report, "round \(round)")
+            #expect(otherQuarantine.csvText == quarantine.csvText, "round \(round)")
+            #expect(other.dataset.lineNumbers == result.dataset.lineNumbers)
+            #expect(other.dataset.answers == result.dataset.answers)
+            #expect(other.dataset.groups == result.dataset.groups)
+            #expect(other.dataset.extraColumns == result.dataset.extraColumns)
+            #expect(other.dataset.weights == result.dataset.weights)
+
             // The CSV reader, asked on its own, says which records follow the header.
             let reader = CSVReader(bytes: Array(text.utf8), name: "data.csv")
             var lines: [Int] = []
@@ -77,6 +89,15 @@ struct ImportPropertyTests {
             for (_, column) in result.dataset.groups { #expect(column.codes.count == result.dataset.rowCount) }
             #expect(result.dataset.weights?.count == result.dataset.rowCount)
             #expect(result.dataset.weights?.allSatisfy { $0 > 0 && $0.isFinite } == true)
+            // The report's per-column counts are the dataset's, counted here directly.
+            for column in report.columns {
+                let codes = result.dataset.answers[column.id]!
+                #expect(column.answered == codes.filter(\.isValid).count)
+                #expect(column.noAnswer == codes.filter { $0 == .noAnswer }.count)
+                #expect(column.dontKnow == codes.filter { $0 == .dontKnow }.count)
+                #expect(column.notApplicable == codes.filter { $0 == .notApplicable }.count)
+                #expect(column.invalidAsMissing == codes.filter { $0 == .invalid }.count)
+            }
             totalAccepted += report.rowsAccepted
             totalQuarantined += report.rowsQuarantined
         }

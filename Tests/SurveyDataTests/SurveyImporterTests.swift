@@ -156,6 +156,45 @@ struct SurveyImporterTests {
         ])
     }
 
+    @Test func unansweredDemographicsAreTheLevelEmpty() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,gioi_tinh\n"
+        let (result, quarantine) = try ImportFixtures.importText(header + "A,HT,T,X,1,4,4,4,4,\nB,HT,T,X,1,4,4,4,4,2\nC,HT,T,X,1,4,4,4,4, \n")
+        #expect(quarantine.rows.isEmpty)
+        #expect(result.dataset.demographics["sex"] == CategoryColumn(id: "sex", levels: ["1", "2", ""], codes: [2, 1, 2]))
+    }
+
+    @Test func aHugeCellIsShownCutInMessagesAndKeptWholeInTheQuarantine() throws {
+        let huge = String(repeating: "Hài lòng ", count: 200_000)  // 2 MB
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        let (result, quarantine) = try ImportFixtures.importText(header + "A,HT,T,X,1,\(huge),4,4,4\n")
+        let shown = String(huge.prefix(100)) + "…"
+        #expect(result.report.unknownValues.map(\.value) == [shown])
+        #expect(result.report.unknownValues.map(\.closest) == [nil])
+        #expect(quarantine.rows.first?.reason == "column b1_1: \"\(shown)\" is not a value, label or missing code of scale sat5")
+        #expect(quarantine.rows.first?.fields[5] == huge)
+    }
+
+    @Test func extraColumnsWithTooManyValuesOrTooManyColumnsAreNotKept() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,note,enumerator\n"
+        let rows = (0..<5).map { "R\($0),HT,T,X,1,4,4,4,4,note \($0),E\($0 % 2)\n" }.joined()
+        let (result, _) = try ImportFixtures.importText(header + rows, options: ImportOptions(extraColumnLevelLimit: 3))
+        #expect(result.report.extraColumns == [
+            .init(name: "note", distinctValues: 5, kept: false), .init(name: "enumerator", distinctValues: 2, kept: true),
+        ])
+        #expect(Array(result.dataset.extraColumns.keys) == ["enumerator"])
+        #expect(result.report.text.contains("Columns the survey does not declare: note (not kept: 5 distinct values, too many for grouping), enumerator (kept for grouping, 2 values)"))
+
+        let wide = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall," + (0..<100_000).map { "x\($0)" }.joined(separator: ",") + "\n"
+        let row = "A,HT,T,X,1,4,4,4,4," + String(repeating: "v,", count: 99_999) + "v\n"
+        let (wideResult, _) = try ImportFixtures.importText(wide + row)
+        #expect(wideResult.dataset.rowCount == 1)
+        #expect(wideResult.dataset.extraColumns.count == 1000)
+        #expect(wideResult.report.extraColumns.filter(\.kept).count == 1000)
+        #expect(wideResult.report.extraColumns.count == 100_000)
+        #expect(wideResult.report.text.contains("x99999") == false)
+        #expect(wideResult.report.text.contains(", and 99,980 more (listed in the JSON report)"))
+    }
+
     @Test func semicolonFilesAndExplicitDelimiters() throws {
         let text = "ma_phieu;dich_vu;tinh;xa;w;b1_1;b1_2;b3_1;q_overall\nA;HT;T;X;1,5;4;4,0;4;4\n"
         let (result, _) = try ImportFixtures.importText(text)
@@ -189,16 +228,18 @@ struct SurveyImporterTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
     }
 
-    @Test func progressIsReported() throws {
+    @Test func progressIsReportedPerBatchAndAtTheEnd() throws {
         final class Box: @unchecked Sendable { var calls: [ImportProgress] = [] }
         let box = Box()
         let options = ImportOptions(progress: { box.calls.append($0) }, progressInterval: 2)
         _ = try ImportFixtures.importFixture("good.csv", options: options)
-        #expect(box.calls.map(\.rows) == [2, 4, 4])
-        #expect(box.calls.map(\.finished) == [false, false, true])
-        // Row 2 of good.csv: fields' bytes plus one per field.
-        let line2 = "P01,HT,Hà Nội,X1,1.5,4,5,3,4,tv;web,1,0,Tốt,1,NV1"
-        let line3 = "P02,DD,Hà Nội,X1,2,Hài lòng,very satisfied,  2 ,4.0,radio,0,1,,Nữ,NV1"
-        #expect(box.calls[0].bytes == line2.utf8.count + 1 + line3.utf8.count + 1)
+        // The file is one batch: one call after it, one at the end.
+        #expect(box.calls.map(\.rows) == [4, 4])
+        #expect(box.calls.map(\.finished) == [false, true])
+        // Field bytes plus one per field, i.e. the rows' bytes with quotes removed:
+        // good.csv has 4 quotes in its rows, and each row ends with one line feed.
+        let text = try String(contentsOf: TestPaths.fixture("import/good.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst()
+        #expect(box.calls[0].bytes == rows.reduce(0) { $0 + $1.utf8.count + 1 } - 4)
     }
 }

@@ -4,8 +4,11 @@ public struct CSVDelimiter: Hashable, Sendable, CustomStringConvertible {
     /// The delimiter byte.
     public let byte: UInt8
 
+    /// `,`, the RFC 4180 delimiter.
     public static let comma = CSVDelimiter(unchecked: 0x2C)
+    /// `;`, Excel's choice where the decimal separator is a comma (Vietnamese Windows among them).
     public static let semicolon = CSVDelimiter(unchecked: 0x3B)
+    /// Tab, as in Excel's "Unicode text".
     public static let tab = CSVDelimiter(unchecked: 0x09)
 
     private init(unchecked byte: UInt8) { self.byte = byte }
@@ -36,6 +39,7 @@ public struct CSVDelimiter: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `comma`, `semicolon`, `tab`, or the symbol in backticks, for messages.
     public var description: String {
         switch byte {
         case 0x09: return "tab"

@@ -22,6 +22,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A `--delimiter` value that cannot be a delimiter.
     case invalidDelimiter(String)
 
+    /// One sentence: where, what is wrong, and what to do next.
     public var description: String {
         switch self {
         case let .cannotRead(file, reason):

@@ -38,7 +38,7 @@ extension CSVReader {
         process: @escaping @Sendable (CSVRecordBatch) throws -> T,
         consume: (T) throws -> Void
     ) throws -> CSVReadSummary {
-        let (input, delimiter) = try open()
+        let (input, delimiter) = try open(defersUTF8Check: true)
         let parsers = [CSVRecordParser(delimiter: delimiter.byte), CSVRecordParser(delimiter: delimiter.byte)]
         var tally = Tally()
         let name = self.name
@@ -48,7 +48,8 @@ extension CSVReader {
         while true {
             let batch = CSVRecordBatch(
                 base: input.buffer, start: tally.start, limit: input.ready, end: input.ready, atEOF: input.atEOF,
-                firstLine: tally.line, firstIndex: 0, parser: parsers[0], fileName: name, options: options, maxRecords: 1)
+                firstLine: tally.line, firstIndex: 0, parser: parsers[0], fileName: name, options: options, maxRecords: 1,
+                utf8CheckOffset: input.needsUTF8Check ? input.fileOffset : nil)
             try batch.forEachRecord(header)
             tally.add(batch)
             if batch.reachedEnd { return tally.summary(input, delimiter) }
@@ -58,7 +59,8 @@ extension CSVReader {
 
         func makeBatch(_ start: Int, limit: Int, line: Int, parser: CSVRecordParser) -> CSVRecordBatch {
             CSVRecordBatch(base: input.buffer, start: start, limit: limit, end: input.ready, atEOF: input.atEOF,
-                           firstLine: line, firstIndex: 0, parser: parser, fileName: name, options: options)
+                           firstLine: line, firstIndex: 0, parser: parser, fileName: name, options: options,
+                           utf8CheckOffset: input.needsUTF8Check ? input.fileOffset : nil)
         }
 
         while true {

@@ -12,6 +12,8 @@ public struct CSVReadOptions: Sendable, Equatable {
     /// The longest record accepted, in bytes. Memory holds about one chunk plus one such record.
     public var maxRecordBytes: Int
 
+    /// Options with the defaults: delimiter detected, UTF-8 unless a mark says otherwise,
+    /// 1 MiB chunks, fields up to 16 MiB, records up to 64 MiB.
     public init(delimiter: CSVDelimiter? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20,
                 maxFieldBytes: Int = 16 << 20, maxRecordBytes: Int = 64 << 20) {
         self.delimiter = delimiter
@@ -56,6 +58,7 @@ public struct CSVReadSummary: Sendable, Equatable {
 public struct CSVReader: ~Copyable {
     /// The name used in messages (the path as the user gave it).
     public let name: String
+    /// How the file is read.
     public let options: CSVReadOptions
     private let source: ByteSource
 
@@ -101,8 +104,10 @@ public struct CSVReader: ~Copyable {
     }
 
     /// Opens the input, settles its encoding and its delimiter.
-    func open() throws -> (DecodedStream, CSVDelimiter) {
+    /// - Parameter defersUTF8Check: leave the UTF-8 check to the batches (see ``DecodedStream``).
+    func open(defersUTF8Check: Bool = false) throws -> (DecodedStream, CSVDelimiter) {
         let input = DecodedStream(source: source, chunkSize: options.chunkSize)
+        input.defersUTF8Check = defersUTF8Check
         try input.start(declared: options.encoding)
         if let delimiter = options.delimiter { return (input, delimiter) }
         while true {

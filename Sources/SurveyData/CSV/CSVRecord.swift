@@ -8,8 +8,9 @@
 /// header (the caller decides what a ragged row means), and a record whose quote never closes
 /// carries ``problem``.
 public struct CSVRecord: RandomAccessCollection {
-    /// Position of the record in the file, counting from 0 (the header, if the file has one).
-    /// Blank lines are not records.
+    /// Position of the record in the file, counting from 0 (the header, if the file has one);
+    /// in a batch of ``CSVReader/forEachBatch(parallelism:header:process:consume:)``, position
+    /// in the batch. Blank lines are not records.
     public let index: Int
     /// The physical line the record starts on, 1-based, as a text editor numbers lines.
     public let line: Int
@@ -27,7 +28,9 @@ public struct CSVRecord: RandomAccessCollection {
         self.fieldCount = count
     }
 
+    /// 0: fields are numbered from 0, as columns of the header.
     public var startIndex: Int { 0 }
+    /// The number of fields.
     public var endIndex: Int { fieldCount }
 
     /// The bytes of field `position` (0-based column), valid during the callback only.

@@ -20,12 +20,15 @@ public final class CSVRecordBatch {
     private let maxFieldBytes: Int
     private let maxRecordBytes: Int
     private let maxRecords: Int
+    /// When set, the batch checks its bytes as UTF-8 (the file offset of `base[0]`).
+    private let utf8CheckOffset: Int?
 
     /// Where parsing stopped, and the line there.
     private(set) var stop: Int
     private(set) var lineAtStop: Int
-    /// Records and blank lines seen.
+    /// Records seen by ``forEachRecord(_:)``.
     public private(set) var recordCount = 0
+    /// Blank lines skipped by ``forEachRecord(_:)``.
     public private(set) var blankLines = 0
     /// The buffer ended inside a record: more bytes are needed from `stop` on.
     private(set) var needsMore = false
@@ -34,7 +37,9 @@ public final class CSVRecordBatch {
     private(set) var parsed = false
 
     init(base: UnsafePointer<UInt8>, start: Int, limit: Int, end: Int, atEOF: Bool, firstLine: Int, firstIndex: Int,
-         parser: CSVRecordParser, fileName: String, options: CSVReadOptions, maxRecords: Int = .max) {
+         parser: CSVRecordParser, fileName: String, options: CSVReadOptions, maxRecords: Int = .max,
+         utf8CheckOffset: Int? = nil) {
+        self.utf8CheckOffset = utf8CheckOffset
         self.base = base
         self.start = start
         self.limit = limit
@@ -64,9 +69,14 @@ public final class CSVRecordBatch {
             stop = p
             lineAtStop = line
         }
+        // The bytes up to the limit are checked before any record is handed over; those of a
+        // record that runs past the limit, after it is parsed (only when a cut was wrong).
+        let checkedEnd = limit < end ? limit : end
+        try checkUTF8(start, checkedEnd)
         while !(p >= limit && p < end) && recordCount < maxRecords {
             switch parser.parse(base, from: p, end: end, atEOF: atEOF, line: line) {
             case let .record(next, nextLine):
+                if next > checkedEnd { try checkUTF8(max(p, checkedEnd), next) }
                 if next - p > maxRecordBytes {
                     throw CSVError.recordTooLarge(file: fileName, line: line, limit: maxRecordBytes)
                 }
@@ -97,5 +107,21 @@ public final class CSVRecordBatch {
                 return
             }
         }
+    }
+
+    private func checkUTF8(_ from: Int, _ to: Int) throws(CSVError) {
+        guard let fileOffset = utf8CheckOffset, from < to else { return }
+        let at: Int
+        switch UTF8Validation.validate(UnsafeRawBufferPointer(start: base + from, count: to - from)) {
+        case .valid: return
+        case let .truncated(offset):
+            // A character cut short is only an error at the end of the input.
+            if !(atEOF && to == end) { return }
+            at = from + offset
+        case let .invalid(offset):
+            at = from + offset
+        }
+        throw CSVError.invalidUTF8(file: fileName, line: firstLine + countLineEnds(base, from: start, to: at),
+                                   byteOffset: fileOffset + at)
     }
 }

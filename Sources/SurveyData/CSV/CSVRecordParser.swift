@@ -31,14 +31,14 @@ final class CSVRecordParser {
     let delimiter: UInt8
     /// `special[b]` is true for the delimiter, CR and LF: the bytes that end an unquoted field.
     private let special: UnsafeMutablePointer<Bool>
-    private(set) var fields: UnsafeMutablePointer<UnsafeRawBufferPointer>
-    private var fieldCapacity: Int
-    private(set) var count = 0
-    private(set) var problem: CSVRecordProblem?
+    @exclusivity(unchecked) private(set) var fields: UnsafeMutablePointer<UnsafeRawBufferPointer>
+    @exclusivity(unchecked) private var fieldCapacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var problem: CSVRecordProblem?
     /// Fields whose bytes must be rewritten (doubled quotes, text after a closing quote).
-    private var untidy: [Int] = []
-    private var scratch: UnsafeMutableRawPointer
-    private var scratchCapacity: Int
+    @exclusivity(unchecked) private var untidy: [Int] = []
+    @exclusivity(unchecked) private var scratch: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var scratchCapacity: Int
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter

@@ -14,6 +14,7 @@
 public struct CSVWriter: Sendable {
     /// How records are written.
     public struct Options: Sendable, Equatable {
+        /// The field delimiter (comma by default).
         public var delimiter: CSVDelimiter
         /// `"\r\n"` (RFC 4180, the default) or `"\n"`.
         public var lineEnd: [UInt8]
@@ -22,6 +23,7 @@ public struct CSVWriter: Sendable {
         /// Start the output with a UTF-8 byte-order mark (Excel then reads it as UTF-8).
         public var byteOrderMark: Bool
 
+        /// Comma, CRLF, formulas neutralised, no byte-order mark, unless said otherwise.
         public init(delimiter: CSVDelimiter = .comma, lineEnd: [UInt8] = [0x0D, 0x0A],
                     neutralizesFormulas: Bool = true, byteOrderMark: Bool = false) {
             self.delimiter = delimiter
@@ -31,12 +33,14 @@ public struct CSVWriter: Sendable {
         }
     }
 
+    /// How records are written.
     public let options: Options
     /// The output written so far (since the last ``takeBytes()``).
     public private(set) var bytes: [UInt8] = []
     private var fieldsInRecord = 0
     private var lastFieldEmpty = false
 
+    /// A writer with an empty output (or just the byte-order mark, if asked for).
     public init(options: Options = Options()) {
         self.options = options
         if options.byteOrderMark { bytes = [0xEF, 0xBB, 0xBF] }

@@ -13,17 +13,30 @@ func countLineEnds(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
         return ~(((x & low7) &+ low7) | x | low7)
     }
     let raw = UnsafeRawPointer(base)
+    // Per-byte tallies in one word (each byte counts up to 255), summed every 255 words; no
+    // popcount instruction is assumed (x86-64's baseline has none).
+    @inline(__always) func sumBytes(_ w: UInt64) -> Int {
+        let pairs = (w & 0x00FF_00FF_00FF_00FF) &+ ((w >> 8) & 0x00FF_00FF_00FF_00FF)  // four 16-bit sums
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
     while i + 8 <= to {
-        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let l = matches(v, 0x0A)
-        lf += l.nonzeroBitCount
-        let c = matches(v, 0x0D)
-        if c != 0 {
-            cr += c.nonzeroBitCount
-            crlf += ((c << 8) & l).nonzeroBitCount
-            if c >> 63 != 0, i + 8 < to, base[i + 8] == 0x0A { crlf += 1 }
+        var lfTally: UInt64 = 0, crTally: UInt64 = 0
+        var words = 0
+        while words < 255 && i + 8 <= to {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let l = matches(v, 0x0A)
+            lfTally &+= l >> 7
+            let c = matches(v, 0x0D)
+            if c != 0 {
+                crTally &+= c >> 7
+                crlf += sumBytes(((c << 8) & l) >> 7)
+                if c >> 63 != 0, i + 8 < to, base[i + 8] == 0x0A { crlf += 1 }
+            }
+            i += 8
+            words += 1
         }
-        i += 8
+        lf += sumBytes(lfTally)
+        cr += sumBytes(crTally)
     }
     #endif
     while i < to {

@@ -1,21 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A hash map from byte strings to `UInt32` values, with the keys copied into one arena:
 /// the lookup the coders use so that a repeated cell costs a hash and a compare, never a
 /// `String`.
 ///
 /// Open addressing with linear probing, kept at most half full. Keys are compared byte for
 /// byte; the caller decides what a key is (raw cell bytes after trimming spaces, usually).
-struct ByteTable {
+/// Storage is manual (a class owning its buffers) so that a lookup on the hot path does no
+/// reference counting, uniqueness or exclusivity checks.
+final class ByteTable {
+    /// 16 bytes: the hash's low half, where the key starts in the arena, its length plus one
+    /// (0 marks an empty slot), and the value.
     private struct Slot {
-        var hash: UInt64
+        var hash: UInt32
         var offset: UInt32
-        var length: UInt32
+        var lengthPlusOne: UInt32
         var value: UInt32
-        var used: Bool
+        @inline(__always) var used: Bool { lengthPlusOne != 0 }
     }
+    private static let empty = Slot(hash: 0, offset: 0, lengthPlusOne: 0, value: 0)
 
-    private var slots: [Slot]
+    private var slots: UnsafeMutablePointer<Slot>
+    private var capacity: Int
     private var mask: Int
-    private var arena: [UInt8] = []
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0
+    private var arenaCapacity: Int
     /// The number of keys stored.
     private(set) var count = 0
 
@@ -23,8 +39,17 @@ struct ByteTable {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(hash: 0, offset: 0, length: 0, value: 0, used: false), count: size)
+        self.capacity = size
         mask = size - 1
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Self.empty, count: size)
+        arenaCapacity = max(64, capacity * 8)
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        arena.deallocate()
     }
 
     /// A 64-bit hash of `bytes`, eight bytes at a time.
@@ -56,18 +81,17 @@ struct ByteTable {
 
     @inline(__always)
     private func equal(_ slot: Slot, _ key: UnsafeRawBufferPointer) -> Bool {
-        guard Int(slot.length) == key.count else { return false }
+        guard Int(slot.lengthPlusOne) == key.count + 1 else { return false }
         if key.isEmpty { return true }
-        return arena.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + Int(slot.offset), key.baseAddress!, key.count) == 0
-        }
+        return memcmp(arena + Int(slot.offset), key.baseAddress!, key.count) == 0
     }
 
     /// The value stored for `key`, or `nil`.
     @inline(__always)
     func value(for key: UnsafeRawBufferPointer) -> UInt32? {
-        let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let full = Self.hash(key)
+        let h = UInt32(truncatingIfNeeded: full >> 32)
+        var i = Int(truncatingIfNeeded: full) & mask
         while true {
             let slot = slots[i]
             if !slot.used { return nil }
@@ -78,9 +102,10 @@ struct ByteTable {
 
     /// Stores `value` for `key`, replacing an earlier value. Returns the earlier value, if any.
     @discardableResult
-    mutating func insert(_ value: UInt32, for key: UnsafeRawBufferPointer) -> UInt32? {
-        let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+    func insert(_ value: UInt32, for key: UnsafeRawBufferPointer) -> UInt32? {
+        let full = Self.hash(key)
+        let h = UInt32(truncatingIfNeeded: full >> 32)
+        var i = Int(truncatingIfNeeded: full) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) {
                 let old = slots[i].value
@@ -89,46 +114,57 @@ struct ByteTable {
             }
             i = (i + 1) & mask
         }
-        slots[i] = Slot(hash: h, offset: UInt32(arena.count), length: UInt32(key.count), value: value, used: true)
-        arena.append(contentsOf: key)
-        count += 1
-        if count * 2 > slots.count { grow() }
+        add(key, hash: h, value: value, at: i)
         return nil
     }
 
     /// Stores `value` for `key` unless the key is there; returns the value now stored and
     /// whether it was inserted.
-    mutating func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer) -> (value: UInt32, inserted: Bool) {
-        let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+    func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer) -> (value: UInt32, inserted: Bool) {
+        insertIfAbsent(value, for: key, hash: Self.hash(key))
+    }
+
+    /// ``insertIfAbsent(_:for:)`` with the key's ``hash(_:)`` already computed (by a worker).
+    func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer, hash full: UInt64) -> (value: UInt32, inserted: Bool) {
+        let h = UInt32(truncatingIfNeeded: full >> 32)
+        var i = Int(truncatingIfNeeded: full) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) { return (slots[i].value, false) }
             i = (i + 1) & mask
         }
-        slots[i] = Slot(hash: h, offset: UInt32(arena.count), length: UInt32(key.count), value: value, used: true)
-        arena.append(contentsOf: key)
-        count += 1
-        if count * 2 > slots.count { grow() }
+        add(key, hash: h, value: value, at: i)
         return (value, true)
     }
 
-    private mutating func grow() {
-        let old = slots
-        let size = slots.count * 2
-        slots = Array(repeating: Slot(hash: 0, offset: 0, length: 0, value: 0, used: false), count: size)
-        mask = size - 1
-        for slot in old where slot.used {
-            var i = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[i].used { i = (i + 1) & mask }
-            slots[i] = slot
+    private func add(_ key: UnsafeRawBufferPointer, hash h: UInt32, value: UInt32, at i: Int) {
+        precondition(arenaCount + key.count < Int(UInt32.max), "a byte table holds at most 4 GiB of keys")
+        if arenaCount + key.count > arenaCapacity {
+            let bigger = max(arenaCapacity * 2, arenaCount + key.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+            grown.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = bigger
         }
+        if !key.isEmpty { (arena + arenaCount).update(from: key.bindMemory(to: UInt8.self).baseAddress!, count: key.count) }
+        slots[i] = Slot(hash: h, offset: UInt32(arenaCount), lengthPlusOne: UInt32(key.count + 1), value: value)
+        arenaCount += key.count
+        count += 1
+        if count * 2 > capacity { grow() }
+    }
+
+    private func grow() {
+        let old = slots, oldCapacity = capacity
+        capacity *= 2
+        mask = capacity - 1
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Self.empty, count: capacity)
+        for k in 0..<oldCapacity where old[k].used {
+            let key = UnsafeRawBufferPointer(start: arena + Int(old[k].offset), count: Int(old[k].lengthPlusOne) - 1)
+            var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while slots[i].used { i = (i + 1) & mask }
+            slots[i] = old[k]
+        }
+        old.deallocate()
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

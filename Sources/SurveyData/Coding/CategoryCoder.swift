@@ -1,4 +1,11 @@
 import SurveySchema
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Codes the cells of one categorical column (a grouping, a stratum, a cluster, a
 /// demographic, an extra column) into indices into a list of levels.
@@ -18,7 +25,12 @@ final class CategoryCoder {
     private(set) var levels: [String]
     private let dictionary: [String: UInt32]?
     private var byDisplay: [String: UInt32] = [:]
-    private var byBytes = ByteTable(capacity: 64)
+    private let byBytes = ByteTable(capacity: 8)
+    /// The last cell coded and its index: exports are often sorted by place, so a cell
+    /// usually repeats the one above it.
+    private let last = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var lastCount = -1
+    private var lastIndex: UInt32 = 0
     /// The most distinct raw spellings remembered; past it values are still coded, slowly.
     static let cacheLimit = 1 << 20
 
@@ -42,6 +54,24 @@ final class CategoryCoder {
         self.dictionary = dictionary
     }
 
+    deinit { last.deallocate() }
+
+    /// Whether `count` bytes at `a` and `b` are equal: eight at a time, inline (cells are short).
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer?, _ count: Int) -> Bool {
+        guard count > 0, let b else { return true }
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Whether the levels come from a dictionary.
     var hasDictionary: Bool { dictionary != nil }
 
@@ -49,9 +79,21 @@ final class CategoryCoder {
     @inline(__always)
     func code(_ cell: UnsafeRawBufferPointer) -> UInt32 {
         let bytes = CellText.trimmedASCII(cell)
-        if let index = byBytes.value(for: bytes) { return index }
-        let index = code(text: String(decoding: bytes, as: UTF8.self))
-        if byBytes.count < Self.cacheLimit { byBytes.insert(index, for: bytes) }
+        if bytes.count == lastCount && Self.equal(UnsafeRawPointer(last), bytes.baseAddress, lastCount) {
+            return lastIndex
+        }
+        let index: UInt32
+        if let known = byBytes.value(for: bytes) {
+            index = known
+        } else {
+            index = code(text: String(decoding: bytes, as: UTF8.self))
+            if byBytes.count < Self.cacheLimit { byBytes.insert(index, for: bytes) }
+        }
+        if bytes.count <= 64 {
+            if !bytes.isEmpty { last.update(from: bytes.bindMemory(to: UInt8.self).baseAddress!, count: bytes.count) }
+            lastCount = bytes.count
+            lastIndex = index
+        }
         return index
     }
 

@@ -37,6 +37,14 @@ enum CellText {
         text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
     }
 
+    /// The cell as messages and the report show it: ``display(_:)``, cut to its first
+    /// 100 characters and `…` when longer, so that a runaway field cannot fill the report.
+    static func shown(_ bytes: UnsafeRawBufferPointer) -> String {
+        let prefix = bytes.count > 1000 ? UnsafeRawBufferPointer(rebasing: bytes[0..<1000]) : bytes
+        let text = display(prefix)
+        return text.count > 100 || bytes.count > 1000 ? String(text.prefix(100)) + "…" : text
+    }
+
     /// The key a cell is matched by: trimmed, NFC, lowercased.
     static func key(_ text: String) -> String {
         display(text).lowercased().precomposedStringWithCanonicalMapping

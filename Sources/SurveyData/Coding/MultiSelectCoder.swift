@@ -16,7 +16,7 @@ final class MultiSelectCoder {
 
     private let separator: [UInt8]
     private let optionByKey: [String: Int]
-    private var cache = ByteTable(capacity: 64)
+    private let cache = ByteTable(capacity: 64)
     private var wideCache: [UInt64] = []
 
     /// A coder for a one-cell question with `separator` (at most 64 options, which the

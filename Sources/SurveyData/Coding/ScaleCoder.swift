@@ -28,10 +28,11 @@ final class ScaleCoder {
     static let cacheLimit = 4096
 
     /// Marks a table entry that has not been decided yet.
-    private static let undecided: UInt8 = 0xFC
+    static let undecided: UInt8 = 0xFC
 
-    private var short: [UInt8]
-    private var long = ByteTable(capacity: 64)
+    /// The table for cells of one or two bytes: `short[b]` and `short[256 + b0 << 8 | b1]`.
+    let short: UnsafeMutablePointer<UInt8>
+    private let long = ByteTable(capacity: 64)
     /// Key text → code: values, labels and missing codes.
     private let byKey: [String: AnswerCode]
 
@@ -49,8 +50,11 @@ final class ScaleCoder {
         }
         byKey[""] = .noAnswer
         self.byKey = byKey
-        short = [UInt8](repeating: Self.undecided, count: 256 + 65_536)
+        short = .allocate(capacity: 256 + 65_536)
+        short.initialize(repeating: Self.undecided, count: 256 + 65_536)
     }
+
+    deinit { short.deallocate() }
 
     /// The code for a kind of missing.
     static func code(for kind: MissingKind) -> AnswerCode {
@@ -81,7 +85,7 @@ final class ScaleCoder {
     }
 
     /// Codes a spelling not seen before and remembers the answer for its bytes.
-    private func decide(_ bytes: UnsafeRawBufferPointer) -> AnswerCode {
+    func decide(_ bytes: UnsafeRawBufferPointer) -> AnswerCode {
         let code = code(text: String(decoding: bytes, as: UTF8.self))
         switch bytes.count {
         case 1: short[Int(bytes[0])] = code.rawValue

@@ -25,7 +25,11 @@ enum Suggestion {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 4)
         var best: (candidate: String, distance: Int)?
+        let length = word.count
+        guard length <= 200 else { return nil }  // a long text is no typo of a short label
         for candidate in candidates where candidate != word {
+            // The distance is at least the difference in length: skip what cannot be close.
+            guard abs(candidate.count - length) <= limit else { continue }
             let d = distance(word, candidate)
             if d <= limit, d < word.count, d < (best?.distance ?? .max) {
                 best = (candidate, d)

@@ -26,7 +26,12 @@ final class DecodedStream {
     private let chunkSize: Int
     private var sourceDone = false
     /// UTF-8 path: file offset of `buffer[0]`.
-    private var fileOffset = 0
+    private(set) var fileOffset = 0
+    /// UTF-8 path: leave checking to the consumer (``needsUTF8Check``), which checks the
+    /// bytes it parses, on its own thread. `[0, ready)` then ends at a character boundary.
+    var defersUTF8Check = false
+    /// Whether the consumer must check `[0, ready)` as UTF-8 itself.
+    var needsUTF8Check: Bool { defersUTF8Check && decoder == nil }
     /// Transcoding path: raw bytes not yet decoded, and the file offset of `raw[0]`.
     private var decoder: (any StreamDecoder)?
     private var raw: UnsafeMutableRawPointer
@@ -127,6 +132,11 @@ final class DecodedStream {
             bytesRead += n
             decodedBytes += n
         }
+        if defersUTF8Check {
+            ready = sourceDone ? end : characterBoundary(before: end)
+            atEOF = sourceDone
+            return
+        }
         switch UTF8Validation.validate(UnsafeRawBufferPointer(start: buffer + ready, count: end - ready)) {
         case .valid:
             ready = end
@@ -137,6 +147,21 @@ final class DecodedStream {
             throw invalidUTF8(at: ready + at, line: line)
         }
         atEOF = sourceDone && ready == end
+    }
+
+    /// `end`, or the start of a multi-byte sequence that `end` cuts short (bytes that are not
+    /// UTF-8 at all are left for the check to find).
+    private func characterBoundary(before end: Int) -> Int {
+        var i = end - 1
+        while i >= max(0, end - 4) {
+            let b = buffer[i]
+            if b & 0xC0 != 0x80 {  // not a continuation byte
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                return i + length > end ? i : end
+            }
+            i -= 1
+        }
+        return end
     }
 
     private func invalidUTF8(at position: Int, line: Int) -> CSVError {

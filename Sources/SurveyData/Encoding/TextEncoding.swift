@@ -15,6 +15,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, CustomStringConvertibl
     /// Windows). Its tone marks are combining characters; the text is normalised to NFC.
     case windows1258 = "windows-1258"
 
+    /// The name as `--encoding` takes it: `utf-8`, `utf-16le`, `utf-16be`, `windows-1258`.
     public var description: String { rawValue }
 
     /// Reads an encoding name as a user types it: `utf-8`, `utf8`, `UTF-16LE`, `cp1258`,

@@ -12,6 +12,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The quarantine could not be written.
     case quarantineFailed(reason: String)
 
+    /// The error as sentences for the user, one line per problem.
     public var description: String {
         switch self {
         case let .csv(error):

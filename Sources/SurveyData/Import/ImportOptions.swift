@@ -20,8 +20,13 @@ public struct ImportOptions {
     public var progress: ((ImportProgress) -> Void)?
     /// Rows between two progress calls.
     public var progressInterval: Int
-    /// Limits and buffer size of the CSV reader.
+    /// Bytes read from the file at a time.
     public var chunkSize: Int
+    /// Workers coding rows at once (1 or 2): each chunk of the file is cut in two at a line
+    /// end and both halves are parsed and coded at the same time.
+    public var parallelism: Int
+    /// The least text a worker is given (tests set it small to cut small files).
+    var minimumBatch = 1 << 16
 
     /// Options; every argument has the default an analyst would choose.
     public init(
@@ -29,7 +34,7 @@ public struct ImportOptions {
         invalidCells: InvalidCellPolicy = .quarantineRow, keepTexts: Bool = false,
         keepExtraColumns: Bool = true, extraColumnLevelLimit: Int = 1000,
         quarantine: (any QuarantineSink)? = nil, progress: ((ImportProgress) -> Void)? = nil,
-        progressInterval: Int = 100_000, chunkSize: Int = 1 << 20
+        progressInterval: Int = 100_000, chunkSize: Int = 1 << 20, parallelism: Int = 2
     ) {
         self.encoding = encoding
         self.delimiter = delimiter
@@ -41,6 +46,7 @@ public struct ImportOptions {
         self.progress = progress
         self.progressInterval = progressInterval
         self.chunkSize = chunkSize
+        self.parallelism = parallelism
     }
 }
 

@@ -47,8 +47,10 @@ final class ImportPlan {
     let weight: (field: Int, column: String)?
     let fpc: (field: Int, column: String)?
     let respondent: (field: Int, column: String)?
-    /// Extra columns dropped for having too many distinct values.
-    var droppedExtras: Set<String> = []
+    /// Extra columns past ``extraColumnCountLimit``, not kept.
+    var notKeptExtras: [String] = []
+    /// The most extra columns kept.
+    static let extraColumnCountLimit = 1000
 
     init(survey: Survey, header: HeaderMatch, options: ImportOptions) {
         var coders: [String: ScaleCoder] = [:]
@@ -117,12 +119,17 @@ final class ImportPlan {
                     noun: group.id, values: group.values, emptyIsProblem: true))
             }
         }
+        // A design column that is also a grouping column without a dictionary shares its coder:
+        // the same cells give the same levels, and the row loop codes them once.
+        func sharedCoder(_ field: Int) -> CategoryCoder {
+            categories.first { $0.field == field && $0.values == nil && !$0.coder.hasDictionary }?.coder ?? CategoryCoder()
+        }
         if let column = columns.design.strata, let field = header.index[column] {
-            categories.append(CategorySlot(field: field, coder: CategoryCoder(), column: column, target: .strata,
+            categories.append(CategorySlot(field: field, coder: sharedCoder(field), column: column, target: .strata,
                                            noun: "stratum", values: nil, emptyIsProblem: true))
         }
         if let column = columns.design.cluster, let field = header.index[column] {
-            categories.append(CategorySlot(field: field, coder: CategoryCoder(), column: column, target: .cluster,
+            categories.append(CategorySlot(field: field, coder: sharedCoder(field), column: column, target: .cluster,
                                            noun: "cluster", values: nil, emptyIsProblem: true))
         }
         if let column = columns.wave, let field = header.index[column] {
@@ -131,7 +138,15 @@ final class ImportPlan {
         }
         if options.keepExtraColumns {
             let used = Set(survey.columnRequirements.map(\.name))
+            // At most `extraColumnCountLimit` extra columns are kept (a file with 100,000
+            // columns must not cost 100,000 coders); the rest are reported as not kept.
+            var kept = 0
             for (field, name) in header.names.enumerated() where !name.isEmpty && !used.contains(name) {
+                kept += 1
+                if kept > Self.extraColumnCountLimit {
+                    notKeptExtras.append(name)
+                    continue
+                }
                 categories.append(CategorySlot(field: field, coder: CategoryCoder(), column: name, target: .extra(name),
                                                noun: name, values: nil, emptyIsProblem: false))
             }

@@ -35,7 +35,7 @@ extension ImportReport {
         }
         if !unknownValues.isEmpty {
             out.append("")
-            out.append("Values that could not be coded (all rows read):")
+            out.append("Values that could not be coded (in accepted and quarantined rows):")
             out.append(contentsOf: Self.table(
                 header: ["column", "value", "cells", "closest known"],
                 rows: unknownValues.prefix(20).map { value in
@@ -61,13 +61,17 @@ extension ImportReport {
         }
         if !extraColumns.isEmpty {
             out.append("")
-            out.append("Columns the survey does not declare: " + extraColumns.map { extra in
+            let more = extraColumns.count > 20 ? ", and \(Self.number(extraColumns.count - 20)) more (listed in the JSON report)" : ""
+            out.append("Columns the survey does not declare: " + extraColumns.prefix(20).map { extra in
                 extra.kept
                     ? "\(extra.name) (kept for grouping, \(Self.number(extra.distinctValues)) values)"
-                    : "\(extra.name) (not kept: more than \(Self.number(extra.distinctValues - 1)) distinct values)"
-            }.joined(separator: ", "))
+                    : extra.distinctValues == 0
+                        ? "\(extra.name) (not kept: more than \(ImportPlan.extraColumnCountLimit) extra columns)"
+                        : "\(extra.name) (not kept: \(Self.number(extra.distinctValues)) distinct values, too many for grouping)"
+            }.joined(separator: ", ") + more)
         }
         if !absentOptionalColumns.isEmpty {
+            if extraColumns.isEmpty { out.append("") }
             out.append("Optional columns not in the file: " + absentOptionalColumns.joined(separator: ", "))
         }
         return out.joined(separator: "\n") + "\n"

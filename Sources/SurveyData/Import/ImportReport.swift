@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an import found, reconciled: every row read is either accepted or quarantined, and
 /// the report says why each quarantined row was. Codable as JSON for tools; ``text`` for people.
 public struct ImportReport: Codable, Sendable, Hashable {
@@ -41,6 +43,7 @@ public struct ImportReport: Codable, Sendable, Hashable {
     public struct ReasonCount: Codable, Sendable, Hashable {
         /// The kind of problem and its column, e.g. `invalid answer in column b1_2`.
         public var reason: String
+        /// Rows quarantined with this as their first reason.
         public var count: Int
         /// The first few lines where it happened (at most ``ImportReport/firstLinesShown``).
         public var firstLines: [Int]
@@ -54,8 +57,11 @@ public struct ImportReport: Codable, Sendable, Hashable {
         public var id: String
         /// Cells holding a point of the scale.
         public var answered: Int
+        /// Empty cells and the scale's no-answer codes.
         public var noAnswer: Int
+        /// The scale's don't-know codes.
         public var dontKnow: Int
+        /// The scale's not-applicable codes.
         public var notApplicable: Int
         /// Invalid cells kept as missing (``InvalidCellPolicy/asMissing`` only).
         public var invalidAsMissing: Int
@@ -66,9 +72,11 @@ public struct ImportReport: Codable, Sendable, Hashable {
 
     /// A cell value no scale, dictionary or option list knows.
     public struct UnknownValue: Codable, Sendable, Hashable {
+        /// The CSV column.
         public var column: String
         /// The value, trimmed and in NFC.
         public var value: String
+        /// Cells holding it.
         public var count: Int
         /// The closest known value or label, when one is close enough to be a typo.
         public var closest: String?
@@ -76,8 +84,10 @@ public struct ImportReport: Codable, Sendable, Hashable {
 
     /// A column in the file that the survey does not declare.
     public struct ExtraColumn: Codable, Sendable, Hashable {
+        /// The header name.
         public var name: String
-        /// Distinct values seen in accepted rows (up to where the column was dropped).
+        /// Distinct values in accepted rows; for a column not kept, distinct values seen
+        /// until it was dropped.
         public var distinctValues: Int
         /// Whether it is in ``SurveyDataset/extraColumns``.
         public var kept: Bool
@@ -105,4 +115,12 @@ public struct ImportReport: Codable, Sendable, Hashable {
 
     /// Whether every row read is accounted for.
     public var isConsistent: Bool { inconsistencies.isEmpty }
+
+    /// The report as JSON: keys sorted and indented, so that the same import gives the
+    /// same bytes.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
 }

@@ -1,308 +1,274 @@
+import Foundation
 import SurveySchema
 
-/// One pass over one file: the state the importer keeps between records.
+/// One pass over one file, on the calling thread: matches the header, hands batches to the
+/// workers' ``BatchCoder``s, and merges their results in file order — categorical levels
+/// mapped to the file's, respondent ids checked across batches, quarantined rows counted and
+/// written in line order.
 final class ImportRun {
     let survey: Survey
     let options: ImportOptions
     let file: String
+    let pool = CoderPool()
 
-    private var plan: ImportPlan!
-    private var headerCount = 0
-    private var headerEffective = 0
+    private var plan: ImportPlan?
+    private var coders: [BatchCoder] = []
+    private var absentOptional: [String] = []
 
     // Accepted columns.
     private var lineNumbers: [UInt32] = []
     private var answers: [[AnswerCode]] = []
     private var categories: [[UInt32]] = []
     private var categoryActive: [Bool] = []
+    private var levels: [[String]] = []
+    private var levelIndex: [[String: UInt32]] = []
+    /// Per coder, per category slot: the worker's level index → the file's.
+    private var localToGlobal: [[[UInt32]]] = []
     private var selections: [[UInt64]] = []
     private var texts: [[String]] = []
     private var weights: [Double] = []
     private var fpcs: [Double] = []
-    private var respondents = ByteTable(capacity: 1024)
-
-    // Scratch for the row being coded.
-    private var answerRow: [AnswerCode] = []
-    private var categoryRow: [UInt32] = []
-    private var selectionRow: [UInt64] = []
-    private var weightRow = 0.0
-    private var fpcRow = 0.0
+    private var answerCounts: [Int] = []
+    private let respondents = ByteTable(capacity: 1024)
 
     // Counts.
     private var rowsRead = 0
     private var rowsQuarantined = 0
     private var bytes = 0
-    private var reasonCounts: [String: (count: Int, lines: [Int], first: Int)] = [:]
-    private var unknown: [UnknownKey: Int] = [:]
+    private var reasonCounts: [String: (count: Int, lines: [Int], order: Int)] = [:]
+    private var unknown: [UnknownValueKey: Int] = [:]
     private var unknownNotListed = 0
-    private var candidates: [String: [String]] = [:]
-    private var closestCache: [UnknownKey: String?] = [:]
+    private var nextProgress: Int
 
-    private struct UnknownKey: Hashable {
-        var column: String
-        var value: String
-    }
+    // Quarantined rows waiting to be written: a duplicate's fields are fetched at the end.
+    private var waiting: [QuarantinedRow] = []
+    private var unfetched: Set<Int> = []
 
     init(survey: Survey, options: ImportOptions, file: String) {
         self.survey = survey
         self.options = options
         self.file = file
+        nextProgress = max(options.progressInterval, 1)
     }
 
-    // MARK: Records
+    // MARK: Header
 
-    func take(_ record: CSVRecord) throws {
-        if record.index == 0 {
-            try begin(header: record.strings, rawHeader: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) })
-            headerCount = record.count
-            headerEffective = record.countIgnoringTrailingEmptyFields
-            return
-        }
-        rowsRead += 1
-        if options.progress != nil { trackProgress(record) }
-        var reasons: [QuarantineReason] = []
-        if case let .unterminatedQuote(line)? = record.problem {
-            reasons.append(.unterminatedQuote(line: line))
-        } else if record.count < headerEffective || record.countIgnoringTrailingEmptyFields > headerCount {
-            let fields = record.count < headerEffective ? record.count : record.countIgnoringTrailingEmptyFields
-            reasons.append(.raggedRow(fields: fields, expected: headerEffective))
-        } else {
-            code(record, into: &reasons)
-        }
-        if reasons.isEmpty, let respondent = plan.respondent {
-            let id = CellText.trimmedASCII(record[respondent.field])
-            if !id.isEmpty {
-                let (first, inserted) = respondents.insertIfAbsent(UInt32(clamping: record.line), for: id)
-                if !inserted {
-                    reasons.append(.duplicateRespondent(id: CellText.display(id), firstLine: Int(first)))
-                }
-            }
-        }
-        if reasons.isEmpty {
-            accept(line: record.line)
-        } else {
-            try quarantine(record, reasons: reasons)
-        }
-    }
-
-    private func begin(header: [String], rawHeader: [String]) throws(ImportError) {
-        let match = try HeaderMatch(header: header, survey: survey, file: file)
-        plan = ImportPlan(survey: survey, header: match, options: options)
-        answers = Array(repeating: [], count: plan.scales.count)
-        answerRow = Array(repeating: .noAnswer, count: plan.scales.count)
-        categories = Array(repeating: [], count: plan.categories.count)
-        categoryRow = Array(repeating: 0, count: plan.categories.count)
-        categoryActive = Array(repeating: true, count: plan.categories.count)
-        selections = Array(repeating: [], count: plan.selections.count)
-        selectionRow = Array(repeating: 0, count: plan.selections.count)
-        texts = Array(repeating: [], count: plan.texts.count)
+    func header(_ record: CSVRecord) throws {
+        let match = try HeaderMatch(header: record.strings, survey: survey, file: file)
         absentOptional = match.absentOptional
-        for slot in plan.scales { candidates[slot.column] = slot.coder.knownSpellings }
-        for slot in plan.categories { if let values = slot.values { candidates[slot.column] = slot.coder.knownSpellings(values) } }
-        for slot in plan.selections {
-            if let cell = slot.cell { candidates[cell.column] = slot.knownSpellings }
+        let count = record.count, effective = record.countIgnoringTrailingEmptyFields
+        let workers = max(1, min(options.parallelism, 2))
+        coders = (0..<workers).map { id in
+            BatchCoder(id: id, plan: ImportPlan(survey: survey, header: match, options: options), options: options,
+                       headerCount: count, headerEffective: effective)
         }
+        let plan = coders[0].plan
+        self.plan = plan
+        pool.fill(coders)
+        answers = Array(repeating: [], count: plan.scales.count)
+        categories = Array(repeating: [], count: plan.categories.count)
+        categoryActive = Array(repeating: true, count: plan.categories.count)
+        levels = plan.categories.map(\.coder.levels)
+        levelIndex = levels.map { list in
+            Dictionary(list.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+        }
+        localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
+        selections = Array(repeating: [], count: plan.selections.count)
+        texts = Array(repeating: [], count: plan.texts.count)
+        answerCounts = Array(repeating: 0, count: plan.scales.count * 4)
         do {
-            try options.quarantine?.begin(header: rawHeader)
+            try options.quarantine?.begin(header: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) })
         } catch {
-            throw .quarantineFailed(reason: "\(error)")
+            throw ImportError.quarantineFailed(reason: "\(error)")
         }
     }
 
-    private var absentOptional: [String] = []
+    // MARK: Merging a batch
 
-    private func trackProgress(_ record: CSVRecord) {
-        var n = record.count
-        for i in 0..<record.count { n += record[i].count }
-        bytes += n
-        if rowsRead % max(options.progressInterval, 1) == 0 {
-            options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: false))
-        }
-    }
+    func consume(_ batch: BatchResult) throws {
+        guard let plan else { return }
+        rowsRead += batch.rowsRead
+        bytes += batch.bytes
 
-    /// Codes every cell the plan reads into the scratch row; adds a reason for each problem
-    /// that quarantines the row.
-    private func code(_ record: CSVRecord, into reasons: inout [QuarantineReason]) {
-        let keepInvalid = options.invalidCells == .asMissing
-        for (i, slot) in plan.scales.enumerated() {
-            let cell = record[slot.field]
-            let code = slot.coder.code(cell)
-            answerRow[i] = code
-            if code == .invalid {
-                let value = noteUnknown(column: slot.column, cell: cell)
-                if !keepInvalid {
-                    reasons.append(.invalidAnswer(column: slot.column, value: value, scale: slot.coder.scale.id,
-                                                  closest: closest(slot.column, value)))
-                }
-            }
-        }
-        for (i, slot) in plan.categories.enumerated() where categoryActive[i] {
-            let cell = record[slot.field]
-            if slot.emptyIsProblem && CellText.trimmedASCII(cell).isEmpty {
-                switch slot.target {
-                case .strata, .cluster:
-                    reasons.append(.emptyDesignID(column: slot.column, role: slot.noun))
-                default:
-                    if keepInvalid { categoryRow[i] = slot.coder.missingLevel() } else {
-                        reasons.append(.unknownGroupValue(column: slot.column, group: slot.noun, value: "", closest: nil))
-                    }
-                }
-                continue
-            }
-            var index = slot.coder.code(cell)
-            if index == CategoryCoder.unknown {
-                let value = noteUnknown(column: slot.column, cell: cell)
-                if keepInvalid {
-                    index = slot.coder.missingLevel()
+        // The worker's levels not mapped yet, mapped to the file's.
+        for i in batch.levels.indices {
+            for level in batch.levels[i][localToGlobal[batch.coder][i].count...] {
+                let global: UInt32
+                if let known = levelIndex[i][level] {
+                    global = known
                 } else {
-                    reasons.append(.unknownGroupValue(column: slot.column, group: slot.noun, value: value,
-                                                      closest: closest(slot.column, value)))
+                    global = UInt32(levels[i].count)
+                    levels[i].append(level)
+                    levelIndex[i][level] = global
                 }
+                localToGlobal[batch.coder][i].append(global)
             }
-            categoryRow[i] = index
         }
-        for (i, slot) in plan.selections.enumerated() {
-            var bits: UInt64 = 0
-            if let one = slot.cell {
-                let cell = record[one.field]
-                bits = one.coder.code(cell)
-                if bits == MultiSelectCoder.invalid {
-                    let value = noteUnknown(column: one.column, cell: cell)
-                    bits = 0
-                    if !keepInvalid {
-                        let part = one.coder.firstUnknownPart(value) ?? value
-                        reasons.append(.invalidSelection(column: one.column, value: part, question: slot.id))
+
+        // Respondent ids, across batches, in file order.
+        var duplicates: [QuarantinedRow] = []
+        var keep: [Bool]?
+        if plan.respondent != nil {
+            batch.ids.withUnsafeBytes { ids in
+                var start = 0
+                for row in batch.idEnds.indices {
+                    let end = Int(batch.idEnds[row])
+                    defer { start = end }
+                    guard end > start else { continue }
+                    let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
+                    let line = batch.lineNumbers[row]
+                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: batch.idHashes[row])
+                    if !inserted {
+                        if keep == nil { keep = Array(repeating: true, count: batch.lineNumbers.count) }
+                        keep![row] = false
+                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
+                        duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
                     }
                 }
             }
-            for option in slot.options {
-                let cell = record[option.field]
-                switch option.coder.isChosen(cell) {
-                case true?: bits |= 1 << UInt64(option.bit)
-                case false?: break
-                case nil:
-                    let value = noteUnknown(column: option.column, cell: cell)
-                    if !keepInvalid {
-                        reasons.append(.invalidOptionCell(column: option.column, value: value, question: slot.id, option: option.code))
-                    }
+        }
+
+        try quarantine(merge(batch.quarantined, duplicates), fetching: Set(duplicates.map(\.line)))
+        append(batch, keep: keep)
+
+        for (key, count) in batch.unknown {
+            if let known = unknown[key] {
+                unknown[key] = known + count
+            } else if unknown.count < ImportReport.unknownValuesListed {
+                unknown[key] = count
+            } else {
+                unknownNotListed += count
+            }
+        }
+        if options.progress != nil, rowsRead >= nextProgress {
+            options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: false))
+            nextProgress = (rowsRead / max(options.progressInterval, 1) + 1) * max(options.progressInterval, 1)
+        }
+    }
+
+    /// Two lists of rows, each in line order, as one list in line order.
+    private func merge(_ a: [QuarantinedRow], _ b: [QuarantinedRow]) -> [QuarantinedRow] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        return (a + b).sorted { $0.line < $1.line }
+    }
+
+    private func append(_ batch: BatchResult, keep: [Bool]?) {
+        for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
+        if let keep {
+            for row in keep.indices where !keep[row] {
+                for i in answers.indices {
+                    if let kind = BatchCoder.missingKind(batch.answers[i][row]) { answerCounts[i * 4 + kind] -= 1 }
                 }
             }
-            selectionRow[i] = bits
         }
-        if let respondent = plan.respondent, CellText.trimmedASCII(record[respondent.field]).isEmpty, !keepInvalid {
-            reasons.append(.emptyRespondentID(column: respondent.column))
+        func kept<T>(_ values: [T]) -> [T] {
+            guard let keep else { return values }
+            return values.indices.compactMap { keep[$0] ? values[$0] : nil }
         }
-        if let weight = plan.weight {
-            let cell = record[weight.field]
-            if let value = NumberParsing.double(cell), value > 0, value.isFinite {
-                weightRow = value
-            } else {
-                reasons.append(.invalidWeight(column: weight.column, value: CellText.display(cell)))
-            }
-        }
-        if let fpc = plan.fpc {
-            let cell = record[fpc.field]
-            if let value = NumberParsing.double(cell), value > 0, value.isFinite {
-                fpcRow = value
-            } else {
-                reasons.append(.invalidFPC(column: fpc.column, value: CellText.display(cell)))
-            }
-        }
-        if !plan.texts.isEmpty {
-            // Kept only for accepted rows; read again in `accept`.
-            textRecord = plan.texts.map { CellText.display(record[$0.field]) }
-        }
-    }
-
-    private var textRecord: [String] = []
-
-    private func noteUnknown(column: String, cell: UnsafeRawBufferPointer) -> String {
-        let value = CellText.display(cell)
-        let key = UnknownKey(column: column, value: value)
-        if let count = unknown[key] {
-            unknown[key] = count + 1
-        } else if unknown.count < ImportReport.unknownValuesListed {
-            unknown[key] = 1
-        } else {
-            unknownNotListed += 1
-        }
-        return value
-    }
-
-    private func closest(_ column: String, _ value: String) -> String? {
-        let key = UnknownKey(column: column, value: value)
-        if let cached = closestCache[key] { return cached }
-        let found = Suggestion.closest(to: value, among: candidates[column] ?? [])
-        if closestCache.count < 10_000 { closestCache[key] = found }
-        return found
-    }
-
-    private func accept(line: Int) {
-        lineNumbers.append(UInt32(clamping: line))
-        for i in answers.indices { answers[i].append(answerRow[i]) }
+        lineNumbers.append(contentsOf: kept(batch.lineNumbers))
+        for i in answers.indices { answers[i].append(contentsOf: kept(batch.answers[i])) }
         for i in categories.indices where categoryActive[i] {
-            categories[i].append(categoryRow[i])
-            if case .extra = plan.categories[i].target, plan.categories[i].coder.levels.count > options.extraColumnLevelLimit {
+            let map = localToGlobal[batch.coder][i]
+            let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
+            if identity {
+                categories[i].append(contentsOf: kept(batch.categories[i]))
+            } else {
+                map.withUnsafeBufferPointer { map in
+                    categories[i].append(contentsOf: kept(batch.categories[i]).lazy.map { map[Int($0)] })
+                }
+            }
+            if case .extra = plan!.categories[i].target, levels[i].count > options.extraColumnLevelLimit {
                 categoryActive[i] = false
                 categories[i] = []
+                for coder in coders { coder.active[i] = false }
             }
         }
-        for i in selections.indices { selections[i].append(selectionRow[i]) }
-        for i in texts.indices { texts[i].append(textRecord[i]) }
-        if plan.weight != nil { weights.append(weightRow) }
-        if plan.fpc != nil { fpcs.append(fpcRow) }
+        for i in selections.indices { selections[i].append(contentsOf: kept(batch.selections[i])) }
+        for i in texts.indices { texts[i].append(contentsOf: kept(batch.texts[i])) }
+        if plan!.weight != nil { weights.append(contentsOf: kept(batch.weights)) }
+        if plan!.fpc != nil { fpcs.append(contentsOf: kept(batch.fpcs)) }
     }
 
-    private func quarantine(_ record: CSVRecord, reasons: [QuarantineReason]) throws(ImportError) {
-        rowsQuarantined += 1
-        let category = reasons[0].category
-        var entry = reasonCounts[category] ?? (0, [], reasonCounts.count)
-        entry.count += 1
-        if entry.lines.count < ImportReport.firstLinesShown { entry.lines.append(record.line) }
-        reasonCounts[category] = entry
-        guard let sink = options.quarantine else { return }
-        let fields = (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) }
-        do {
-            try sink.write(QuarantinedRow(line: record.line, reasons: reasons, fields: fields))
-        } catch {
-            throw .quarantineFailed(reason: "\(error)")
+    private func quarantine(_ rows: [QuarantinedRow], fetching: Set<Int>) throws {
+        for row in rows {
+            rowsQuarantined += 1
+            let category = row.reasons[0].category
+            var entry = reasonCounts[category] ?? (0, [], reasonCounts.count)
+            entry.count += 1
+            if entry.lines.count < ImportReport.firstLinesShown { entry.lines.append(row.line) }
+            reasonCounts[category] = entry
         }
+        guard options.quarantine != nil else { return }
+        waiting.append(contentsOf: rows)
+        unfetched.formUnion(fetching)
+        try flush()
+    }
+
+    /// Writes the waiting rows up to the first whose fields are still to be fetched.
+    private func flush() throws {
+        guard let sink = options.quarantine else { return }
+        var written = 0
+        do {
+            for row in waiting {
+                if unfetched.contains(row.line) { break }
+                try sink.write(row)
+                written += 1
+            }
+        } catch {
+            throw ImportError.quarantineFailed(reason: "\(error)")
+        }
+        waiting.removeFirst(written)
     }
 
     // MARK: End
 
-    func finish(_ summary: CSVReadSummary) throws(ImportError) -> ImportResult {
-        guard plan != nil else { throw .emptyFile(file: file) }
+    /// The lines whose fields the quarantine still needs (duplicate respondents): the caller
+    /// reads them from the file again and hands them to ``finish(_:fetched:)``.
+    var linesToFetch: Set<Int> { unfetched }
+
+    func finish(_ summary: CSVReadSummary, fetched: [Int: [String]]) throws(ImportError) -> ImportResult {
+        guard let plan else { throw .emptyFile(file: file) }
         do {
+            for i in waiting.indices where unfetched.contains(waiting[i].line) {
+                waiting[i].fields = fetched[waiting[i].line] ?? []
+            }
+            unfetched = []
+            try flush()
             try options.quarantine?.finish()
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw .quarantineFailed(reason: "\(error)")
         }
         options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: true))
-        let dataset = makeDataset()
-        let report = makeReport(summary, dataset: dataset)
-        return ImportResult(dataset: dataset, report: report)
+        let dataset = makeDataset(plan)
+        return ImportResult(dataset: dataset, report: makeReport(summary, plan: plan, dataset: dataset))
     }
 
-    private func makeDataset() -> SurveyDataset {
+    private func makeDataset(_ plan: ImportPlan) -> SurveyDataset {
         var dataset = SurveyDataset(rowCount: lineNumbers.count, lineNumbers: lineNumbers)
         for (i, slot) in plan.scales.enumerated() { dataset.answers[slot.id] = answers[i] }
         for (i, slot) in plan.selections.enumerated() { dataset.selections[slot.id] = selections[i] }
         for (i, slot) in plan.texts.enumerated() { dataset.texts[slot.id] = texts[i] }
-        for (i, slot) in plan.categories.enumerated() where categoryActive[i] {
-            switch slot.target {
-            case .group(let id):
-                dataset.groups[id] = CategoryColumn(id: id, levels: slot.coder.levels, codes: categories[i])
-            case .demographic(let id):
-                dataset.demographics[id] = CategoryColumn(id: id, levels: slot.coder.levels, codes: categories[i])
-            case .strata:
-                dataset.strata = CategoryColumn(id: "strata", levels: slot.coder.levels, codes: categories[i])
-            case .cluster:
-                dataset.clusters = CategoryColumn(id: "cluster", levels: slot.coder.levels, codes: categories[i])
-            case .wave:
-                dataset.wave = CategoryColumn(id: "wave", levels: slot.coder.levels, codes: categories[i])
-            case .extra(let name):
-                dataset.extraColumns[name] = CategoryColumn(id: name, levels: slot.coder.levels, codes: categories[i])
+        // Renumbering levels is a pass over each column: the columns are shared between the cores.
+        let active = plan.categories.indices.filter { categoryActive[$0] }
+        let renumbered = Renumbered(count: active.count)
+        let levels = self.levels, categories = self.categories
+        let keeping = plan.categories.map { $0.coder.hasDictionary ? $0.values?.count ?? 0 : 0 }
+        DispatchQueue.concurrentPerform(iterations: active.count) { k in
+            let i = active[k]
+            renumbered.set(k, Self.inOrderOfAppearance("", levels[i], categories[i], keeping: keeping[i]))
+        }
+        for (k, i) in active.enumerated() {
+            var column = renumbered.columns[k]!
+            switch plan.categories[i].target {
+            case .group(let id): column.id = id; dataset.groups[id] = column
+            case .demographic(let id): column.id = id; dataset.demographics[id] = column
+            case .strata: column.id = "strata"; dataset.strata = column
+            case .cluster: column.id = "cluster"; dataset.clusters = column
+            case .wave: column.id = "wave"; dataset.wave = column
+            case .extra(let name): column.id = name; dataset.extraColumns[name] = column
             }
         }
         if plan.weight != nil { dataset.weights = weights }
@@ -310,26 +276,49 @@ final class ImportRun {
         return dataset
     }
 
-    private func makeReport(_ summary: CSVReadSummary, dataset: SurveyDataset) -> ImportReport {
+    /// The column with its levels renumbered in order of first appearance among the accepted
+    /// rows (how many workers read the file and which rows were quarantined do not change
+    /// it); the first `keeping` levels (a dictionary's codes) keep their places, and levels
+    /// no accepted row has are dropped.
+    static func inOrderOfAppearance(_ id: String, _ levels: [String], _ codes: [UInt32], keeping: Int) -> CategoryColumn {
+        var renumber = [UInt32](repeating: .max, count: levels.count)
+        var order: [String] = []
+        for i in 0..<min(keeping, levels.count) {
+            renumber[i] = UInt32(i)
+            order.append(levels[i])
+        }
+        var result = codes
+        for row in codes.indices {
+            let code = Int(codes[row])
+            if renumber[code] == .max {
+                renumber[code] = UInt32(order.count)
+                order.append(levels[code])
+            }
+            result[row] = renumber[code]
+        }
+        return CategoryColumn(id: id, levels: order, codes: result)
+    }
+
+    private func makeReport(_ summary: CSVReadSummary, plan: ImportPlan, dataset: SurveyDataset) -> ImportReport {
         let reasons = reasonCounts
-            .sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }
+            .sorted { ($0.value.count, -$0.value.order) > ($1.value.count, -$1.value.order) }
             .map { ImportReport.ReasonCount(reason: $0.key, count: $0.value.count, firstLines: $0.value.lines) }
         let columns = plan.scales.enumerated().map { i, slot in
-            var counts = [Int](repeating: 0, count: 256)
-            for code in answers[i] { counts[Int(code.rawValue)] += 1 }
+            let missing = answerCounts[(i * 4)..<(i * 4 + 4)].map { $0 }
             return ImportReport.ColumnCounts(
-                column: slot.column, id: slot.id, answered: counts[1...11].reduce(0, +),
-                noAnswer: counts[Int(AnswerCode.noAnswer.rawValue)], dontKnow: counts[Int(AnswerCode.dontKnow.rawValue)],
-                notApplicable: counts[Int(AnswerCode.notApplicable.rawValue)], invalidAsMissing: counts[Int(AnswerCode.invalid.rawValue)])
+                column: slot.column, id: slot.id, answered: dataset.rowCount - missing.reduce(0, +),
+                noAnswer: missing[0], dontKnow: missing[1], notApplicable: missing[2], invalidAsMissing: missing[3])
         }
+        let coder = coders[0]
         let unknownValues = unknown
             .sorted { ($0.value, $1.key.column, $1.key.value) > ($1.value, $0.key.column, $0.key.value) }
             .map { ImportReport.UnknownValue(column: $0.key.column, value: $0.key.value, count: $0.value,
-                                             closest: closest($0.key.column, $0.key.value)) }
+                                             closest: coder.closest($0.key.column, $0.key.value)) }
         let extras = plan.categories.enumerated().compactMap { i, slot -> ImportReport.ExtraColumn? in
             guard case .extra(let name) = slot.target else { return nil }
-            return ImportReport.ExtraColumn(name: name, distinctValues: slot.coder.levels.count, kept: categoryActive[i])
-        }
+            return ImportReport.ExtraColumn(name: name, distinctValues: dataset.extraColumns[name]?.levels.count ?? levels[i].count,
+                                            kept: categoryActive[i])
+        } + plan.notKeptExtras.map { ImportReport.ExtraColumn(name: $0, distinctValues: 0, kept: false) }
         return ImportReport(
             file: file, survey: "\(survey.id) \(survey.version)", encoding: summary.encoding.rawValue,
             byteOrderMark: summary.hadByteOrderMark, delimiter: summary.delimiter.description,
@@ -337,5 +326,42 @@ final class ImportRun {
             rowsAccepted: dataset.rowCount, rowsQuarantined: rowsQuarantined, blankLines: summary.blankLines,
             reasons: reasons, columns: columns, unknownValues: unknownValues, unknownCellsNotListed: unknownNotListed,
             extraColumns: extras, absentOptionalColumns: absentOptional)
+    }
+}
+
+/// Columns renumbered on several threads, each writing its own slot.
+private final class Renumbered: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var columns: [CategoryColumn?]
+    init(count: Int) { columns = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ column: CategoryColumn) {
+        lock.lock()
+        columns[k] = column
+        lock.unlock()
+    }
+}
+
+/// The workers' coders, lent out one per batch.
+final class CoderPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [BatchCoder] = []
+
+    func fill(_ coders: [BatchCoder]) {
+        lock.lock()
+        free = coders
+        lock.unlock()
+    }
+
+    /// Codes `batch` with whichever coder is free.
+    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+        lock.lock()
+        let coder = free.removeLast()
+        lock.unlock()
+        defer {
+            lock.lock()
+            free.append(coder)
+            lock.unlock()
+        }
+        return try coder.code(batch)
     }
 }

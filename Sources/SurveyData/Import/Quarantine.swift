@@ -10,6 +10,7 @@ public struct QuarantinedRow: Sendable, Hashable {
     /// as many as the row had, which for a ragged row is not the header's count.
     public var fields: [String]
 
+    /// A quarantined row; `reasons` must not be empty.
     public init(line: Int, reasons: [QuarantineReason], fields: [String]) {
         self.line = line
         self.reasons = reasons
@@ -32,13 +33,20 @@ public protocol QuarantineSink: AnyObject {
 
 /// Keeps quarantined rows in memory: for tests and for library users who show them.
 public final class QuarantineMemory: QuarantineSink {
+    /// The source file's header fields as read.
     public private(set) var header: [String] = []
+    /// The quarantined rows, in line order.
     public private(set) var rows: [QuarantinedRow] = []
+    /// Whether the import finished (``finish()`` was called).
     public private(set) var finished = false
 
+    /// An empty sink.
     public init() {}
+    /// Keeps the header.
     public func begin(header: [String]) { self.header = header }
+    /// Keeps the row.
     public func write(_ row: QuarantinedRow) { rows.append(row) }
+    /// Marks the import finished.
     public func finish() { finished = true }
 
     /// The quarantine file these rows make (``QuarantineCSV``).
@@ -48,14 +56,17 @@ public final class QuarantineMemory: QuarantineSink {
 /// Writes the quarantine CSV file: to `path + ".partial"` while reading, renamed to `path`
 /// when the import finishes, so a failed run never leaves half a quarantine.
 public final class QuarantineFile: QuarantineSink {
+    /// Where the file ends up.
     public let path: String
     private var handle: FileHandle?
     private var writer = CSVWriter()
 
+    /// A sink writing to `path` (replaced when the import finishes).
     public init(path: String) { self.path = path }
 
     private var partialPath: String { path + ".partial" }
 
+    /// Creates `path.partial` and writes the header line.
     public func begin(header: [String]) throws {
         guard FileManager.default.createFile(atPath: partialPath, contents: nil),
               let handle = FileHandle(forWritingAtPath: partialPath) else {
@@ -65,6 +76,7 @@ public final class QuarantineFile: QuarantineSink {
         QuarantineCSV.writeHeader(header, to: &writer)
     }
 
+    /// Appends one row (buffered, flushed every 64 KiB).
     public func write(_ row: QuarantinedRow) throws {
         QuarantineCSV.write(row, to: &writer)
         if writer.bytes.count >= 1 << 16 { try flush() }
@@ -74,6 +86,7 @@ public final class QuarantineFile: QuarantineSink {
         try handle?.write(contentsOf: writer.takeBytes())
     }
 
+    /// Flushes, closes, and renames `path.partial` to `path`.
     public func finish() throws {
         try flush()
         try handle?.close()

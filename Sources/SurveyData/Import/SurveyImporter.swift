@@ -19,6 +19,7 @@ public struct SurveyImporter {
     /// How files are read.
     public var options: ImportOptions
 
+    /// An importer for `survey`'s exports.
     public init(survey: Survey, options: ImportOptions = ImportOptions()) {
         self.survey = survey
         self.options = options
@@ -27,29 +28,37 @@ public struct SurveyImporter {
     /// Imports the file at `path`; `name` (default `path`) is what messages call it.
     public func importFile(at path: String, name: String? = nil) throws(ImportError) -> ImportResult {
         let name = name ?? path
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, name: name, options: csvOptions)
-        } catch {
-            throw .csv(error)
-        }
-        return try run(reader, name: name)
+        return try run(name: name) { options throws(CSVError) in try CSVReader(path: path, name: name, options: options) }
     }
 
     /// Imports a file held in memory (tests, uploads).
     public func importBytes(_ bytes: [UInt8], name: String) throws(ImportError) -> ImportResult {
-        try run(CSVReader(bytes: bytes, name: name, options: csvOptions), name: name)
+        try run(name: name) { options in CSVReader(bytes: bytes, name: name, options: options) }
     }
 
-    private var csvOptions: CSVReadOptions {
-        CSVReadOptions(delimiter: options.delimiter, encoding: options.encoding, chunkSize: options.chunkSize)
-    }
-
-    private func run(_ reader: consuming CSVReader, name: String) throws(ImportError) -> ImportResult {
+    private func run(name: String, open: (CSVReadOptions) throws(CSVError) -> CSVReader) throws(ImportError) -> ImportResult {
         let run = ImportRun(survey: survey, options: options, file: name)
-        let summary: CSVReadSummary
+        let pool = run.pool
         do {
-            summary = try reader.forEachRecord { record in try run.take(record) }
+            let reader = try open(CSVReadOptions(delimiter: options.delimiter, encoding: options.encoding, chunkSize: options.chunkSize))
+            let summary = try reader.forEachBatch(
+                parallelism: max(1, min(options.parallelism, 2)), minimumBatch: options.minimumBatch,
+                header: { try run.header($0) },
+                process: { batch in try pool.code(batch) },
+                consume: { try run.consume($0) })
+            var fetched: [Int: [String]] = [:]
+            let lines = run.linesToFetch
+            if !lines.isEmpty {
+                // Duplicate respondents are only known in file order, after their batch was
+                // coded: read the file again for their fields.
+                let again = try open(CSVReadOptions(delimiter: summary.delimiter, encoding: summary.encoding, chunkSize: options.chunkSize))
+                _ = try again.forEachRecord { record in
+                    if lines.contains(record.line) {
+                        fetched[record.line] = (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) }
+                    }
+                }
+            }
+            return try run.finish(summary, fetched: fetched)
         } catch let error as ImportError {
             throw error
         } catch let error as CSVError {
@@ -57,7 +66,6 @@ public struct SurveyImporter {
         } catch {
             throw .quarantineFailed(reason: "\(error)")
         }
-        return try run.finish(summary)
     }
 }
 
