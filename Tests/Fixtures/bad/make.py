@@ -474,7 +474,11 @@ generated("csv", "field-17mb.csv", H + 'P01,HT,1,"', "4", 17 * 1024 * 1024, '",5
           "line 2: a field starting here is longer than 16 MiB, the limit")
 generated("csv", "unterminated-quote-17mb.csv", H + 'P01,HT,1,"4,5\n', "P02,HT,1,4,5\n", 17 * 1024 * 1024 // 13, "",
           "error", "line 2: a field starting here is longer than 16 MiB",
-          note="a quote never closed in a big file: the field limit stops it, naming the line where it opened")
+          note="a quote never closed in a big file: the field limit stops it, naming the line where it opened",
+          bug="slow: 8.5-9.2 s alone in a debug build since the importer reads in parallel batches (import c0f02fd, "
+              "csv e3751f7); 0.86 s before. About 0.35 s per MB (2 MB 0.5 s, 4 MB 1.2 s, 8 MB 2.8 s, 16 MB 5.8 s): the "
+              "cuts at line ends inside the open quote are wrong guesses and the text after them is parsed again. "
+              "Owner: SurveyData/CSV (CSVReader.forEachBatch) and Import (SurveyImporter).")
 generated("csv", "header-100000-columns.csv", "id,service,w,q1,q2", ",c#", 100000, "\nP01,HT,1,4,5" + ",v" * 100000 + "\n",
           "accepted", "", numbered=True,
           note="100,000 extra columns (c0 ... c99999), each kept as a grouping column")
