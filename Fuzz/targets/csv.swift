@@ -8,9 +8,11 @@
 //             cross chunk ends all the time.
 // The field and record limits are small (512 and 2,048 bytes) so that the limit paths run.
 //
-// Oracle: the same bytes read with a chunk larger than the input must give the same records,
+// Oracles: the same bytes read with a chunk larger than the input must give the same records,
 // lines and problems (the chunked reader is the whole-buffer reader, cut in pieces), or the same
-// error. A difference traps, and libFuzzer keeps the input. Built and run by scripts/fuzz.sh.
+// error; and the two-worker batch reader the importer uses (`forEachBatch`, cutting batches of
+// 16 bytes and more at guessed line ends) must give what the serial reader gives. A difference
+// traps, and libFuzzer keeps the input. Built and run by scripts/fuzz.sh.
 @testable import SurveyData
 
 struct Outcome: Equatable {
@@ -43,6 +45,47 @@ func read(_ bytes: [UInt8], options: CSVReadOptions) -> Outcome {
     return outcome
 }
 
+/// One record as the batch reader's workers see it.
+struct Seen: Equatable, Sendable {
+    var fields: [String]
+    var line: Int
+    var problem: CSVRecordProblem?
+}
+
+/// The same read through `forEachBatch` with two workers and small batches.
+func readInBatches(_ bytes: [UInt8], options: CSVReadOptions) -> Outcome {
+    var outcome = Outcome()
+    let reader = CSVReader(bytes: bytes, name: "fuzz.csv", options: options)
+    do {
+        let summary = try reader.forEachBatch(
+            parallelism: 2, minimumBatch: 8,
+            header: { record in
+                outcome.records.append(record.strings)
+                outcome.lines.append(record.line)
+                outcome.problems.append(record.problem)
+            },
+            process: { batch in
+                var seen: [Seen] = []
+                try batch.forEachRecord { seen.append(Seen(fields: $0.strings, line: $0.line, problem: $0.problem)) }
+                return seen
+            },
+            consume: { (seen: [Seen]) in
+                for record in seen {
+                    outcome.records.append(record.fields)
+                    outcome.lines.append(record.line)
+                    outcome.problems.append(record.problem)
+                }
+            })
+        outcome.summaryRecords = summary.records
+        outcome.summaryLines = summary.lines
+    } catch let error as CSVError {
+        outcome.error = error
+    } catch {
+        fatalError("forEachBatch threw something other than a CSVError: \(error)")
+    }
+    return outcome
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
@@ -67,6 +110,12 @@ public func fuzzTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         precondition(a == b, "chunk size \(chunk) reads differently from one chunk: \(a) vs \(b)")
     } else if !isLimit(a.error) && !isLimit(b.error) {
         precondition(a.error == b.error, "chunk size \(chunk) fails differently: \(String(describing: a.error)) vs \(String(describing: b.error))")
+    }
+    let c = readInBatches(bytes, options: small)
+    if a.error == nil && c.error == nil {
+        precondition(a == c, "the batch reader reads differently from the serial reader: \(a) vs \(c)")
+    } else if !isLimit(a.error) && !isLimit(c.error) {
+        precondition(a.error == c.error, "the batch reader fails differently: \(String(describing: a.error)) vs \(String(describing: c.error))")
     }
     return 0
 }
