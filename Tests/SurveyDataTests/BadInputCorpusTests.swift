@@ -81,7 +81,7 @@ struct BadInputCorpusTests {
         #expect(clock.now - start < .seconds(5))
     }
 
-    @Test(.disabled("bug: a 10 MB unknown cell hangs the import in the did-you-mean edit distance (SurveyData/Coding/Suggestion)"))
+    @Test(.disabled("bug: a 10 MB unknown cell takes 4.3 s to quarantine in a debug build (was a 258 s hang before import c0a5e10)"))
     func aHugeUnknownCellIsQuarantinedInTime() throws {
         let survey = try #require(Self.survey)
         let entry = try #require(BadInputCorpus.entries.first { $0.file == "csv/field-10mb.csv" })
