@@ -69,13 +69,6 @@ import Testing
             exitStatus: 64, signal: nil))
     }
 
-    @Test func aCommandNotYetAvailable() throws {
-        #expect(try runSatkit(["report", "--survey", "surveys/sipas.json5", "data/sipas-2024.csv", "-o", "/tmp/r.html"]) == BinaryRun(
-            standardOutput: "",
-            standardError: "satkit: 'report' is not available yet in this build\n",
-            exitStatus: 1, signal: nil))
-    }
-
     @Test(arguments: [["--help"], ["--version"], ["analyze", "--help"]])
     func aClosedPipeEndsQuietlyWithSuccess(_ arguments: [String]) throws {
         // As `satkit --help | head -0`: the reader is gone before the first write. The

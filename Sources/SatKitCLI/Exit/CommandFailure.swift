@@ -3,8 +3,6 @@
 /// Library errors (a survey file that does not validate, a CSV that cannot be read) are
 /// reported by ``ErrorReport`` directly; these are the failures that belong to the tool.
 enum CommandFailure: Error, Equatable, Sendable {
-    /// The command is declared but its library is not in this build yet.
-    case notAvailable(command: String)
     /// The input data cannot be used; `message` says what is wrong and where. Exit status 65.
     case badInput(message: String)
 }

@@ -30,8 +30,6 @@ struct ErrorReport: Equatable, Sendable {
             self = ErrorReport(exitCode: .failure, message: "satkit: cannot write to \(target): \(reason)\n")
         case OutputError.cannotCreate(let path, let reason):
             self = ErrorReport(exitCode: .failure, message: "satkit: cannot write '\(path)': \(reason)\n")
-        case CommandFailure.notAvailable(let command):
-            self = ErrorReport(exitCode: .failure, message: "satkit: '\(command)' is not available yet in this build\n")
         case let error as ImportError:
             self = ErrorReport(exitCode: .dataError, message: "\(error.description)\n")
         case IndexError.unknownGrouping(let name, let available):

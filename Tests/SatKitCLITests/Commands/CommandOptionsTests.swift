@@ -108,16 +108,4 @@ private func decodingError<Options>(
             groupBy: [], language: .en, format: .html, output: "r.html"))
         #expect(options.inputs == ["s", "d.csv", "old.csv", "old.json5"])
     }
-
-    @Test func commandsWithoutTheirLibraryAreNotAvailable() {
-        let lines: [(String, [String])] = [
-            ("report", ["report", "--survey", "s", "d.csv", "-o", "r.html"]),
-        ]
-        for (name, arguments) in lines {
-            #expect(runInProcess(arguments) == InProcessRun(
-                standardOutput: "",
-                standardError: "satkit: '\(name)' is not available yet in this build\n",
-                exitCode: .failure))
-        }
-    }
 }

@@ -38,8 +38,6 @@ private struct SomethingElse: Error, CustomStringConvertible {
     }
 
     @Test func everythingElseExits1() {
-        #expect(ErrorReport(for: CommandFailure.notAvailable(command: "analyze"), in: nil)
-            == ErrorReport(exitCode: .failure, message: "satkit: 'analyze' is not available yet in this build\n"))
         #expect(ErrorReport(for: OutputError.writeFailed(target: "standard output", reason: "No space left on device"), in: nil)
             == ErrorReport(exitCode: .failure, message: "satkit: cannot write to standard output: No space left on device\n"))
         #expect(ErrorReport(for: OutputError.cannotCreate(path: "out/x.csv", reason: "No such file or directory"), in: nil)
