@@ -119,9 +119,11 @@ public struct AnalysisJSON: Sendable {
         .object([
             "key": .array(group.key.map(JSONTree.string)),
             "label": .string(labels.groupLabel(group.key, by: by, words: UIText.forLanguage(language))),
-            "respondents": .int(group.respondents),
-            "weightedRespondents": .finite(group.weightedRespondents),
-            "degreesOfFreedom": .int(group.degreesOfFreedom),
+            // Sizes withheld by disclosure control (issue 9) are null.
+            "respondents": group.countsWithheld ? .null : .int(group.respondents),
+            "weightedRespondents": group.countsWithheld ? .null : .finite(group.weightedRespondents),
+            "degreesOfFreedom": group.countsWithheld ? .null : .int(group.degreesOfFreedom),
+            "countsWithheld": .bool(group.countsWithheld),
             "belowDisclosureThreshold": .bool(group.belowDisclosureThreshold),
             "nodes": .array(group.nodes.map(entryTree)),
             "questions": .array(group.questions.map(entryTree)),
@@ -137,8 +139,8 @@ public struct AnalysisJSON: Sendable {
             "label": .string(labels.label(of: entry)),
             "measure": .string(entry.measure.rawValue),
             "combine": .string(entry.combine?.rawValue),
-            "n": .int(entry.estimate.n),
-            "counts": countsTree(entry.counts),
+            "n": entry.countsWithheld ? .null : .int(entry.estimate.n),
+            "counts": entry.countsWithheld ? .null : countsTree(entry.counts),
             "flags": .array(entry.publishedFlags.map { .string($0.rawValue) }),
             "suppressed": .bool(entry.isSuppressed),
         ]
