@@ -1,5 +1,5 @@
 import Testing
-import SatisfactionIndex
+@testable import SatisfactionIndex
 import SurveyData
 import SurveySchema
 
@@ -238,5 +238,35 @@ import SurveySchema
         #expect(r.grouping(["province"])?.groups.allSatisfy { !$0.countsWithheld } == true)
         #expect(r.grouping(["channel"])?.groups.allSatisfy { !$0.countsWithheld } == true)
         #expect(Self.exposed(r, survey: survey).isEmpty)
+    }
+}
+
+/// The choice inside one relation, on its own.
+@Suite struct SuppressionRelationTests {
+    typealias Cell = SuppressionRelation.Cell
+
+    @Test func exactlyOneHiddenPartTakesTheSmallestShownPart() {
+        let parts = [Cell(hidden: false, size: 40), Cell(hidden: true, size: 8), Cell(hidden: false, size: 20),
+                     Cell(hidden: false, size: 20)]
+        // 20 and 20 tie: the first in order.
+        #expect(SuppressionRelation.choice(total: Cell(hidden: false, size: 88), parts: parts, totalMayBeHidden: false) == .part(2))
+    }
+
+    @Test func noneOrTwoHiddenIsSafe() {
+        let none = [Cell(hidden: false, size: 40), Cell(hidden: false, size: 8)]
+        let two = [Cell(hidden: true, size: 40), Cell(hidden: true, size: 8), Cell(hidden: false, size: 3)]
+        #expect(SuppressionRelation.choice(total: Cell(hidden: false, size: 48), parts: none, totalMayBeHidden: true) == nil)
+        #expect(SuppressionRelation.choice(total: Cell(hidden: false, size: 51), parts: two, totalMayBeHidden: true) == nil)
+        // A hidden total and one hidden part: two hidden, safe.
+        #expect(SuppressionRelation.choice(total: Cell(hidden: true, size: 48), parts: [two[1], none[0]], totalMayBeHidden: true) == nil)
+    }
+
+    @Test func aHiddenTotalTakesAPartAndALonePartTakesTheTotal() {
+        let shown = [Cell(hidden: false, size: 40), Cell(hidden: false, size: 8)]
+        #expect(SuppressionRelation.choice(total: Cell(hidden: true, size: 48), parts: shown, totalMayBeHidden: false) == .part(1))
+        let lone = [Cell(hidden: true, size: 8)]
+        #expect(SuppressionRelation.choice(total: Cell(hidden: false, size: 8), parts: lone, totalMayBeHidden: true) == .total)
+        // The whole sample may not be hidden: nothing to do.
+        #expect(SuppressionRelation.choice(total: Cell(hidden: false, size: 8), parts: lone, totalMayBeHidden: false) == nil)
     }
 }

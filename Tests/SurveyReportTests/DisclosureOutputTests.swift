@@ -27,14 +27,16 @@ import SurveySchema
                          CodeLabel(code: "tiny", label: t("Tiny", nil))])]))
     }
 
-    static func results() throws -> IndexResults {
+    /// With `weighted`, every row weighs 1.5 (shares unchanged; weighted sizes appear).
+    static func results(weighted: Bool = false) throws -> IndexResults {
         let n = 68
-        let data = SurveyDataset(
+        var data = SurveyDataset(
             rowCount: n, lineNumbers: (0..<n).map { UInt32($0 + 2) },
             answers: ["c1": (0..<n).map { $0 < 55 ? .point(5) : .point(2) },
                       "c2": [AnswerCode](repeating: .point(4), count: n)],
             groups: ["service": CategoryColumn(id: "service", levels: ["big", "mid", "tiny"],
                                                codes: (0..<n).map { $0 < 40 ? 0 : $0 < 60 ? 1 : 2 })])
+        if weighted { data.weights = [Double](repeating: 1.5, count: n) }
         return try IndexEngine(survey: survey(), dataset: data, options: IndexOptions(groupings: [["service"]])).run()
     }
 
@@ -45,8 +47,9 @@ import SurveySchema
         return (x, whole.n - shown.reduce(0) { $0 + $1.n })
     }
 
-    @Test func theHiddenGroupCannotBeRecoveredFromAnyOutput() throws {
-        let results = try Self.results()
+    @Test(arguments: [false, true])
+    func theHiddenGroupCannotBeRecoveredFromAnyOutput(weighted: Bool) throws {
+        let results = try Self.results(weighted: weighted)
         let survey = Self.survey()
         // In memory the estimates stay: tiny's c1 is 0/8, mid's 15/20.
         let services = try #require(results.grouping(["service"]))
@@ -66,6 +69,9 @@ import SurveySchema
                 if hidden {
                     #expect(group["respondents"] is NSNull && group["weightedRespondents"] is NSNull)
                     #expect(group["degreesOfFreedom"] is NSNull)
+                } else if weighted {
+                    // 1.5 per row: whole 102, big 60.
+                    #expect(group["weightedRespondents"] as? Double == (key == "big" ? 60 : 102))
                 }
                 for entry in try #require(group["nodes"] as? [[String: Any]]) {
                     #expect((entry["suppressed"] as? Bool) == hidden)
