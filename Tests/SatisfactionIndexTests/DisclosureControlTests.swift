@@ -117,6 +117,18 @@ import SurveySchema
         #expect(Self.exposed(r, survey: survey).isEmpty)
     }
 
+    /// Rankings leave out the complement too, also for a grouping ranked but not asked for
+    /// (its ranked values are published, so they are protected against the whole sample).
+    @Test func rankingsLeaveOutTheComplement() throws {
+        let (survey, data) = Self.threeServices()
+        for groupings in [[["service"]], []] {
+            let r = try IndexEngine(survey: survey, dataset: data, options: IndexOptions(
+                groupings: groupings, rankings: [RankingRequest(by: ["service"], node: "c1")],
+                bootstrap: BootstrapSettings(replicates: 20, seed: 1))).run()
+            #expect(r.rankings.first?.entries.map(\.key) == [["big"]], "groupings \(groupings)")
+        }
+    }
+
     /// Case 2: c3 has 20 valid answers (< minValidN 30) in a sample of 40; c1 has 40, c2 36. With
     /// A shown, 3·A − c1 − c2 would give c3: c2, the shown child with fewest answers, is hidden.
     @Test func oneHiddenChildHidesTheSmallestSibling() throws {
