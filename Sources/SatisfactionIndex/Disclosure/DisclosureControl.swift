@@ -46,7 +46,7 @@ public enum DisclosureControl {
     /// Applies complementary suppression to `groupings` (the whole sample and every grouping
     /// of one run). The engine calls this before rankings and priorities read `isSuppressed`.
     public static func apply(to groupings: inout [GroupingResults], survey: Survey) {
-        var table = Table(groupings: groupings, survey: survey)
+        var table = DisclosureTable(groupings: groupings, survey: survey)
         table.run()
         groupings = table.groupings
     }
@@ -73,7 +73,7 @@ public enum DisclosureControl {
 }
 
 /// The published cells and their relations, with the rules of ``DisclosureControl``.
-struct Table {
+struct DisclosureTable {
     /// Where an entry sits in a group: in `nodes` or in `questions`, at `index`.
     struct EntryRef: Hashable {
         var isNode: Bool

@@ -13,7 +13,8 @@ import SurveySchema
 /// - Text (labels, group codes) goes through ``CSVWriter`` with formula neutralisation: a label
 ///   starting with `=`, `+`, `-`, `@`, tab or CR is written with a leading `'` (OWASP).
 /// - A suppressed entry has empty estimate cells (value, standard error, bounds, mean score,
-///   weighted N, effective n, design effect), `suppressed` = `true`, and its flags; counts remain.
+///   weighted N, effective n, design effect), `suppressed` = `true`, and its flags; counts remain
+///   unless its group's counts are withheld (`countsWithheld`), then they are empty too.
 /// - Rank columns are filled on the rows of a ranked node in a ranked grouping.
 public struct AnalysisCSV: Sendable {
     /// The columns, in order.

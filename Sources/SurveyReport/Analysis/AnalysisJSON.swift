@@ -11,7 +11,9 @@ import SurveyStatistics
 ///   document carries the applied settings, the design with its R equivalent, and the
 ///   ``Provenance``.
 /// - A suppressed entry has no `estimate`, `interval` or `meanScore` keys at all: a number
-///   that must not be published cannot be read from the file. Its counts and flags remain.
+///   that must not be published cannot be read from the file. Its counts and flags remain,
+///   except in a group whose counts are withheld (`countsWithheld`: below the disclosure
+///   threshold, or hidden beside such a group), where sizes, `n` and `counts` are null.
 ///   The same holds in `rankings` (suppressed groups are not ranked) and in `priorities`.
 /// - Non-finite numbers are `null`; keys are sorted; the same results give the same bytes.
 ///
