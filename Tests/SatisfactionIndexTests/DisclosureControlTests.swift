@@ -117,6 +117,31 @@ import SurveySchema
         #expect(Self.exposed(r, survey: survey).isEmpty)
     }
 
+    /// Two hidden shares that are both 100% are given away by whole − shown: c1 is big 10/40,
+    /// mid 20/20, tiny 8/8, whole 38/68, and 38 − 10 = 28 of 68 − 40 = 28 means every hidden
+    /// answer was satisfied. So big's c1 is hidden as well: 38 of 68 over three hidden groups
+    /// no longer pins any of them. The aspect A is the same case (mid and tiny at 100%, big at
+    /// (0.25 + 1 + 1)/3): big's A goes too.
+    @Test func hiddenSharesPinnedAtABoundTakeAThirdCell() throws {
+        let survey = Self.survey(minValidN: 5)
+        let data = Self.dataset(sizes: [("big", 40), ("mid", 20), ("tiny", 8)]) { row, c in
+            guard c == "c1" else { return .point(4) }
+            return row >= 30 ? .point(5) : .point(2)
+        }
+        let r = try IndexEngine(survey: survey, dataset: data, options: IndexOptions(groupings: [["service"]])).run()
+        let services = try #require(r.grouping(["service"]))
+        #expect(services.group(["mid"])?.node("c1")?.estimate.value == 1)
+        #expect(services.group(["tiny"])?.node("c1")?.estimate.value == 1)
+        let big = try #require(services.group(["big"]))
+        #expect(big.node("c1")?.flags.contains(.complementarySuppression) == true)
+        #expect(big.node("A")?.flags.contains(.complementarySuppression) == true)
+        // In big's tree A and c1 are now both hidden: 3·A − c2 − c3 gives only A and c1 together.
+        #expect(big.node("c2")?.isSuppressed == false && big.node("c3")?.isSuppressed == false)
+        // c2 and c3 are 100% everywhere: the whole sample says so itself; nothing more to hide.
+        #expect(r.wholeSample?.node("c2")?.estimate.value == 1 && r.wholeSample?.node("c2")?.isSuppressed == false)
+        #expect(Self.exposed(r, survey: survey).isEmpty)
+    }
+
     /// Rankings leave out the complement too, also for a grouping ranked but not asked for
     /// (its ranked values are published, so they are protected against the whole sample).
     @Test func rankingsLeaveOutTheComplement() throws {
@@ -271,6 +296,22 @@ import SurveySchema
         #expect(SuppressionRelation.choice(total: Cell(hidden: false, size: 51), parts: two, totalMayBeHidden: true) == nil)
         // A hidden total and one hidden part: two hidden, safe.
         #expect(SuppressionRelation.choice(total: Cell(hidden: true, size: 48), parts: [two[1], none[0]], totalMayBeHidden: true) == nil)
+    }
+
+    @Test func hiddenSharesAllAtOneBoundTakeAPartOffThatBound() {
+        func cell(_ hidden: Bool, _ size: Double, _ share: Double?) -> Cell { Cell(hidden: hidden, size: size, share: share) }
+        let total = cell(false, 68, 58.0 / 68)
+        let parts = [cell(false, 40, 0.75), cell(true, 20, 1), cell(true, 8, 1), cell(false, 30, 1)]
+        // The 30-respondent part is smaller but also at 100%: hiding it would not help.
+        #expect(SuppressionRelation.boundChoice(total: total, parts: parts) == 0)
+        // Not pinned: one hidden share off the bound.
+        let mixed = [cell(false, 40, 0.75), cell(true, 20, 0.5), cell(true, 8, 1)]
+        #expect(SuppressionRelation.boundChoice(total: total, parts: mixed) == nil)
+        // A hidden total: the sum is unknown.
+        #expect(SuppressionRelation.boundChoice(total: cell(true, 68, 0.9), parts: parts) == nil)
+        // Everything at 0: the total says it all; nothing helps.
+        let zeros = [cell(false, 40, 0), cell(true, 8, 0), cell(true, 9, 0)]
+        #expect(SuppressionRelation.boundChoice(total: cell(false, 57, 0), parts: zeros) == nil)
     }
 
     @Test func aHiddenTotalTakesAPartAndALonePartTakesTheTotal() {

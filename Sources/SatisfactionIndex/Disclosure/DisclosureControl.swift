@@ -24,7 +24,12 @@ import SurveySchema
 ///    `overall` and its parts): when exactly one of them is hidden, the shown child with the
 ///    fewest valid answers is hidden; the parent only when it has no other child.
 ///
-/// The three are repeated until nothing changes (each pass only hides, so it ends).
+/// 4. **Shares pinned at a bound.** In rules 2 and 3, when the total is shown and every hidden
+///    share of a relation is 0% (or every one is 100%), the shown numbers say so — the hidden
+///    cells' sum is then none (or all) of their answers — and the smallest shown part whose
+///    share is off that bound is hidden too (``SuppressionRelation/boundChoice(total:parts:)``).
+///
+/// The rules are repeated until nothing changes (each pass only hides, so it ends).
 ///
 /// Cells hidden here carry ``IndexFlag/complementarySuppression``; their estimates and counts
 /// stay in memory (compare and the reconciliation of counts need them), and every renderer
@@ -34,11 +39,12 @@ import SurveySchema
 /// (printed in the provenance anyway), and once two groups of a grouping are hidden the whole
 /// sample gives only their sum. Within the whole sample, rule 3 still applies.
 ///
-/// Limits (`docs/privacy.md`): the rule makes every relation hold zero or at least two hidden
-/// cells, which is necessary but not always sufficient. Two hidden shares whose sum is known
-/// can both be pinned when the sum is at a bound (both 0% or both 100%); in a crossed table a
-/// hidden cell that is a bridge between otherwise separate hidden cycles can be solved; and
-/// `meanOfRespondents` parents are treated as if additive. No linear-programming audit is done.
+/// Limits (`docs/privacy.md`): the rules make every relation hold zero or at least two hidden
+/// cells, not pinned at a bound, which is necessary but not always sufficient. Hidden cells
+/// are still narrowed to an interval; in a crossed table a hidden cell that is a bridge between
+/// otherwise separate hidden cycles can be solved; a total at 0% or 100% says every part is;
+/// and `meanOfRespondents` parents are treated as if additive. No linear-programming audit is
+/// done.
 ///
 /// References: Cox (1980), "Suppression methodology and statistical disclosure control",
 /// JASA 75(370); Hundepool et al. (2012), *Statistical Disclosure Control*, Wiley, ch. 4.
@@ -198,14 +204,16 @@ struct DisclosureTable {
         for key in keys.sorted(by: { ($0.id, $0.option ?? "", $0.isNode ? 0 : 1) < ($1.id, $1.option ?? "", $1.isNode ? 0 : 1) }) {
             guard let total = entry(relation.total, key) else { continue }
             let parts = relation.parts.compactMap { ref in entry(ref, key).map { (ref, $0) } }
-            let choice = SuppressionRelation.choice(
-                total: .init(hidden: total.isSuppressed, size: Double(group(relation.total).respondents)),
-                parts: parts.map { .init(hidden: $0.1.isSuppressed, size: Double(group($0.0).respondents)) },
-                totalMayBeHidden: relation.totalMayBeHidden)
-            switch choice {
+            let totalCell = SuppressionRelation.Cell(
+                hidden: total.isSuppressed, size: Double(group(relation.total).respondents), share: Self.share(total))
+            let cells = parts.map {
+                SuppressionRelation.Cell(hidden: $0.1.isSuppressed, size: Double(group($0.0).respondents), share: Self.share($0.1))
+            }
+            switch SuppressionRelation.choice(total: totalCell, parts: cells, totalMayBeHidden: relation.totalMayBeHidden) {
             case .part(let i): if hide(parts[i].0, key) { changed = true }
             case .total: if hide(relation.total, key) { changed = true }
-            case nil: break
+            case nil:
+                if let i = SuppressionRelation.boundChoice(total: totalCell, parts: cells), hide(parts[i].0, key) { changed = true }
             }
         }
         return changed
@@ -222,17 +230,25 @@ struct DisclosureTable {
                 let key = EntryKey(id: id, option: nil, isNode: true)
                 return entry(ref, key).map { (key, $0) }
             }
-            let choice = SuppressionRelation.choice(
-                total: .init(hidden: parent.isSuppressed, size: Double(parent.estimate.n)),
-                parts: children.map { .init(hidden: $0.1.isSuppressed, size: Double($0.1.estimate.n)) },
-                totalMayBeHidden: true)
-            switch choice {
+            let totalCell = SuppressionRelation.Cell(
+                hidden: parent.isSuppressed, size: Double(parent.estimate.n), share: Self.share(parent))
+            let cells = children.map {
+                SuppressionRelation.Cell(hidden: $0.1.isSuppressed, size: Double($0.1.estimate.n), share: Self.share($0.1))
+            }
+            switch SuppressionRelation.choice(total: totalCell, parts: cells, totalMayBeHidden: true) {
             case .part(let i): if hide(ref, children[i].0) { changed = true }
             case .total: if hide(ref, parentKey) { changed = true }
-            case nil: break
+            case nil:
+                if let i = SuppressionRelation.boundChoice(total: totalCell, parts: cells), hide(ref, children[i].0) { changed = true }
             }
         }
         return changed
+    }
+
+    /// An entry's share for the bound rule: shares and multi-select choices with a value.
+    static func share(_ entry: IndexEntry) -> Double? {
+        guard entry.measure == .share || entry.measure == .choice, entry.estimate.value.isFinite else { return nil }
+        return entry.estimate.value
     }
 
     /// Hides one entry by complementation; `false` if it was hidden already.

@@ -20,6 +20,9 @@ struct SuppressionRelation {
         var hidden: Bool
         /// How much hiding it costs: respondents for a group, valid n for an entry.
         var size: Double
+        /// The cell's share in [0, 1], for the bound rule; `nil` for a size, a mean or score,
+        /// or a cell without valid answers.
+        var share: Double? = nil
     }
 
     /// The cell a relation needs hidden next.
@@ -43,5 +46,25 @@ struct SuppressionRelation {
         }
         if let best { return .part(best) }
         return totalMayBeHidden && !total.hidden ? .total : nil
+    }
+
+    /// The part to hide when the hidden parts are pinned at a bound although there are two or
+    /// more of them: with the total shown, the shown cells give the hidden parts' weighted sum,
+    /// and when every hidden share is 0 (or every one is 1) that sum is 0 (or all of them), so
+    /// each hidden share is known. Hiding a shown part whose share is not at that bound breaks
+    /// this; the smallest such part is chosen. `nil` when no hidden share sits at a bound, when
+    /// the total is hidden (the sum is then unknown), or when every shown part is at the same
+    /// bound too (then the total is, and it alone says that every answer was on one side).
+    static func boundChoice(total: Cell, parts: [Cell]) -> Int? {
+        guard !total.hidden else { return nil }
+        let hidden = parts.filter(\.hidden).compactMap(\.share)
+        guard let bound = hidden.first, bound == 0 || bound == 1, hidden.allSatisfy({ $0 == bound }) else { return nil }
+        var best: Int?
+        for (i, part) in parts.enumerated() where !part.hidden {
+            guard let share = part.share, share != bound else { continue }
+            if let b = best, parts[b].size <= part.size { continue }
+            best = i
+        }
+        return best
     }
 }
