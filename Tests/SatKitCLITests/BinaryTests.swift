@@ -70,9 +70,9 @@ import Testing
     }
 
     @Test func aCommandNotYetAvailable() throws {
-        #expect(try runSatkit(["analyze", "--survey", "surveys/sipas.json5", "data/sipas-2024.csv"]) == BinaryRun(
+        #expect(try runSatkit(["report", "--survey", "surveys/sipas.json5", "data/sipas-2024.csv", "-o", "/tmp/r.html"]) == BinaryRun(
             standardOutput: "",
-            standardError: "satkit: 'analyze' is not available yet in this build\n",
+            standardError: "satkit: 'report' is not available yet in this build\n",
             exitStatus: 1, signal: nil))
     }
 

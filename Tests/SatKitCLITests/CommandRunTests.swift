@@ -78,3 +78,112 @@ import TestSupport
             exitStatus: 64, signal: nil))
     }
 }
+
+/// `check`, `analyze` and `compare` on the bundled data and on broken files.
+@Suite struct DataCommandRunTests {
+    let sipas = TestPaths.file("surveys/sipas.json5").path
+    let data2023 = TestPaths.file("data/sipas-2023.csv").path
+    let data2024 = TestPaths.file("data/sipas-2024.csv").path
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("satkit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func checkAccountsForEveryRowOfTheBundledData() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report.json").path
+        let run = try runSatkit(["check", "--survey", sipas, data2024, "--report", report, "--strict"])
+        #expect(run.exitStatus == 0)
+        #expect(run.standardOutput.contains("  rows read   3,000\n"))
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        // data/README.md: 3,000 respondents, all importable.
+        #expect(json["rowsRead"] as? Int == 3_000)
+        #expect(json["rowsAccepted"] as? Int == 3_000)
+        #expect(json["rowsQuarantined"] as? Int == 0)
+    }
+
+    @Test func checkQuarantinesABadRowAndStrictFails() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The first 10 data rows of the bundled file, the second with an unknown label in b1_1.
+        let lines = try String(contentsOfFile: data2024, encoding: .utf8)
+            .components(separatedBy: "\r\n").prefix(11)
+        var header = lines.first!.components(separatedBy: ",")
+        let column = try #require(header.firstIndex(of: "b1_1"))
+        var rows = Array(lines.dropFirst())
+        var fields = rows[1].components(separatedBy: ",")
+        fields[column] = "tuyệt vời"
+        rows[1] = fields.joined(separator: ",")
+        header = header.map { $0 }
+        let data = folder.appendingPathComponent("ten.csv")
+        try ([header.joined(separator: ",")] + rows).joined(separator: "\r\n").appending("\r\n")
+            .write(to: data, atomically: true, encoding: .utf8)
+        let quarantine = folder.appendingPathComponent("q.csv").path
+        let run = try runSatkit(["check", "--survey", sipas, data.path, "--quarantine", quarantine, "--strict"])
+        #expect(run.exitStatus == 65)
+        #expect(run.standardError == "satkit: 1 of 10 rows were quarantined (--strict)\n")
+        #expect(run.standardOutput.contains("  quarantined  1\n"))
+        let quarantined = try String(contentsOfFile: quarantine, encoding: .utf8)
+        // Header plus the one row, which started on line 3 of the file.
+        #expect(quarantined.split(whereSeparator: \.isNewline).count == 2)
+        #expect(quarantined.split(whereSeparator: \.isNewline)[1].hasPrefix("3,"))
+        #expect(quarantined.contains("tuyệt vời"))
+    }
+
+    @Test func checkNamesEveryMissingColumn() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: data2024, encoding: .utf8)
+            .replacingOccurrences(of: ",b1_2,", with: ",b1_2 x,")
+        let data = folder.appendingPathComponent("renamed.csv")
+        try text.write(to: data, atomically: true, encoding: .utf8)
+        let run = try runSatkit(["check", "--survey", sipas, data.path])
+        #expect(run.exitStatus == 65)
+        #expect(run.standardOutput == "")
+        #expect(run.standardError.hasPrefix("\(data.path): the header has no column \"b1_2\""))
+        #expect(run.standardError.contains("did you mean \"b1_2 x\"?"))
+    }
+
+    @Test func analyzeJSONCarriesProvenanceAndTheRowCounts() throws {
+        let run = try runSatkit(["analyze", "--survey", sipas, data2024, "--format", "json"])
+        #expect(run.exitStatus == 0)
+        #expect(run.standardError == "\(data2024): 3,000 rows read, 3,000 accepted\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        let provenance = try #require(json["provenance"] as? [String: Any])
+        let dataFile = try #require(provenance["data"] as? [String: Any])
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: data2024)))
+        #expect(dataFile["sha256"] as? String == SHA256.hex(bytes))
+        #expect(dataFile["rowsAccepted"] as? Int == 3_000)
+    }
+
+    @Test func analyzeTableFitsIn100Columns() throws {
+        let run = try runSatkit(["analyze", "--survey", sipas, data2024, "--lang", "en", "--bootstrap", "20", "--seed", "1", "--by", "service"])
+        #expect(run.exitStatus == 0)
+        for line in run.standardOutput.split(separator: "\n") {
+            #expect(line.count <= 100, "too wide: \(line)")
+        }
+    }
+
+    @Test func analyzeByAnUnknownColumnIsAUsageError() throws {
+        let run = try runSatkit(["analyze", "--survey", sipas, data2024, "--by", "provnce"])
+        #expect(run.exitStatus == 64)
+        #expect(run.standardError.hasSuffix("error: cannot group by 'provnce': it is neither a grouping of the "
+            + "survey nor a column of the data; did you mean 'province'?\n"
+            + "Available: channel, commune, district, province, service, village.\n"))
+    }
+
+    @Test func compareFindsTheDeclineTheGeneratorBuiltIn() throws {
+        let run = try runSatkit(["compare", "--survey", sipas, "--wave", "2023=\(data2023)", "--wave",
+                                 "2024=\(data2024)", "--format", "csv", "--lang", "en"])
+        #expect(run.exitStatus == 0)
+        // data/README.md: the access aspect was made to decline from 2023 to 2024.
+        let accessRows = run.standardOutput.split(separator: "\n").filter { $0.contains(",access,") }
+        #expect(!accessRows.isEmpty)
+        #expect(accessRows.contains { $0.contains("declined") })
+    }
+}

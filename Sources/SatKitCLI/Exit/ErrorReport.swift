@@ -32,6 +32,17 @@ struct ErrorReport: Equatable, Sendable {
             self = ErrorReport(exitCode: .failure, message: "satkit: cannot write '\(path)': \(reason)\n")
         case CommandFailure.notAvailable(let command):
             self = ErrorReport(exitCode: .failure, message: "satkit: '\(command)' is not available yet in this build\n")
+        case let error as ImportError:
+            self = ErrorReport(exitCode: .dataError, message: "\(error.description)\n")
+        case IndexError.unknownGrouping(let name, let available):
+            let list = available.isEmpty ? "none" : available.joined(separator: ", ")
+            let suggestion = closestMatch(to: name, among: available).map { "; did you mean '\($0)'?" } ?? ""
+            self = ErrorReport(exitCode: .usage, message: "error: cannot group by '\(name)': it is neither a "
+                + "grouping of the survey nor a column of the data\(suggestion)\nAvailable: \(list).\n")
+        case let error as IndexError:
+            self = ErrorReport(exitCode: .dataError, message: "satkit: \(error.description)\n")
+        case let error as ComparisonError:
+            self = ErrorReport(exitCode: .usage, message: "error: \(error.description)\n")
         case let error as SampleError:
             self = ErrorReport(exitCode: .usage, message: "error: \(error.description)\n")
         case let error as SurveyLoadError:

@@ -18,6 +18,12 @@ public struct SurveyDataset: Sendable {
     /// Grouping columns declared by the survey (service, province, channel, …), keyed by
     /// grouping id.
     public var groups: [String: CategoryColumn]
+    /// Demographic questions (sex, age band, …), keyed by question id: the dictionary's codes
+    /// as levels when the question declares `values`, else the values seen. An empty cell is
+    /// the level `""`.
+    public var demographics: [String: CategoryColumn]
+    /// The wave (year or period) of each row, when the survey declares a wave column.
+    public var wave: CategoryColumn?
     /// Columns in the file that the survey does not declare, kept as categorical columns
     /// so that they can still be used for grouping; keyed by header name.
     public var extraColumns: [String: CategoryColumn]
@@ -37,6 +43,7 @@ public struct SurveyDataset: Sendable {
     public init(
         rowCount: Int = 0, lineNumbers: [UInt32] = [], answers: [String: [AnswerCode]] = [:],
         selections: [String: [UInt64]] = [:], groups: [String: CategoryColumn] = [:],
+        demographics: [String: CategoryColumn] = [:], wave: CategoryColumn? = nil,
         extraColumns: [String: CategoryColumn] = [:], weights: [Double]? = nil,
         strata: CategoryColumn? = nil, clusters: CategoryColumn? = nil, fpc: [Double]? = nil,
         texts: [String: [String]] = [:]
@@ -46,6 +53,8 @@ public struct SurveyDataset: Sendable {
         self.answers = answers
         self.selections = selections
         self.groups = groups
+        self.demographics = demographics
+        self.wave = wave
         self.extraColumns = extraColumns
         self.weights = weights
         self.strata = strata

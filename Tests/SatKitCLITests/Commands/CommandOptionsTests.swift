@@ -111,9 +111,6 @@ private func decodingError<Options>(
 
     @Test func commandsWithoutTheirLibraryAreNotAvailable() {
         let lines: [(String, [String])] = [
-            ("check", ["check", "--survey", "s", "d.csv"]),
-            ("analyze", ["analyze", "--survey", "s", "d.csv"]),
-            ("compare", ["compare", "--survey", "s", "--wave", "2023=a.csv", "--wave", "2024=b.csv"]),
             ("report", ["report", "--survey", "s", "d.csv", "-o", "r.html"]),
         ]
         for (name, arguments) in lines {

@@ -1,9 +1,58 @@
-/// `satkit analyze`: indices with intervals, overall and per group.
-///
-/// Wiring point for `SurveyData` (import, with its report to `context.inform`),
-/// `SatisfactionIndex` (the indices; `level` and `method` nil mean the survey file's) and
-/// `SurveyReport` (render `options.format` in `options.language`): write the result with
-/// `context.writeResult(_:to: options.output, protecting: options.inputs)`.
+import Foundation
+import SatKit
+
+/// `satkit analyze`: import the data (its report to standard error), compute the indices
+/// with ``IndexEngine``, and write them as a terminal table, JSON or tidy CSV.
 func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
-    throw CommandFailure.notAvailable(command: "analyze")
+    let quarantine = options.quarantine.map { _ in QuarantineMemory() }
+    let loaded = try LoadedData.load(
+        survey: options.survey, data: options.data,
+        options: ImportOptions(options.importSettings, quarantine: quarantine), context: context)
+    try writeQuarantine(quarantine, to: options.quarantine, options: options, context: context)
+    context.inform(loaded.result.report.summaryLine)
+
+    var engineOptions = IndexOptions(
+        groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,
+        shareInterval: options.method?.rawValue)
+    if !options.groupBy.isEmpty {
+        engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
+    }
+    if let bootstrap = options.bootstrap {
+        engineOptions.bootstrap.replicates = bootstrap.replicates
+        engineOptions.bootstrap.seed = bootstrap.seed
+    }
+    let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,
+                                  options: engineOptions).run()
+    let language = options.language?.rawValue ?? loaded.survey.defaultLanguage
+    let text: String = switch options.format {
+    case .table:
+        AnalysisTable(results: results, survey: loaded.survey, language: language).render(width: 100)
+    case .json:
+        String(decoding: AnalysisJSON.encode(results: results, survey: loaded.survey,
+                                                 provenance: try loaded.provenance(), language: language),
+               as: UTF8.self) + "\n"
+    case .csv:
+        AnalysisCSV(results: results, survey: loaded.survey, language: language).render()
+    }
+    try context.writeResult(text, to: options.output, protecting: options.inputs)
+}
+
+/// Writes the rows the import quarantined, when `--quarantine FILE` was given.
+func writeQuarantine(_ quarantine: QuarantineMemory?, to path: String?, options: some CommandOptions,
+                     context: OutputContext) throws {
+    guard let path, let quarantine else { return }
+    try context.writeResult(QuarantineCSV.text(header: quarantine.header, rows: quarantine.rows),
+                            to: path, option: "--quarantine", protecting: options.inputs)
+}
+
+extension ImportReport {
+    /// One line for commands that go on to compute: rows read, accepted, quarantined.
+    var summaryLine: String {
+        let style = NumberStyle.english
+        var line = "\(file): \(style.count(rowsRead)) rows read, \(style.count(rowsAccepted)) accepted"
+        if rowsQuarantined > 0 {
+            line += ", \(style.count(rowsQuarantined)) quarantined (run 'satkit check' for the reasons)"
+        }
+        return line
+    }
 }

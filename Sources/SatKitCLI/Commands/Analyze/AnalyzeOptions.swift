@@ -19,14 +19,19 @@ struct AnalyzeOptions: CommandOptions, Equatable {
     var format: TableFormat
     /// Nil: standard output.
     var output: String?
-    /// Nil: no bootstrap.
+    /// Nil: the engine's default replicates and seed for rank intervals.
     var bootstrap: Bootstrap?
+    /// How the CSV is read, and where quarantined rows go (nil: counted, not written).
+    var importSettings = ImportSettings()
+    var quarantine: String?
 
     /// The files the command reads.
     var inputs: [String] { [survey, data] }
 
     /// The files the command writes.
-    var outputs: [(option: String, path: String)] { output.map { [("-o", $0)] } ?? [] }
+    var outputs: [(option: String, path: String)] {
+        (output.map { [("-o", $0)] } ?? []) + (quarantine.map { [("--quarantine", $0)] } ?? [])
+    }
 }
 
 extension AnalyzeOptions {
@@ -45,10 +50,15 @@ extension AnalyzeOptions {
         static let output = SharedArguments.output
         static let bootstrap = Option(
             "bootstrap", .integer("N", in: 2...1_000_000),
-            help: "Also compute bootstrap intervals from N replicates; needs --seed.")
+            help: "Replicates of the bootstrap behind the rank intervals of groups (default 500); "
+                + "needs --seed.")
         static let seed = Option(
             "seed", .integer("S", in: UInt64.min...UInt64.max),
             help: "Seed of the bootstrap's random generator: the same seed gives the same intervals.")
+        static let quarantine = CheckOptions.Arguments.quarantine
+        static let encoding = CheckOptions.Arguments.encoding
+        static let delimiter = CheckOptions.Arguments.delimiter
+        static let invalidCells = CheckOptions.Arguments.invalidCells
     }
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
@@ -60,6 +70,11 @@ extension AnalyzeOptions {
         language = try parsed.valueIfPresent(Arguments.language)
         format = try parsed.value(Arguments.format)
         output = try parsed.valueIfPresent(Arguments.output)
+        quarantine = try parsed.valueIfPresent(Arguments.quarantine)
+        importSettings = ImportSettings(
+            encoding: try parsed.valueIfPresent(Arguments.encoding),
+            delimiter: try parsed.valueIfPresent(Arguments.delimiter),
+            invalidCells: try parsed.value(Arguments.invalidCells))
         switch (try parsed.valueIfPresent(Arguments.bootstrap), try parsed.valueIfPresent(Arguments.seed)) {
         case (let replicates?, let seed?):
             bootstrap = Bootstrap(replicates: replicates, seed: seed)
@@ -84,6 +99,7 @@ extension AnalyzeOptions {
         arguments: [
             Arguments.survey, Arguments.data, Arguments.groupBy, Arguments.level, Arguments.method,
             Arguments.language, Arguments.format, Arguments.output, Arguments.bootstrap, Arguments.seed,
+            Arguments.quarantine, Arguments.encoding, Arguments.delimiter, Arguments.invalidCells,
         ],
         examples: [
             .init(summary: "Indices per service in the bundled 2024 SIPAS data:",

@@ -1,12 +1,56 @@
-/// `satkit check`: import the data and print the import report.
-///
-/// Wiring point for `SurveySchema` and `SurveyData`: read `options.data` with the chosen
-/// encoding, delimiter and invalid-cell policy; write the report text with
-/// `context.writeResult(_:to:protecting:)` (path nil: standard output); write
-/// `options.quarantine` and `options.report` with the same call, passing
-/// `option: "--quarantine"` / `"--report"` and `protecting: options.inputs`; draw progress
-/// only when `context.isStandardErrorTerminal`; under `options.strict`, throw
-/// `CommandFailure.badInput` when rows were quarantined.
+import Foundation
+import SatKit
+
+/// `satkit check`: import the data, print the import report, and write the quarantine and
+/// the JSON report when asked. Under `--strict`, any quarantined row makes the run fail (65).
 func check(_ options: CheckOptions, context: OutputContext) throws {
-    throw CommandFailure.notAvailable(command: "check")
+    let quarantine = options.quarantine.map { _ in QuarantineMemory() }
+    let loaded = try LoadedData.load(
+        survey: options.survey, data: options.data,
+        options: ImportOptions(options.importSettings, quarantine: quarantine), context: context)
+    let report = loaded.result.report
+    try context.writeResult(report.text, to: nil, protecting: options.inputs)
+    try writeQuarantine(quarantine, to: options.quarantine, options: options, context: context)
+    if let path = options.report {
+        try context.writeResult(String(decoding: try report.json(), as: UTF8.self) + "\n",
+                                to: path, option: "--report", protecting: options.inputs)
+    }
+    if options.strict && report.rowsQuarantined > 0 {
+        throw CommandFailure.badInput(message: "\(report.rowsQuarantined) of \(report.rowsRead) rows were "
+            + "quarantined (--strict)")
+    }
+}
+
+/// The reading settings `check`, `analyze` and `report` share.
+struct ImportSettings: Equatable, Sendable {
+    var encoding: TextEncodingName?
+    var delimiter: Delimiter?
+    var invalidCells: InvalidCellPolicyName = .quarantineRow
+}
+
+extension ImportOptions {
+    /// Import options from the command line's names.
+    init(_ settings: ImportSettings, quarantine: (any QuarantineSink)? = nil) {
+        let encoding: TextEncoding? = switch settings.encoding {
+        case nil: nil
+        case .utf8: .utf8
+        case .utf16: .utf16LittleEndian  // a byte-order mark, when present, decides instead
+        case .windows1258: .windows1258
+        }
+        let delimiter: CSVDelimiter? = switch settings.delimiter {
+        case nil: nil
+        case .comma: .comma
+        case .semicolon: .semicolon
+        case .tab: .tab
+        }
+        self.init(encoding: encoding, delimiter: delimiter,
+                  invalidCells: settings.invalidCells == .asMissing ? .asMissing : .quarantineRow,
+                  quarantine: quarantine)
+    }
+}
+
+extension CheckOptions {
+    var importSettings: ImportSettings {
+        ImportSettings(encoding: encoding, delimiter: delimiter, invalidCells: invalidCells)
+    }
 }

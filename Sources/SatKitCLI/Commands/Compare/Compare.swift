@@ -1,9 +1,37 @@
-/// `satkit compare`: changes between waves with significance.
-///
-/// Wiring point for `SurveySchema` (each wave's survey file: `wave.source.survey ??
-/// options.survey`), `SurveyData`, `SatisfactionIndex` (comparisons, adjusted p-values)
-/// and `SurveyReport`: write the result with
-/// `context.writeResult(_:to: options.output, protecting: options.inputs)`.
+import Foundation
+import SatKit
+
+/// `satkit compare`: each wave imported and analysed on its own (waves are independent
+/// samples), then ``WaveComparison`` matches the criteria across survey editions, tests every
+/// change, adjusts p-values across groups and writes the verdicts.
 func compare(_ options: CompareOptions, context: OutputContext) throws {
-    throw CommandFailure.notAvailable(command: "compare")
+    var waves: [Wave] = []
+    var provenance: [Provenance] = []
+    for wave in options.waves.sorted(by: { $0.year < $1.year }) {
+        let loaded = try LoadedData.load(
+            survey: wave.source.survey ?? options.survey, data: wave.source.data, context: context)
+        context.inform(loaded.result.report.summaryLine)
+        var engineOptions = IndexOptions(
+            groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,
+            reliability: false, priorities: false)
+        if !options.groupBy.isEmpty {
+            engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
+        }
+        let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,
+                                      options: engineOptions).run()
+        waves.append(Wave(label: String(wave.year), survey: loaded.survey, results: results,
+                          time: Double(wave.year)))
+        if options.format == .json { provenance.append(try loaded.provenance()) }
+    }
+    let adjustment: MultiplicityAdjustment = options.adjust == .bh ? .benjaminiHochberg : .holm
+    let results = try WaveComparison(waves: waves, options: ComparisonOptions(
+        by: options.groupBy, level: options.level, adjustment: adjustment)).run()
+    let latest = waves[waves.count - 1].survey
+    let language = options.language?.rawValue ?? latest.defaultLanguage
+    let text: String = switch options.format {
+    case .table: ComparisonTable(results: results, survey: latest, language: language).render(width: 100)
+    case .json: ComparisonJSON(results: results, survey: latest, provenance: provenance, language: language).text() + "\n"
+    case .csv: ComparisonCSV(results: results, survey: latest, language: language).render()
+    }
+    try context.writeResult(text, to: options.output, protecting: options.inputs)
 }

@@ -10,6 +10,8 @@ struct ReportOptions: CommandOptions, Equatable {
     /// Given, or from the extension of `output`: `.md` or `.markdown` for Markdown, else HTML.
     var format: ReportFormat
     var output: String
+    /// Whether free-text comments are shown (masked); off by default.
+    var includeComments = false
 
     /// The files the command reads.
     var inputs: [String] {
@@ -38,6 +40,10 @@ extension ReportOptions {
             "output", short: "o", .text("FILE"), required: true,
             help: "The file to write. It is replaced only once the report is complete, and "
                 + "never when it is one of the inputs.")
+        static let includeComments = Flag(
+            "include-comments",
+            help: "Show respondents' free-text comments, with phone numbers, ID numbers and "
+                + "e-mail addresses masked. Off by default: comments are personal data.")
     }
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
@@ -47,6 +53,7 @@ extension ReportOptions {
         groupBy = try parsed.values(Arguments.groupBy).flatMap { $0 }
         language = try parsed.valueIfPresent(Arguments.language)
         output = try parsed.value(Arguments.output)
+        includeComments = parsed.isSet(Arguments.includeComments)
         let markdownFile = output.hasSuffix(".md") || output.hasSuffix(".markdown")
         format = try parsed.valueIfPresent(Arguments.format) ?? (markdownFile ? .markdown : .html)
     }
@@ -60,7 +67,7 @@ extension ReportOptions {
             + "as suppressed. The HTML needs no network and no scripts to be read or printed.",
         arguments: [
             Arguments.survey, Arguments.data, Arguments.baseline, Arguments.groupBy,
-            Arguments.language, Arguments.format, Arguments.output,
+            Arguments.language, Arguments.format, Arguments.output, Arguments.includeComments,
         ],
         examples: [
             .init(summary: "The 2024 SIPAS report per service, compared with 2023:",

@@ -1,0 +1,222 @@
+import Foundation
+import SurveySchema
+
+/// What one worker made of one batch of records: the coded columns of the rows it would
+/// accept, and the rows it quarantined. The batch's categorical codes index the worker's own
+/// levels; ``ImportRun`` maps them to the file's levels and checks respondent ids across
+/// batches, in file order.
+struct BatchResult: Sendable {
+    /// Which ``BatchCoder`` made it.
+    var coder: Int
+    var rowsRead = 0
+    /// Field bytes plus one per field, when progress is tracked.
+    var bytes = 0
+    var lineNumbers: [UInt32] = []
+    var answers: [[AnswerCode]]
+    var categories: [[UInt32]]
+    /// Per category slot, the worker's levels when the batch ended (a worker may have coded
+    /// a batch whose result was thrown away, so levels are not only this batch's).
+    var levels: [[String]]
+    var selections: [[UInt64]]
+    var texts: [[String]]
+    var weights: [Double] = []
+    var fpcs: [Double] = []
+    /// The respondent id of each row in ``lineNumbers``, as bytes; row `i` is
+    /// `ids[idEnds[i - 1] ..< idEnds[i]]`.
+    var ids: [UInt8] = []
+    var idEnds: [UInt32] = []
+    /// Each id's ``ByteTable/hash(_:)``, computed by the worker.
+    var idHashes: [UInt64] = []
+    /// Per answer column, how many accepted rows hold each kind of missing:
+    /// `answerCounts[column * 4 + k]`, `k` as in ``BatchCoder/missingKind(_:)``.
+    var answerCounts: [Int] = []
+    /// Quarantined rows, in file order.
+    var quarantined: [QuarantinedRow] = []
+    /// Unknown cell values and how often each was seen.
+    var unknown: [UnknownValueKey: Int] = [:]
+}
+
+/// A column and a value that could not be coded there.
+struct UnknownValueKey: Hashable, Sendable {
+    var column: String
+    var value: String
+}
+
+/// One worker's coders (their lookup tables fill as they go, so each worker has its own) and
+/// the coding of a batch of records.
+///
+/// The plan is flattened into arrays of field indices and coders so that the row loop does
+/// no reference counting: the hot path for a one- or two-byte answer is one table read.
+final class BatchCoder {
+    let id: Int
+    let plan: ImportPlan
+    let options: ImportOptions
+    let headerCount: Int
+    let headerEffective: Int
+    /// Category slots still coded (an extra column with too many values is dropped).
+    var active: [Bool]
+    private var closestCache: [UnknownValueKey: String?] = [:]
+    private let candidates: [String: [String]]
+
+    let scaleFields: [Int]
+    let scaleTables: [UnsafeMutablePointer<UInt8>]
+    let scaleCoders: [ScaleCoder]
+    let categoryFields: [Int]
+    let categoryCoders: [CategoryCoder]
+    /// For a slot whose coder an earlier slot shares, that slot's index; else -1.
+    let categoryAlias: [Int]
+    let weightField: Int?
+    let fpcField: Int?
+    let respondentField: Int?
+    let keepInvalid: Bool
+    /// One-cell multi-select questions: field and coder (nil for the per-option shape).
+    let selectionFields: [Int]
+    let selectionCoders: [MultiSelectCoder?]
+    /// The row being coded.
+    let rowAnswers: UnsafeMutablePointer<UInt8>
+    let rowCategories: UnsafeMutablePointer<UInt32>
+    let rowSelections: UnsafeMutablePointer<UInt64>
+    var rowTexts: [String]
+    var rowWeight = 0.0
+    var rowFPC = 0.0
+
+    init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int) {
+        self.id = id
+        self.plan = plan
+        self.options = options
+        self.headerCount = headerCount
+        self.headerEffective = headerEffective
+        active = Array(repeating: true, count: plan.categories.count)
+        var candidates: [String: [String]] = [:]
+        for slot in plan.scales { candidates[slot.column] = slot.coder.knownSpellings }
+        for slot in plan.categories { if let values = slot.values { candidates[slot.column] = slot.coder.knownSpellings(values) } }
+        for slot in plan.selections { if let cell = slot.cell { candidates[cell.column] = slot.knownSpellings } }
+        self.candidates = candidates
+        scaleFields = plan.scales.map(\.field)
+        scaleTables = plan.scales.map(\.coder.short)
+        scaleCoders = plan.scales.map(\.coder)
+        categoryFields = plan.categories.map(\.field)
+        categoryCoders = plan.categories.map(\.coder)
+        let coders = plan.categories.map(\.coder)
+        categoryAlias = coders.indices.map { i in coders[..<i].firstIndex { $0 === coders[i] } ?? -1 }
+        weightField = plan.weight?.field
+        fpcField = plan.fpc?.field
+        respondentField = plan.respondent?.field
+        keepInvalid = options.invalidCells == .asMissing
+        selectionFields = plan.selections.map { $0.cell?.field ?? -1 }
+        selectionCoders = plan.selections.map { $0.cell?.coder }
+        rowAnswers = .allocate(capacity: max(plan.scales.count, 1))
+        rowCategories = .allocate(capacity: max(plan.categories.count, 1))
+        rowSelections = .allocate(capacity: max(plan.selections.count, 1))
+        rowTexts = Array(repeating: "", count: plan.texts.count)
+    }
+
+    deinit {
+        rowAnswers.deallocate()
+        rowCategories.deallocate()
+        rowSelections.deallocate()
+    }
+
+    /// The closest known spelling for an unknown value in `column`.
+    func closest(_ column: String, _ value: String) -> String? {
+        let key = UnknownValueKey(column: column, value: value)
+        if let cached = closestCache[key] { return cached }
+        let found = Suggestion.closest(to: value, among: candidates[column] ?? [])
+        if closestCache.count < 10_000 { closestCache[key] = found }
+        return found
+    }
+
+    /// Codes every record of `batch`.
+    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+        let nScales = plan.scales.count, nCategories = plan.categories.count, nSelections = plan.selections.count
+        var answerRows: [UInt8] = [], categoryRows: [UInt32] = [], selectionRows: [UInt64] = []
+        var result = BatchResult(coder: id, answers: [], categories: [], levels: [], selections: [],
+                                 texts: Array(repeating: [], count: plan.texts.count))
+        let trackBytes = options.progress != nil
+        let keepFields = options.quarantine != nil
+        let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
+        try batch.forEachRecord { record in
+            result.rowsRead += 1
+            if trackBytes {
+                var n = record.count
+                for i in 0..<record.count { n += record[i].count }
+                result.bytes += n
+            }
+            var reasons: [QuarantineReason] = []
+            if case let .unterminatedQuote(line)? = record.problem {
+                reasons.append(.unterminatedQuote(line: line))
+            } else if record.count < headerEffective || record.countIgnoringTrailingEmptyFields > headerCount {
+                let fields = record.count < headerEffective ? record.count : record.countIgnoringTrailingEmptyFields
+                reasons.append(.raggedRow(fields: fields, expected: headerEffective))
+            } else {
+                code(record, reasons: &reasons, unknown: &result.unknown)
+            }
+            if reasons.isEmpty {
+                result.lineNumbers.append(UInt32(clamping: record.line))
+                answerRows.append(contentsOf: UnsafeBufferPointer(start: rowAnswers, count: nScales))
+                categoryRows.append(contentsOf: UnsafeBufferPointer(start: rowCategories, count: nCategories))
+                selectionRows.append(contentsOf: UnsafeBufferPointer(start: rowSelections, count: nSelections))
+                for i in rowTexts.indices { result.texts[i].append(rowTexts[i]) }
+                if hasWeight { result.weights.append(rowWeight) }
+                if hasFPC { result.fpcs.append(rowFPC) }
+                if let respondentField {
+                    let id = CellText.trimmedASCII(record[respondentField])
+                    result.ids.append(contentsOf: id)
+                    result.idEnds.append(UInt32(result.ids.count))
+                    result.idHashes.append(ByteTable.hash(id))
+                }
+            } else {
+                let fields = keepFields ? (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) } : []
+                result.quarantined.append(QuarantinedRow(line: record.line, reasons: reasons, fields: fields))
+            }
+        }
+        let rows = result.lineNumbers.count
+        result.answers = Self.columns(answerRows, width: nScales, rows: rows).map { $0.map(AnswerCode.init(rawValue:)) }
+        result.answerCounts = result.answers.flatMap(Self.missingCounts)
+        result.categories = Self.columns(categoryRows, width: nCategories, rows: rows)
+        result.selections = Self.columns(selectionRows, width: nSelections, rows: rows)
+        result.levels = categoryCoders.map(\.levels)
+        return result
+    }
+
+    /// The slot of a code in the four missing counts (no answer, don't know, not applicable,
+    /// invalid), or `nil` for a valid answer.
+    static func missingKind(_ code: AnswerCode) -> Int? {
+        switch code {
+        case .noAnswer: 0
+        case .dontKnow: 1
+        case .notApplicable: 2
+        case .invalid: 3
+        default: nil
+        }
+    }
+
+    /// How many of `codes` are each kind of missing, in ``missingKind(_:)`` order. One pass of
+    /// comparisons without branches, which the compiler turns into vector code.
+    static func missingCounts(_ codes: [AnswerCode]) -> [Int] {
+        var none = 0, dontKnow = 0, notApplicable = 0, invalid = 0
+        codes.withUnsafeBufferPointer { codes in
+            codes.withMemoryRebound(to: UInt8.self) { bytes in
+                for byte in bytes {
+                    none &+= byte == 0 ? 1 : 0
+                    dontKnow &+= byte == 0xFD ? 1 : 0
+                    notApplicable &+= byte == 0xFE ? 1 : 0
+                    invalid &+= byte == 0xFF ? 1 : 0
+                }
+            }
+        }
+        return [none, dontKnow, notApplicable, invalid]
+    }
+
+    /// Row-major values cut into columns.
+    static func columns<T>(_ flat: [T], width: Int, rows: Int) -> [[T]] {
+        flat.withUnsafeBufferPointer { values in
+            (0..<width).map { column in
+                [T](unsafeUninitializedCapacity: rows) { buffer, count in
+                    for row in 0..<rows { buffer.baseAddress![row] = values[row * width + column] }
+                    count = rows
+                }
+            }
+        }
+    }
+}

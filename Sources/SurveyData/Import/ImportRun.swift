@@ -1,0 +1,367 @@
+import Foundation
+import SurveySchema
+
+/// One pass over one file, on the calling thread: matches the header, hands batches to the
+/// workers' ``BatchCoder``s, and merges their results in file order — categorical levels
+/// mapped to the file's, respondent ids checked across batches, quarantined rows counted and
+/// written in line order.
+final class ImportRun {
+    let survey: Survey
+    let options: ImportOptions
+    let file: String
+    let pool = CoderPool()
+
+    private var plan: ImportPlan?
+    private var coders: [BatchCoder] = []
+    private var absentOptional: [String] = []
+
+    // Accepted columns.
+    private var lineNumbers: [UInt32] = []
+    private var answers: [[AnswerCode]] = []
+    private var categories: [[UInt32]] = []
+    private var categoryActive: [Bool] = []
+    private var levels: [[String]] = []
+    private var levelIndex: [[String: UInt32]] = []
+    /// Per coder, per category slot: the worker's level index → the file's.
+    private var localToGlobal: [[[UInt32]]] = []
+    private var selections: [[UInt64]] = []
+    private var texts: [[String]] = []
+    private var weights: [Double] = []
+    private var fpcs: [Double] = []
+    private var answerCounts: [Int] = []
+    private let respondents = ByteTable(capacity: 1024)
+
+    // Counts.
+    private var rowsRead = 0
+    private var rowsQuarantined = 0
+    private var bytes = 0
+    private var reasonCounts: [String: (count: Int, lines: [Int], order: Int)] = [:]
+    private var unknown: [UnknownValueKey: Int] = [:]
+    private var unknownNotListed = 0
+    private var nextProgress: Int
+
+    // Quarantined rows waiting to be written: a duplicate's fields are fetched at the end.
+    private var waiting: [QuarantinedRow] = []
+    private var unfetched: Set<Int> = []
+
+    init(survey: Survey, options: ImportOptions, file: String) {
+        self.survey = survey
+        self.options = options
+        self.file = file
+        nextProgress = max(options.progressInterval, 1)
+    }
+
+    // MARK: Header
+
+    func header(_ record: CSVRecord) throws {
+        let match = try HeaderMatch(header: record.strings, survey: survey, file: file)
+        absentOptional = match.absentOptional
+        let count = record.count, effective = record.countIgnoringTrailingEmptyFields
+        let workers = max(1, min(options.parallelism, 2))
+        coders = (0..<workers).map { id in
+            BatchCoder(id: id, plan: ImportPlan(survey: survey, header: match, options: options), options: options,
+                       headerCount: count, headerEffective: effective)
+        }
+        let plan = coders[0].plan
+        self.plan = plan
+        pool.fill(coders)
+        answers = Array(repeating: [], count: plan.scales.count)
+        categories = Array(repeating: [], count: plan.categories.count)
+        categoryActive = Array(repeating: true, count: plan.categories.count)
+        levels = plan.categories.map(\.coder.levels)
+        levelIndex = levels.map { list in
+            Dictionary(list.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+        }
+        localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
+        selections = Array(repeating: [], count: plan.selections.count)
+        texts = Array(repeating: [], count: plan.texts.count)
+        answerCounts = Array(repeating: 0, count: plan.scales.count * 4)
+        do {
+            try options.quarantine?.begin(header: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) })
+        } catch {
+            throw ImportError.quarantineFailed(reason: "\(error)")
+        }
+    }
+
+    // MARK: Merging a batch
+
+    func consume(_ batch: BatchResult) throws {
+        guard let plan else { return }
+        rowsRead += batch.rowsRead
+        bytes += batch.bytes
+
+        // The worker's levels not mapped yet, mapped to the file's.
+        for i in batch.levels.indices {
+            for level in batch.levels[i][localToGlobal[batch.coder][i].count...] {
+                let global: UInt32
+                if let known = levelIndex[i][level] {
+                    global = known
+                } else {
+                    global = UInt32(levels[i].count)
+                    levels[i].append(level)
+                    levelIndex[i][level] = global
+                }
+                localToGlobal[batch.coder][i].append(global)
+            }
+        }
+
+        // Respondent ids, across batches, in file order.
+        var duplicates: [QuarantinedRow] = []
+        var keep: [Bool]?
+        if plan.respondent != nil {
+            batch.ids.withUnsafeBytes { ids in
+                var start = 0
+                for row in batch.idEnds.indices {
+                    let end = Int(batch.idEnds[row])
+                    defer { start = end }
+                    guard end > start else { continue }
+                    let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
+                    let line = batch.lineNumbers[row]
+                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: batch.idHashes[row])
+                    if !inserted {
+                        if keep == nil { keep = Array(repeating: true, count: batch.lineNumbers.count) }
+                        keep![row] = false
+                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
+                        duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
+                    }
+                }
+            }
+        }
+
+        try quarantine(merge(batch.quarantined, duplicates), fetching: Set(duplicates.map(\.line)))
+        append(batch, keep: keep)
+
+        for (key, count) in batch.unknown {
+            if let known = unknown[key] {
+                unknown[key] = known + count
+            } else if unknown.count < ImportReport.unknownValuesListed {
+                unknown[key] = count
+            } else {
+                unknownNotListed += count
+            }
+        }
+        if options.progress != nil, rowsRead >= nextProgress {
+            options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: false))
+            nextProgress = (rowsRead / max(options.progressInterval, 1) + 1) * max(options.progressInterval, 1)
+        }
+    }
+
+    /// Two lists of rows, each in line order, as one list in line order.
+    private func merge(_ a: [QuarantinedRow], _ b: [QuarantinedRow]) -> [QuarantinedRow] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        return (a + b).sorted { $0.line < $1.line }
+    }
+
+    private func append(_ batch: BatchResult, keep: [Bool]?) {
+        for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
+        if let keep {
+            for row in keep.indices where !keep[row] {
+                for i in answers.indices {
+                    if let kind = BatchCoder.missingKind(batch.answers[i][row]) { answerCounts[i * 4 + kind] -= 1 }
+                }
+            }
+        }
+        func kept<T>(_ values: [T]) -> [T] {
+            guard let keep else { return values }
+            return values.indices.compactMap { keep[$0] ? values[$0] : nil }
+        }
+        lineNumbers.append(contentsOf: kept(batch.lineNumbers))
+        for i in answers.indices { answers[i].append(contentsOf: kept(batch.answers[i])) }
+        for i in categories.indices where categoryActive[i] {
+            let map = localToGlobal[batch.coder][i]
+            let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
+            if identity {
+                categories[i].append(contentsOf: kept(batch.categories[i]))
+            } else {
+                map.withUnsafeBufferPointer { map in
+                    categories[i].append(contentsOf: kept(batch.categories[i]).lazy.map { map[Int($0)] })
+                }
+            }
+            if case .extra = plan!.categories[i].target, levels[i].count > options.extraColumnLevelLimit {
+                categoryActive[i] = false
+                categories[i] = []
+                for coder in coders { coder.active[i] = false }
+            }
+        }
+        for i in selections.indices { selections[i].append(contentsOf: kept(batch.selections[i])) }
+        for i in texts.indices { texts[i].append(contentsOf: kept(batch.texts[i])) }
+        if plan!.weight != nil { weights.append(contentsOf: kept(batch.weights)) }
+        if plan!.fpc != nil { fpcs.append(contentsOf: kept(batch.fpcs)) }
+    }
+
+    private func quarantine(_ rows: [QuarantinedRow], fetching: Set<Int>) throws {
+        for row in rows {
+            rowsQuarantined += 1
+            let category = row.reasons[0].category
+            var entry = reasonCounts[category] ?? (0, [], reasonCounts.count)
+            entry.count += 1
+            if entry.lines.count < ImportReport.firstLinesShown { entry.lines.append(row.line) }
+            reasonCounts[category] = entry
+        }
+        guard options.quarantine != nil else { return }
+        waiting.append(contentsOf: rows)
+        unfetched.formUnion(fetching)
+        try flush()
+    }
+
+    /// Writes the waiting rows up to the first whose fields are still to be fetched.
+    private func flush() throws {
+        guard let sink = options.quarantine else { return }
+        var written = 0
+        do {
+            for row in waiting {
+                if unfetched.contains(row.line) { break }
+                try sink.write(row)
+                written += 1
+            }
+        } catch {
+            throw ImportError.quarantineFailed(reason: "\(error)")
+        }
+        waiting.removeFirst(written)
+    }
+
+    // MARK: End
+
+    /// The lines whose fields the quarantine still needs (duplicate respondents): the caller
+    /// reads them from the file again and hands them to ``finish(_:fetched:)``.
+    var linesToFetch: Set<Int> { unfetched }
+
+    func finish(_ summary: CSVReadSummary, fetched: [Int: [String]]) throws(ImportError) -> ImportResult {
+        guard let plan else { throw .emptyFile(file: file) }
+        do {
+            for i in waiting.indices where unfetched.contains(waiting[i].line) {
+                waiting[i].fields = fetched[waiting[i].line] ?? []
+            }
+            unfetched = []
+            try flush()
+            try options.quarantine?.finish()
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw .quarantineFailed(reason: "\(error)")
+        }
+        options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: true))
+        let dataset = makeDataset(plan)
+        return ImportResult(dataset: dataset, report: makeReport(summary, plan: plan, dataset: dataset))
+    }
+
+    private func makeDataset(_ plan: ImportPlan) -> SurveyDataset {
+        var dataset = SurveyDataset(rowCount: lineNumbers.count, lineNumbers: lineNumbers)
+        for (i, slot) in plan.scales.enumerated() { dataset.answers[slot.id] = answers[i] }
+        for (i, slot) in plan.selections.enumerated() { dataset.selections[slot.id] = selections[i] }
+        for (i, slot) in plan.texts.enumerated() { dataset.texts[slot.id] = texts[i] }
+        // Renumbering levels is a pass over each column: the columns are shared between the cores.
+        let active = plan.categories.indices.filter { categoryActive[$0] }
+        let renumbered = Renumbered(count: active.count)
+        let levels = self.levels, categories = self.categories
+        let keeping = plan.categories.map { $0.coder.hasDictionary ? $0.values?.count ?? 0 : 0 }
+        DispatchQueue.concurrentPerform(iterations: active.count) { k in
+            let i = active[k]
+            renumbered.set(k, Self.inOrderOfAppearance("", levels[i], categories[i], keeping: keeping[i]))
+        }
+        for (k, i) in active.enumerated() {
+            var column = renumbered.columns[k]!
+            switch plan.categories[i].target {
+            case .group(let id): column.id = id; dataset.groups[id] = column
+            case .demographic(let id): column.id = id; dataset.demographics[id] = column
+            case .strata: column.id = "strata"; dataset.strata = column
+            case .cluster: column.id = "cluster"; dataset.clusters = column
+            case .wave: column.id = "wave"; dataset.wave = column
+            case .extra(let name): column.id = name; dataset.extraColumns[name] = column
+            }
+        }
+        if plan.weight != nil { dataset.weights = weights }
+        if plan.fpc != nil { dataset.fpc = fpcs }
+        return dataset
+    }
+
+    /// The column with its levels renumbered in order of first appearance among the accepted
+    /// rows (how many workers read the file and which rows were quarantined do not change
+    /// it); the first `keeping` levels (a dictionary's codes) keep their places, and levels
+    /// no accepted row has are dropped.
+    static func inOrderOfAppearance(_ id: String, _ levels: [String], _ codes: [UInt32], keeping: Int) -> CategoryColumn {
+        var renumber = [UInt32](repeating: .max, count: levels.count)
+        var order: [String] = []
+        for i in 0..<min(keeping, levels.count) {
+            renumber[i] = UInt32(i)
+            order.append(levels[i])
+        }
+        var result = codes
+        for row in codes.indices {
+            let code = Int(codes[row])
+            if renumber[code] == .max {
+                renumber[code] = UInt32(order.count)
+                order.append(levels[code])
+            }
+            result[row] = renumber[code]
+        }
+        return CategoryColumn(id: id, levels: order, codes: result)
+    }
+
+    private func makeReport(_ summary: CSVReadSummary, plan: ImportPlan, dataset: SurveyDataset) -> ImportReport {
+        let reasons = reasonCounts
+            .sorted { ($0.value.count, -$0.value.order) > ($1.value.count, -$1.value.order) }
+            .map { ImportReport.ReasonCount(reason: $0.key, count: $0.value.count, firstLines: $0.value.lines) }
+        let columns = plan.scales.enumerated().map { i, slot in
+            let missing = answerCounts[(i * 4)..<(i * 4 + 4)].map { $0 }
+            return ImportReport.ColumnCounts(
+                column: slot.column, id: slot.id, answered: dataset.rowCount - missing.reduce(0, +),
+                noAnswer: missing[0], dontKnow: missing[1], notApplicable: missing[2], invalidAsMissing: missing[3])
+        }
+        let coder = coders[0]
+        let unknownValues = unknown
+            .sorted { ($0.value, $1.key.column, $1.key.value) > ($1.value, $0.key.column, $0.key.value) }
+            .map { ImportReport.UnknownValue(column: $0.key.column, value: $0.key.value, count: $0.value,
+                                             closest: coder.closest($0.key.column, $0.key.value)) }
+        let extras = plan.categories.enumerated().compactMap { i, slot -> ImportReport.ExtraColumn? in
+            guard case .extra(let name) = slot.target else { return nil }
+            return ImportReport.ExtraColumn(name: name, distinctValues: dataset.extraColumns[name]?.levels.count ?? levels[i].count,
+                                            kept: categoryActive[i])
+        } + plan.notKeptExtras.map { ImportReport.ExtraColumn(name: $0, distinctValues: 0, kept: false) }
+        return ImportReport(
+            file: file, survey: "\(survey.id) \(survey.version)", encoding: summary.encoding.rawValue,
+            byteOrderMark: summary.hadByteOrderMark, delimiter: summary.delimiter.description,
+            invalidCellPolicy: options.invalidCells.rawValue, bytes: summary.bytesRead, rowsRead: rowsRead,
+            rowsAccepted: dataset.rowCount, rowsQuarantined: rowsQuarantined, blankLines: summary.blankLines,
+            reasons: reasons, columns: columns, unknownValues: unknownValues, unknownCellsNotListed: unknownNotListed,
+            extraColumns: extras, absentOptionalColumns: absentOptional)
+    }
+}
+
+/// Columns renumbered on several threads, each writing its own slot.
+private final class Renumbered: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var columns: [CategoryColumn?]
+    init(count: Int) { columns = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ column: CategoryColumn) {
+        lock.lock()
+        columns[k] = column
+        lock.unlock()
+    }
+}
+
+/// The workers' coders, lent out one per batch.
+final class CoderPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [BatchCoder] = []
+
+    func fill(_ coders: [BatchCoder]) {
+        lock.lock()
+        free = coders
+        lock.unlock()
+    }
+
+    /// Codes `batch` with whichever coder is free.
+    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+        lock.lock()
+        let coder = free.removeLast()
+        lock.unlock()
+        defer {
+            lock.lock()
+            free.append(coder)
+            lock.unlock()
+        }
+        return try coder.code(batch)
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+import SurveySchema
+import TestSupport
+@testable import SurveyData
+
+@Suite("SurveyImporter")
+struct SurveyImporterTests {
+    func codes(_ dataset: SurveyDataset, _ id: String) -> [UInt8] { dataset.answers[id]!.map(\.rawValue) }
+
+    @Test func goodFileIsCodedCellByCell() throws {
+        let (result, quarantine) = try ImportFixtures.importFixture("good.csv", options: ImportOptions(keepTexts: true))
+        let data = result.dataset
+        #expect(quarantine.rows.isEmpty)
+        #expect(data.rowCount == 4)
+        #expect(data.lineNumbers == [2, 3, 4, 5])
+        // Row by row: numeric, label (vi / en / upper case / decomposed), missing codes, 4.0 and "4,0".
+        #expect(codes(data, "access_signs") == [4, 4, 0xFD, 4])
+        #expect(codes(data, "access_seating") == [5, 5, 0xFD, 5])
+        #expect(codes(data, "staff_polite") == [3, 2, 0xFE, 0])
+        #expect(codes(data, "overall_sat") == [4, 4, 4, 0])
+        #expect(data.selections["channels"] == [0b101, 0b010, 0, 0b101])
+        #expect(data.selections["apply"] == [0b01, 0b10, 0b01, 0b10])
+        #expect(data.demographics["sex"] == CategoryColumn(id: "sex", levels: ["1", "2"], codes: [0, 1, 1, 0]))
+        #expect(data.groups["service"] == CategoryColumn(id: "service", levels: ["HT", "DD"], codes: [0, 1, 0, 0]))
+        #expect(data.groups["province"] == CategoryColumn(id: "province", levels: ["Hà Nội", "Huế"], codes: [0, 0, 1, 1]))
+        #expect(data.strata == CategoryColumn(id: "strata", levels: ["Hà Nội", "Huế"], codes: [0, 0, 1, 1]))
+        #expect(data.clusters == CategoryColumn(id: "cluster", levels: ["X1", "X2"], codes: [0, 0, 1, 1]))
+        #expect(data.weights == [1.5, 2, 0.5, 1])
+        #expect(data.fpc == nil)
+        #expect(data.extraColumns == ["dieu_tra_vien": CategoryColumn(id: "dieu_tra_vien", levels: ["NV1", "NV2"], codes: [0, 0, 1, 1])])
+        #expect(data.texts["comment"] == ["Tốt", "", "Có ý kiến, dài", ""])
+    }
+
+    @Test func freeTextIsDroppedUnlessAsked() throws {
+        let (result, _) = try ImportFixtures.importFixture("good.csv")
+        #expect(result.dataset.texts.isEmpty)
+    }
+
+    @Test func goodFileReport() throws {
+        let (result, _) = try ImportFixtures.importFixture("good.csv")
+        let report = result.report
+        #expect(report.rowsRead == 4 && report.rowsAccepted == 4 && report.rowsQuarantined == 0 && report.blankLines == 0)
+        #expect(report.isConsistent)
+        #expect(report.encoding == "utf-8" && report.delimiter == "comma" && !report.byteOrderMark)
+        #expect(report.columns.map(\.column) == ["b1_1", "b1_2", "b3_1", "q_overall"])
+        let signs = report.columns[0], polite = report.columns[2], overall = report.columns[3]
+        #expect((signs.answered, signs.noAnswer, signs.dontKnow, signs.notApplicable, signs.invalidAsMissing) == (3, 0, 1, 0, 0))
+        #expect((polite.answered, polite.noAnswer, polite.dontKnow, polite.notApplicable) == (2, 1, 0, 1))
+        #expect((overall.answered, overall.noAnswer, overall.excluded) == (3, 1, 1))
+        #expect(report.extraColumns == [ImportReport.ExtraColumn(name: "dieu_tra_vien", distinctValues: 2, kept: true)])
+        #expect(report.unknownValues.isEmpty)
+    }
+
+    static let quarantineHeader = "line,reason,ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,kenh,nop_tructiep,nop_tructuyen,y_kien,gioi_tinh,dieu_tra_vien\r\n"
+
+    @Test func brokenRowsGoToTheQuarantineExactlyAsRead() throws {
+        let (result, quarantine) = try ImportFixtures.importFixture("broken.csv")
+        #expect(quarantine.finished)
+        #expect(result.dataset.lineNumbers == [2, 11])
+        let expected = Self.quarantineHeader
+            + "4,\"the row has 7 fields, the header has 15\",P02,HT,Hà Nội,X1,1,4,5\r\n"
+            + "5,\"column b1_2: \"\"Hài lòngg\"\" is not a value, label or missing code of scale sat5 (did you mean \"\"Hài lòng\"\"?)\",P03,HT,Hà Nội,X1,1,4,Hài lòngg,3,4,tv,1,0,,1,NV1\r\n"
+            + "6,\"column dich_vu: unknown service code \"\"XX\"\"\",P04,XX,Hà Nội,X1,1,4,5,3,4,tv,1,0,,1,NV1\r\n"
+            + "7,\"column w: weight \"\"abc\"\" is not a positive finite number\",P05,HT,Hà Nội,X1,abc,4,5,3,4,tv,1,0,,1,NV1\r\n"
+            + "8,\"duplicate respondent id P01, first seen on line 2\",P01,DD,Huế,X2,1,4,5,3,4,tv,1,0,,2,NV2\r\n"
+            + "9,\"column b1_1: \"\"6\"\" is not a value, label or missing code of scale sat5; column w: weight \"\"-1\"\" is not a positive finite number\",P06,HT,Huế,X2,-1,6,5,3,4,tv,1,0,,2,NV2\r\n"
+            + "10,\"column kenh: \"\"fax\"\" is not an option of question channels\",P07,HT,Huế,X2,1,4,5,3,4,tv;fax,1,0,,2,'=1+1\r\n"
+            + "12,\"a quoted field opens on line 12 and is never closed, so the rest of the file was read into it\",P09,HT,Huế,X2,1,4,4,4,4,tv,1,0,\"chưa đóng\n\"\r\n"
+        #expect(quarantine.csvText == expected)
+    }
+
+    @Test func brokenFileReportReconciles() throws {
+        let (result, _) = try ImportFixtures.importFixture("broken.csv")
+        let report = result.report
+        // 11 records after the header minus... : lines 2, 4–12 are rows (line 3 is blank).
+        #expect(report.rowsRead == 10)
+        #expect(report.rowsAccepted == 2)
+        #expect(report.rowsQuarantined == 8)
+        #expect(report.blankLines == 1)
+        #expect(report.isConsistent)
+        #expect(report.reasons.map(\.reason) == [
+            "wrong number of fields", "invalid answer in column b1_2", "unknown code in column dich_vu",
+            "invalid weight in column w", "duplicate respondent id", "invalid answer in column b1_1",
+            "unknown option in column kenh", "unterminated quote",
+        ])
+        #expect(report.reasons.map(\.firstLines) == [[4], [5], [6], [7], [8], [9], [10], [12]])
+        #expect(report.unknownValues == [
+            .init(column: "b1_1", value: "6", count: 1, closest: nil),
+            .init(column: "b1_2", value: "Hài lòngg", count: 1, closest: "Hài lòng"),
+            .init(column: "dich_vu", value: "XX", count: 1, closest: nil),
+            .init(column: "kenh", value: "tv;fax", count: 1, closest: nil),
+        ])
+    }
+
+    @Test func asMissingKeepsRowsWithInvalidCellsOnly() throws {
+        let (result, quarantine) = try ImportFixtures.importFixture("broken.csv", options: ImportOptions(invalidCells: .asMissing))
+        let data = result.dataset, report = result.report
+        #expect(data.lineNumbers == [2, 5, 6, 10, 11])
+        #expect(quarantine.rows.map(\.line) == [4, 7, 8, 9, 12])
+        #expect(codes(data, "access_seating") == [5, 0xFF, 5, 5, 3])
+        #expect(data.groups["service"] == CategoryColumn(id: "service", levels: ["HT", "DD", ""], codes: [0, 0, 2, 0, 1]))
+        #expect(data.selections["channels"] == [0b001, 0b001, 0b001, 0, 0b100])
+        #expect(report.columns[1].invalidAsMissing == 1)
+        #expect(report.columns[1].excluded == 1)
+        #expect(report.columns[0].invalidAsMissing == 0)
+        #expect(report.invalidCellPolicy == "as-missing")
+        #expect(report.reasons.map(\.reason) == [
+            "invalid weight in column w", "wrong number of fields", "duplicate respondent id", "unterminated quote",
+        ])
+        #expect(report.reasons[0].count == 2 && report.reasons[0].firstLines == [7, 9])
+        #expect(report.isConsistent)
+    }
+
+    @Test func duplicateRespondentsFirstKeptLaterOnesQuarantined() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        let text = header + "A,HT,T,X,1,4,4,4,4\nB,HT,T,X,1,4,4,4,4\n A ,HT,T,X,1,4,4,4,4\nA,HT,T,X,1,9,4,4,4\nB,HT,T,X,1,4,4,4,4\n"
+        let (result, quarantine) = try ImportFixtures.importText(text)
+        #expect(result.dataset.lineNumbers == [2, 3])
+        // Line 5 has an invalid cell: it is quarantined for that, not as a duplicate.
+        #expect(quarantine.rows.map(\.reason) == [
+            "duplicate respondent id A, first seen on line 2",
+            "column b1_1: \"9\" is not a value, label or missing code of scale sat5",
+            "duplicate respondent id B, first seen on line 3",
+        ])
+    }
+
+    @Test func raggedRowsButTrailingDelimitersAreFine() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,\n"
+        let text = header + "A,HT,T,X,1,4,4,4,4\nB,HT,T,X,1,4,4,4,4,,,\nC,HT,T,X,1,4,4,4\nD,HT,T,X,1,4,4,4,4,x,y\n"
+        let (result, quarantine) = try ImportFixtures.importText(text)
+        #expect(result.dataset.lineNumbers == [2, 3])
+        #expect(quarantine.rows.map(\.reason) == ["the row has 8 fields, the header has 9", "the row has 11 fields, the header has 9"])
+    }
+
+    @Test func weightsMustBePositiveFiniteNumbers() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        let weights = ["1", "0.25", "\"1,5\"", "0", "-2", "", "inf", "nan", "1e400", "x"]
+        let text = header + weights.enumerated().map { "R\($0.offset),HT,T,X,\($0.element),4,4,4,4\n" }.joined()
+        let (result, quarantine) = try ImportFixtures.importText(text)
+        #expect(result.dataset.weights == [1, 0.25, 1.5])
+        #expect(quarantine.rows.map(\.reason) == ["0", "-2", "", "inf", "nan", "1e400", "x"].map {
+            "column w: weight \"\($0)\" is not a positive finite number"
+        })
+    }
+
+    @Test func emptyDesignIDsAndGroupValues() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        let text = header + "A,,T,X,1,4,4,4,4\nB,HT,,X,1,4,4,4,4\nC,HT,T, ,1,4,4,4,4\n,HT,T,X,1,4,4,4,4\n"
+        let (_, quarantine) = try ImportFixtures.importText(text)
+        #expect(quarantine.rows.map(\.reason) == [
+            "column dich_vu: no service code",
+            "column tinh: no province code; column tinh: the stratum is empty",
+            "column xa: the cluster is empty",
+            "column ma_phieu: the respondent id is empty",
+        ])
+    }
+
+    @Test func unansweredDemographicsAreTheLevelEmpty() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,gioi_tinh\n"
+        let (result, quarantine) = try ImportFixtures.importText(header + "A,HT,T,X,1,4,4,4,4,\nB,HT,T,X,1,4,4,4,4,2\nC,HT,T,X,1,4,4,4,4, \n")
+        #expect(quarantine.rows.isEmpty)
+        #expect(result.dataset.demographics["sex"] == CategoryColumn(id: "sex", levels: ["1", "2", ""], codes: [2, 1, 2]))
+    }
+
+    @Test func aHugeCellIsShownCutInMessagesAndKeptWholeInTheQuarantine() throws {
+        let huge = String(repeating: "Hài lòng ", count: 200_000)  // 2 MB
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        let (result, quarantine) = try ImportFixtures.importText(header + "A,HT,T,X,1,\(huge),4,4,4\n")
+        let shown = String(huge.prefix(100)) + "…"
+        #expect(result.report.unknownValues.map(\.value) == [shown])
+        #expect(result.report.unknownValues.map(\.closest) == [nil])
+        #expect(quarantine.rows.first?.reason == "column b1_1: \"\(shown)\" is not a value, label or missing code of scale sat5")
+        #expect(quarantine.rows.first?.fields[5] == huge)
+    }
+
+    @Test func extraColumnsWithTooManyValuesOrTooManyColumnsAreNotKept() throws {
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,note,enumerator\n"
+        let rows = (0..<5).map { "R\($0),HT,T,X,1,4,4,4,4,note \($0),E\($0 % 2)\n" }.joined()
+        let (result, _) = try ImportFixtures.importText(header + rows, options: ImportOptions(extraColumnLevelLimit: 3))
+        #expect(result.report.extraColumns == [
+            .init(name: "note", distinctValues: 5, kept: false), .init(name: "enumerator", distinctValues: 2, kept: true),
+        ])
+        #expect(Array(result.dataset.extraColumns.keys) == ["enumerator"])
+        #expect(result.report.text.contains("Columns the survey does not declare: note (not kept: 5 distinct values, too many for grouping), enumerator (kept for grouping, 2 values)"))
+
+        let wide = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall," + (0..<100_000).map { "x\($0)" }.joined(separator: ",") + "\n"
+        let row = "A,HT,T,X,1,4,4,4,4," + String(repeating: "v,", count: 99_999) + "v\n"
+        let (wideResult, _) = try ImportFixtures.importText(wide + row)
+        #expect(wideResult.dataset.rowCount == 1)
+        #expect(wideResult.dataset.extraColumns.count == 1000)
+        #expect(wideResult.report.extraColumns.filter(\.kept).count == 1000)
+        #expect(wideResult.report.extraColumns.count == 100_000)
+        #expect(wideResult.report.text.contains("x99999") == false)
+        #expect(wideResult.report.text.contains(", and 99,980 more (listed in the JSON report)"))
+    }
+
+    @Test func semicolonFilesAndExplicitDelimiters() throws {
+        let text = "ma_phieu;dich_vu;tinh;xa;w;b1_1;b1_2;b3_1;q_overall\nA;HT;T;X;1,5;4;4,0;4;4\n"
+        let (result, _) = try ImportFixtures.importText(text)
+        #expect(result.report.delimiter == "semicolon")
+        #expect(result.dataset.weights == [1.5])
+        #expect(result.dataset.answers["access_seating"] == [.point(4)])
+    }
+
+    @Test func windows1258FilesDecodeToTheSameLabels() throws {
+        // "Hài lòng" in Windows-1258 with the tone mark as a combining byte (0xCC, grave).
+        let header = Array("ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\nA,HT,T,X,1,".utf8)
+        let label: [UInt8] = [0x48, 0x61, 0xCC, 0x69, 0x20, 0x6C, 0x6F, 0xCC, 0x6E, 0x67]  // H a ̀ i   l o ̀ n g
+        let bytes = header + label + Array(",4,4,4\n".utf8)
+        let survey = ImportFixtures.survey
+        let result = try SurveyImporter(survey: survey, options: ImportOptions(encoding: .windows1258)).importBytes(bytes, name: "cp.csv")
+        #expect(result.report.encoding == "windows-1258")
+        #expect(result.dataset.answers["access_signs"] == [.point(4)])
+    }
+
+    @Test func quarantineFileIsWrittenAndRenamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("satkit-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("q.csv").path
+        let importer = SurveyImporter(survey: ImportFixtures.survey, options: ImportOptions(quarantine: QuarantineFile(path: path)))
+        let result = try importer.importFile(at: TestPaths.fixture("import/broken.csv").path, name: "broken.csv")
+        #expect(result.report.rowsQuarantined == 8)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        let (_, memory) = try ImportFixtures.importFixture("broken.csv")
+        #expect(written == memory.csvText)
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
+
+    @Test func progressIsReportedPerBatchAndAtTheEnd() throws {
+        final class Box: @unchecked Sendable { var calls: [ImportProgress] = [] }
+        let box = Box()
+        let options = ImportOptions(progress: { box.calls.append($0) }, progressInterval: 2)
+        _ = try ImportFixtures.importFixture("good.csv", options: options)
+        // The file is one batch: one call after it, one at the end.
+        #expect(box.calls.map(\.rows) == [4, 4])
+        #expect(box.calls.map(\.finished) == [false, true])
+        // Field bytes plus one per field, i.e. the rows' bytes with quotes removed:
+        // good.csv has 4 quotes in its rows, and each row ends with one line feed.
+        let text = try String(contentsOf: TestPaths.fixture("import/good.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst()
+        #expect(box.calls[0].bytes == rows.reduce(0) { $0 + $1.utf8.count + 1 } - 4)
+    }
+}
