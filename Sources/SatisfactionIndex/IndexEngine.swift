@@ -51,10 +51,21 @@ public struct IndexEngine: Sendable {
         }
         var groupings: [GroupingResults] = []
         for k in 0..<list.count { groupings.append(try outcomes.get(k).get()) }
+        // Disclosure control (issue 9): complementary suppression, so that no suppressed number
+        // can be worked out by subtraction. Before rankings and priorities, which leave out
+        // whatever is suppressed.
+        DisclosureControl.apply(to: &groupings, survey: survey)
         var rankings: [Ranking] = []
         for request in options.rankings {
-            guard let table = groupings.first(where: { $0.by == request.by }) ?? (try? context.grouping(request.by)) else {
+            guard var table = groupings.first(where: { $0.by == request.by }) ?? (try? context.grouping(request.by)) else {
                 throw .unknownGrouping(name: request.by.joined(separator: ","), available: context.availableGroupings)
+            }
+            if !groupings.contains(where: { $0.by == request.by }) {
+                // A grouping ranked but not asked for: its ranked values are published, so
+                // they get the same control against the whole sample.
+                var pair = [groupings[0], table]
+                DisclosureControl.apply(to: &pair, survey: survey)
+                table = pair[1]
             }
             rankings.append(try context.ranking(request, table: table))
         }

@@ -59,11 +59,19 @@ import SurveySchema
             let groups = try #require(table["groups"] as? [[String: Any]])
             for (group, object) in zip(grouping.groups, groups) {
                 #expect(object["key"] as? [String] == group.key)
-                #expect(object["respondents"] as? Int == group.respondents)
+                // Disclosure control (issue 9): a withheld group's size is null.
+                #expect(object["respondents"] as? Int == (group.countsWithheld ? nil : group.respondents))
+                #expect(object["countsWithheld"] as? Bool == group.countsWithheld)
                 let entries = try #require(object["nodes"] as? [[String: Any]]) + (object["questions"] as? [[String: Any]] ?? [])
                 #expect(entries.count == group.nodes.count + group.questions.count)
                 for (entry, e) in zip(group.nodes + group.questions, entries) {
                     #expect(e["id"] as? String == entry.id)
+                    if entry.countsWithheld {
+                        #expect(e["counts"] is NSNull && e["n"] is NSNull)
+                        #expect(e["suppressed"] as? Bool == true && e["estimate"] == nil)
+                        suppressedSeen += 1
+                        continue
+                    }
                     let counts = try #require(e["counts"] as? [String: Any])
                     #expect(counts["valid"] as? Int == entry.counts.valid)
                     #expect(counts["dontKnow"] as? Int == entry.counts.dontKnow)
@@ -150,7 +158,9 @@ import SurveySchema
         let json = try parse(AnalysisJSON.encode(results: results, survey: survey, provenance: AnalysisFixtures.provenance))
         let ranking = try #require((json["rankings"] as? [[String: Any]])?.first)
         let keys = try #require(ranking["entries"] as? [[String: Any]]).compactMap { $0["key"] as? [String] }
-        #expect(keys.count == 11 && !keys.contains(["P12"]))
+        // P12 is below the threshold; the smallest other province is hidden beside it
+        // (complementary suppression, issue 9).
+        #expect(keys.count == 10 && !keys.contains(["P12"]))
         let design = try #require(json["design"] as? [String: Any])
         #expect(design["clusters"] as? String == "village" && design["isComplex"] as? Bool == true)
         #expect((design["rDesign"] as? String)?.hasPrefix("svydesign(ids = ~village, strata = ~province") == true)

@@ -9,7 +9,8 @@ import SurveySchema
 
     /// Our formatting, pinned: c1 is 40 of 48 satisfied (83.3%), c2 22 of 46 (47.8%; 2 excluded),
     /// the aspect and overall their mean (65.6%); Wilson intervals. The `tiny` service has 8
-    /// respondents, below the disclosure threshold of 10.
+    /// respondents, below the disclosure threshold of 10; `land`, the only other service, is
+    /// hidden beside it (whole − land would give tiny away: complementary suppression, issue 9).
     @Test func aTwoCriterionSurveyReadsExactlyLikeThis() throws {
         let results = try AnalysisFixtures.tinyResults()
         let text = AnalysisTable(results: results, survey: AnalysisFixtures.tinySurvey()).render(width: 100)
@@ -32,13 +33,14 @@ import SurveySchema
 
             By Service · 2 groups · index (%), CI 95% overall
 
-            group  n          overall     1
-            ────────────────────────────────
-            Land  40 73.7 (64.6–81.1)  73.7
-            Tiny   8                —#    —#
+            group   n overall  1
+            ─────────────────────
+            Land    —       —c —c
+            Tiny  <10       —# —#
             Columns: 1 Service
             n: respondents. Criteria and other questions per group: see --format json or csv.
               # group of fewer than 10 respondents: not shown, to protect respondents
+              c hidden so that another hidden number cannot be worked out by subtraction
             """)
     }
 
@@ -69,10 +71,10 @@ import SurveySchema
             switch layout {
             case .matrix:
                 let row = try #require(lines.first { $0.hasPrefix("Tiny ") && $0.contains("—") })
-                // Only its respondent count, 8.
-                #expect(row.filter(\.isNumber) == "8")
+                // No number but the threshold: its size shows as `<10` (issue 9).
+                #expect(row.filter(\.isNumber) == "10" && row.contains("<10"))
             case .blocks:
-                let start = try #require(lines.firstIndex { $0.hasPrefix("Tiny · 8") })
+                let start = try #require(lines.firstIndex { $0.hasPrefix("Tiny · <10") })
                 // Its heading, the column header and the rule, then the four rows of the tree.
                 let block = lines[(start + 3)..<(start + 7)]
                 for line in block {
@@ -95,7 +97,8 @@ import SurveySchema
         for p in 1...60 { #expect(lines.contains { $0.hasPrefix(String(format: "P%02d ", p)) }) }
         let p60 = lines.filter { $0.hasPrefix("P60 ") }
         #expect(!p60.isEmpty)
-        for row in p60 { #expect(row.dropFirst(3).filter(\.isNumber) == "8") }
+        // Its size shows only as `<10` (issue 9).
+        for row in p60 { #expect(row.dropFirst(3).filter(\.isNumber) == "10") }
         // Effective n and deff are shown under the design.
         #expect(text.contains(language == "vi" ? "n hiệu dụng" : "n eff") && text.contains("deff"))
     }
@@ -136,9 +139,11 @@ import SurveySchema
     @Test func blocksShowTheTreeOncePerGroup() throws {
         let results = try AnalysisFixtures.tinyResults()
         let text = AnalysisTable(results: results, survey: AnalysisFixtures.tinySurvey(), groupLayout: .blocks).render()
-        #expect(text.contains("Land · 40 respondents") && text.contains("Tiny · 8 respondents"))
-        // Land: c1 is 40 of 40 satisfied, c2 cycles 5, 4, 3, 2 with rows 0, 1 missing: 18 of 38.
-        #expect(text.contains("100.0% (91.2–100.0)") && text.contains("47.4%"))
+        // Tiny is below the threshold; Land, the only other group, is hidden beside it, or the
+        // whole sample minus Land would give Tiny away (complementary suppression, issue 9).
+        #expect(text.contains("Land · — respondents") && text.contains("Tiny · <10 respondents"))
+        // Land would show c1 as 40 of 40 (100.0%) and c2 as 18 of 38 (47.4%): neither appears.
+        #expect(!text.contains("100.0% (91.2–100.0)") && !text.contains("47.4%"))
         #expect(text.components(separatedBy: "n: valid answers").count == 2)
     }
 

@@ -74,8 +74,9 @@ import SurveyStatistics
         #expect(!lines.contains { $0.contains(",=HYPERLINK") })
         let tiny = try #require(lines.first { $0.contains(",tiny,") && $0.contains(",c1,c1,") })
         #expect(tiny.contains(",suppressed,") && tiny.contains(",not-tested,"))
-        // The suppressed row's value, interval and change cells are empty: only n remains.
-        #expect(tiny.contains(",,,,8,,,,8,,,,,,,,"), "\(tiny)")
+        // The suppressed row's value, interval and change cells are empty, and so is n: the
+        // group is below the threshold, so its counts are withheld (issue 9).
+        #expect(tiny.contains(",suppressed,,,,,,,,,,,,,,,,,"), "\(tiny)")
         // The whole sample's change is 30/48 − 40/48.
         let fields = c1.split(separator: ",", omittingEmptySubsequences: false)
         let at = try #require(ComparisonCSV.columns.firstIndex(of: "change"))

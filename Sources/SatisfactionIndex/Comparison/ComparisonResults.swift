@@ -205,8 +205,12 @@ public struct WaveValue: Sendable, Hashable, Codable {
     public var interval: ConfidenceInterval
     /// Valid answers (respondents, for a parent).
     public var validN: Int
-    /// Shown without a number (too few answers, or the group below the disclosure threshold).
+    /// Shown without a number (too few answers, the group below the disclosure threshold, or
+    /// hidden by complementary suppression).
     public var isSuppressed: Bool
+    /// Outputs must not print ``validN``: the group's counts are withheld by disclosure control
+    /// (``GroupResult/countsWithheld``, issue 9).
+    public var countsWithheld: Bool = false
 
     public init(estimate: Estimate, interval: ConfidenceInterval, validN: Int, isSuppressed: Bool) {
         self.estimate = estimate

@@ -98,8 +98,11 @@ public struct WaveComparison: Sendable {
 
     static func value(_ e: IndexEntry?, group: GroupResult?) -> WaveValue? {
         guard let e else { return nil }
-        return WaveValue(estimate: e.estimate, interval: e.interval, validN: e.estimate.n,
-                         isSuppressed: e.isSuppressed || (group?.belowDisclosureThreshold ?? false))
+        var value = WaveValue(estimate: e.estimate, interval: e.interval, validN: e.estimate.n,
+                              isSuppressed: e.isSuppressed || (group?.belowDisclosureThreshold ?? false))
+        // Disclosure control (issue 9): the group's counts are withheld, so is n.
+        value.countsWithheld = e.countsWithheld || (group?.countsWithheld ?? false)
+        return value
     }
 
     /// Group keys of both waves: the later wave's order, then groups only in the earlier.

@@ -31,8 +31,13 @@ public struct IndexEntry: Sendable, Hashable, Codable {
     /// Why the number needs care; see ``IndexFlag``.
     public var flags: [IndexFlag]
     /// Whether reports must show this entry without a number (too few valid answers or
-    /// respondents). The estimate is kept so that counts still reconcile.
+    /// respondents, or hidden by complementary suppression). The estimate is kept so that
+    /// counts still reconcile.
     public var isSuppressed: Bool
+    /// Disclosure control (issue 9): outputs must not print `estimate.n` or ``counts`` of
+    /// this entry, because its group's size is withheld (``GroupResult/countsWithheld``).
+    /// The counts are kept in memory so that totals reconcile.
+    public var countsWithheld: Bool = false
 
     public init(
         id: String, option: String? = nil, role: EntryRole, measure: Measure, combine: Combination? = nil,
@@ -177,4 +182,8 @@ public enum IndexFlag: String, Sendable, Hashable, Codable, CaseIterable {
     case shareAtOne
     /// No valid answer: there is no estimate.
     case noValidAnswers
+    /// Disclosure control (issue 9): shown numbers would let another suppressed number be
+    /// worked out by subtraction, so this one is hidden too (secondary suppression; see
+    /// ``DisclosureControl``).
+    case complementarySuppression
 }

@@ -159,6 +159,11 @@ public struct GroupResult: Sendable, Hashable, Codable {
     public var degreesOfFreedom: Int
     /// The group has fewer respondents than the disclosure threshold: every entry is suppressed.
     public var belowDisclosureThreshold: Bool
+    /// Disclosure control (issue 9): outputs must not print ``respondents``,
+    /// ``weightedRespondents``, ``degreesOfFreedom`` or any entry's counts of this group. Set
+    /// for a group below the disclosure threshold (other than the whole sample) and for the
+    /// group hidden beside it by complementary suppression (``DisclosureControl``).
+    public var countsWithheld: Bool = false
     /// Entries for the indicator tree in tree order: the root `overall` first, then depth
     /// first (parents before their children).
     public var nodes: [IndexEntry]

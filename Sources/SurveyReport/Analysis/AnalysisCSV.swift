@@ -13,7 +13,8 @@ import SurveySchema
 /// - Text (labels, group codes) goes through ``CSVWriter`` with formula neutralisation: a label
 ///   starting with `=`, `+`, `-`, `@`, tab or CR is written with a leading `'` (OWASP).
 /// - A suppressed entry has empty estimate cells (value, standard error, bounds, mean score,
-///   weighted N, effective n, design effect), `suppressed` = `true`, and its flags; counts remain.
+///   weighted N, effective n, design effect), `suppressed` = `true`, and its flags; counts remain
+///   unless its group's counts are withheld (`countsWithheld`), then they are empty too.
 /// - Rank columns are filled on the rows of a ranked node in a ranked grouping.
 public struct AnalysisCSV: Sendable {
     /// The columns, in order.
@@ -50,7 +51,8 @@ public struct AnalysisCSV: Sendable {
             for group in grouping.groups {
                 let head = [
                     grouping.by.joined(separator: ","), group.key.joined(separator: ","),
-                    labels.groupLabel(group.key, by: grouping.by, words: words), String(group.respondents),
+                    labels.groupLabel(group.key, by: grouping.by, words: words),
+                    group.countsWithheld ? "" : String(group.respondents),  // withheld: issue 9
                 ]
                 for entry in group.nodes + group.questions {
                     let rank = entry.option == nil
@@ -73,6 +75,8 @@ public struct AnalysisCSV: Sendable {
         let e = entry.estimate
         func number(_ x: Double?) -> String { hidden ? "" : Self.number(x) }
         let c = entry.counts
+        // Counts of a group withheld by disclosure control are empty cells (issue 9).
+        func count(_ x: Int) -> String { entry.countsWithheld ? "" : String(x) }
         return [
             entry.id, entry.option ?? "", entry.role.rawValue, info.map { String($0.depth) } ?? "",
             info?.parent ?? "", labels.label(of: entry), entry.measure.rawValue, entry.combine?.rawValue ?? "",
@@ -80,8 +84,8 @@ public struct AnalysisCSV: Sendable {
             number(e.value), number(e.standardError), number(entry.interval.lower), number(entry.interval.upper),
             Self.number(entry.interval.level), e.method, entry.interval.method,
             number(entry.meanScore?.estimate.value), number(entry.meanScore?.interval.lower),
-            number(entry.meanScore?.interval.upper), String(e.n), String(c.valid), String(c.noAnswer),
-            String(c.dontKnow), String(c.notApplicable), String(c.invalid), String(c.excluded),
+            number(entry.meanScore?.interval.upper), count(e.n), count(c.valid), count(c.noAnswer),
+            count(c.dontKnow), count(c.notApplicable), count(c.invalid), count(c.excluded),
             number(e.weightedN), number(e.effectiveN), number(e.designEffect),
             rank.map { String($0.rank) } ?? "", rank.map { String($0.rankLower) } ?? "",
             rank.map { String($0.rankUpper) } ?? "", rank.map { $0.indistinguishableFromNeighbours ? "true" : "false" } ?? "",

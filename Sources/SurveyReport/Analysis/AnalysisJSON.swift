@@ -11,7 +11,9 @@ import SurveyStatistics
 ///   document carries the applied settings, the design with its R equivalent, and the
 ///   ``Provenance``.
 /// - A suppressed entry has no `estimate`, `interval` or `meanScore` keys at all: a number
-///   that must not be published cannot be read from the file. Its counts and flags remain.
+///   that must not be published cannot be read from the file. Its counts and flags remain,
+///   except in a group whose counts are withheld (`countsWithheld`: below the disclosure
+///   threshold, or hidden beside such a group), where sizes, `n` and `counts` are null.
 ///   The same holds in `rankings` (suppressed groups are not ranked) and in `priorities`.
 /// - Non-finite numbers are `null`; keys are sorted; the same results give the same bytes.
 ///
@@ -119,9 +121,11 @@ public struct AnalysisJSON: Sendable {
         .object([
             "key": .array(group.key.map(JSONTree.string)),
             "label": .string(labels.groupLabel(group.key, by: by, words: UIText.forLanguage(language))),
-            "respondents": .int(group.respondents),
-            "weightedRespondents": .finite(group.weightedRespondents),
-            "degreesOfFreedom": .int(group.degreesOfFreedom),
+            // Sizes withheld by disclosure control (issue 9) are null.
+            "respondents": group.countsWithheld ? .null : .int(group.respondents),
+            "weightedRespondents": group.countsWithheld ? .null : .finite(group.weightedRespondents),
+            "degreesOfFreedom": group.countsWithheld ? .null : .int(group.degreesOfFreedom),
+            "countsWithheld": .bool(group.countsWithheld),
             "belowDisclosureThreshold": .bool(group.belowDisclosureThreshold),
             "nodes": .array(group.nodes.map(entryTree)),
             "questions": .array(group.questions.map(entryTree)),
@@ -137,8 +141,8 @@ public struct AnalysisJSON: Sendable {
             "label": .string(labels.label(of: entry)),
             "measure": .string(entry.measure.rawValue),
             "combine": .string(entry.combine?.rawValue),
-            "n": .int(entry.estimate.n),
-            "counts": countsTree(entry.counts),
+            "n": entry.countsWithheld ? .null : .int(entry.estimate.n),
+            "counts": entry.countsWithheld ? .null : countsTree(entry.counts),
             "flags": .array(entry.publishedFlags.map { .string($0.rawValue) }),
             "suppressed": .bool(entry.isSuppressed),
         ]

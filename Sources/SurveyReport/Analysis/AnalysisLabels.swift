@@ -96,6 +96,8 @@ extension IndexEntry {
     /// flag such as "share at 100%" or "wide interval" would give its number away.
     var publishedFlags: [IndexFlag] {
         guard isSuppressed else { return flags }
-        return flags.filter { $0 == .noValidAnswers || $0 == .belowMinimumN || $0 == .belowDisclosureThreshold }
+        return flags.filter {
+            $0 == .noValidAnswers || $0 == .belowMinimumN || $0 == .belowDisclosureThreshold || $0 == .complementarySuppression
+        }
     }
 }

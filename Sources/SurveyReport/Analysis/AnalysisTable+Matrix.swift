@@ -8,7 +8,7 @@ extension AnalysisTable {
     /// One mark per matrix cell, the most important first: no answers, disclosure, minimum n,
     /// low effective n, wide interval, 0 or 100%.
     static func primaryMark(_ flags: [IndexFlag]) -> String {
-        let order: [IndexFlag] = [.noValidAnswers, .belowDisclosureThreshold, .belowMinimumN, .lowEffectiveN,
+        let order: [IndexFlag] = [.noValidAnswers, .belowDisclosureThreshold, .belowMinimumN, .complementarySuppression, .lowEffectiveN,
                                   .wideInterval, .shareAtZero, .shareAtOne]
         return order.first(where: flags.contains).map(mark) ?? ""
     }
@@ -47,7 +47,7 @@ extension AnalysisTable {
         let widestLabel = groupLabels.map(TerminalText.width).max() ?? 0
         let groupHeader = TerminalText.width(name) <= widestLabel ? name : words.groupColumn
         let labelWidth = max(TerminalText.width(groupHeader), widestLabel)
-        let counts = grouping.groups.map { numbers.count($0.respondents) }
+        let counts = grouping.groups.map(respondentCount)
         let countWidth = max(1, counts.map(TerminalText.width).max() ?? 1)
         var used = ""
 

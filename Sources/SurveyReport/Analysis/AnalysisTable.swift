@@ -111,6 +111,7 @@ public struct AnalysisTable: Sendable {
         case .lowEffectiveN: "~"
         case .wideInterval: "!"
         case .shareAtZero, .shareAtOne: "^"
+        case .complementarySuppression: "c"
         }
     }
 
@@ -169,7 +170,10 @@ public struct AnalysisTable: Sendable {
         let value = shown
             ? numbers.value(e.value, lower: entry.interval.lower, upper: entry.interval.upper, measure: entry.measure)
             : NumberStyle.missing
-        var cells = [value, Self.marks(entry.publishedFlags), numbers.count(e.n), numbers.count(entry.counts.excluded)]
+        // Counts of a group withheld by disclosure control are not printed (issue 9).
+        let n = entry.countsWithheld ? "" : numbers.count(e.n)
+        let excluded = entry.countsWithheld ? "" : numbers.count(entry.counts.excluded)
+        var cells = [value, Self.marks(entry.publishedFlags), n, excluded]
         if isComplex {
             cells.append(shown ? e.effectiveN.map { numbers.count($0) } ?? "" : "")
             cells.append(shown ? e.designEffect.map { numbers.coefficient($0) } ?? "" : "")
@@ -231,13 +235,20 @@ public struct AnalysisTable: Sendable {
         return out
     }
 
+    /// A group's respondents as printed: `<10` for a group below the disclosure threshold,
+    /// `—` for a group whose size is withheld by complementary suppression (issue 9).
+    func respondentCount(_ group: GroupResult) -> String {
+        guard group.countsWithheld else { return numbers.count(group.respondents) }
+        return group.belowDisclosureThreshold ? "<" + numbers.count(results.settings.disclosureThreshold) : NumberStyle.missing
+    }
+
     func groupBlocks(_ grouping: GroupingResults, width: Int) -> [String] {
         let name = grouping.by.map(labels.groupingName).joined(separator: " × ")
         var out = TerminalText.wrap("\(words.byGroup) \(name) (\(numbers.count(grouping.groups.count)) \(words.groupsWord))", width: width)
         for group in grouping.groups {
             out.append("")
             let label = labels.groupLabel(group.key, by: grouping.by, words: words)
-            out += TerminalText.wrap("\(label) · \(numbers.count(group.respondents)) \(words.respondents)", width: width)
+            out += TerminalText.wrap("\(label) · \(respondentCount(group)) \(words.respondents)", width: width)
             out += treeTable(group, width: width, explain: false)
         }
         return out

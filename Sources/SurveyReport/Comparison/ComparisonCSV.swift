@@ -48,7 +48,8 @@ public struct ComparisonCSV: Sendable {
         let adjustment = results.adjustment.rawValue, level = Self.number(results.level)
         func value(_ v: WaveValue?) -> [String] {
             guard let v else { return ["", "", "", ""] }
-            if v.isSuppressed { return ["", "", "", String(v.validN)] }
+            // A withheld group's n is an empty cell too (issue 9).
+            if v.isSuppressed { return ["", "", "", v.countsWithheld ? "" : String(v.validN)] }
             return [Self.number(v.estimate.value), Self.number(v.interval.lower), Self.number(v.interval.upper), String(v.validN)]
         }
         for step in results.steps {

@@ -126,7 +126,8 @@ public struct ComparisonJSON: Sendable {
 
     func valueTree(_ v: WaveValue?) -> JSONTree {
         guard let v else { return .null }
-        var object: [String: JSONTree] = ["n": .int(v.validN), "suppressed": .bool(v.isSuppressed)]
+        // A withheld group's n is null (issue 9).
+        var object: [String: JSONTree] = ["n": v.countsWithheld ? .null : .int(v.validN), "suppressed": .bool(v.isSuppressed)]
         if !v.isSuppressed {
             object["value"] = .finite(v.estimate.value)
             object["standardError"] = .finite(v.estimate.standardError)

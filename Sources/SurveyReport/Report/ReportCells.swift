@@ -59,7 +59,7 @@ struct ReportCells {
     /// Letters for the flags that need a note; suppression is shown in words instead.
     static func marker(_ flag: IndexFlag) -> String? {
         switch flag {
-        case .belowMinimumN, .belowDisclosureThreshold: nil
+        case .belowMinimumN, .belowDisclosureThreshold, .complementarySuppression: nil
         case .lowEffectiveN: "n*"
         case .wideInterval: "±"
         case .shareAtZero, .shareAtOne: "0/1"
