@@ -15,7 +15,7 @@ import SurveySchema
 ///
 /// What is shown, the rules for each generated sentence and how suppression works are in
 /// `docs/report.md`. In short: every number is an entry of `results` (or `comparison`); a
-/// suppressed entry or group is shown as "—, too few answers" and never with a number, in
+/// suppressed entry or group is shown as "—, not published" and never with a number, in
 /// tables, charts, titles or alt text; every survey label and data value is escaped; free-text
 /// comments appear only with ``LeadershipReport/Options/includeComments``, masked by ``CommentMasking``.
 public struct LeadershipReport: Sendable {

@@ -4,7 +4,7 @@ import SatisfactionIndex
 ///
 /// Each row is a label line and a bar from zero to the estimate, with a whisker from the
 /// interval's lower to its upper bound. Part rows (aggregates of aggregates) are drawn darker
-/// and their aspects indented. A suppressed row shows the words "—, too few answers" and no
+/// and their aspects indented. A suppressed row shows the words "—, not published" and no
 /// bar, no whisker and no number — also not in the `<title>`/`<desc>` alt text.
 /// Each bar group carries `data-entry`, `data-value`, `data-lower` and `data-upper` with the
 /// exact numbers of the results, so tests can read them back.

@@ -2,7 +2,7 @@ import SatisfactionIndex
 
 /// Renders ``ReportContent`` as CommonMark with pipe tables: the same sections and numbers as
 /// the HTML, the charts given as tables. Every survey or data string goes through
-/// ``MarkupEscaping/markdown(_:)``; suppressed entries read "—, too few answers".
+/// ``MarkupEscaping/markdown(_:)``; suppressed entries read "—, not published".
 struct ReportMarkdown {
     let content: ReportContent
     let provenance: Provenance?

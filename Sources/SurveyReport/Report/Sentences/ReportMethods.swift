@@ -63,8 +63,8 @@ struct ReportMethods: Sendable {
 
         // Suppression.
         out.append(pick(
-            "Không công bố con số khi có dưới \(style.count(s.minValidN)) câu trả lời hợp lệ (với khía cạnh và chỉ số chung: người trả lời), hoặc khi nhóm có dưới \(style.count(s.disclosureThreshold)) người trả lời; những chỗ đó ghi “—, quá ít câu trả lời”, kể cả trong biểu đồ.",
-            "No number is shown where there are fewer than \(style.count(s.minValidN)) valid answers (respondents, for aspects and the overall index) or where a group has fewer than \(style.count(s.disclosureThreshold)) respondents; those places read “—, too few answers”, in charts too."))
+            "Không công bố con số khi có dưới \(style.count(s.minValidN)) câu trả lời hợp lệ (với khía cạnh và chỉ số chung: người trả lời), hoặc khi nhóm có dưới \(style.count(s.disclosureThreshold)) người trả lời; những chỗ đó ghi “—, không công bố”, kể cả trong biểu đồ. Khi chỉ một nhóm bị ẩn, một nhóm nhỏ khác cũng được ẩn theo, để con số bị ẩn không thể tính ngược từ tổng và các nhóm còn lại.",
+            "No number is shown where there are fewer than \(style.count(s.minValidN)) valid answers (respondents, for aspects and the overall index) or where a group has fewer than \(style.count(s.disclosureThreshold)) respondents; those places read “—, not published”, in charts too. Where only one group would be hidden, another small group is hidden with it, so that the hidden number cannot be worked out from the total and the other groups."))
 
         // Ranks.
         if let r = content.ranking {

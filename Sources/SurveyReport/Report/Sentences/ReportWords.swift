@@ -21,7 +21,7 @@ struct ReportWords: Sendable {
     var commentsTitle: String { pick("Ý kiến của người trả lời (đã che thông tin cá nhân)", "Respondents' comments (personal details masked)") }
     var methodsTitle: String { pick("Phương pháp", "Methods") }
     var flagsTitle: String { pick("Ký hiệu", "Flags") }
-    var tooFewAnswers: String { pick("—, quá ít câu trả lời", "—, too few answers") }
+    var tooFewAnswers: String { pick("—, không công bố", "—, not published") }
     var suppressedShort: String { pick("quá ít câu trả lời", "too few answers") }
     var respondentsWord: String { pick("người trả lời", "respondents") }
     var group: String { pick("Nhóm", "Group") }
