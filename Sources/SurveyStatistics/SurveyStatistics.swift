@@ -1,1 +1,0 @@
-// SurveyStatistics module. See docs/architecture.md.

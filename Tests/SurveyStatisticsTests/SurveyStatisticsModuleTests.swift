@@ -1,1 +1,0 @@
-// Tests for SurveyStatistics live in this folder, one file per source file.
