@@ -284,7 +284,7 @@ def changes_frame(step):
             change = group.get("change") or {}
             rows.append({
                 "id": node["id"], "label": node["label"], "role": node["role"],
-                "group": group["label"],
+                "group": group["label"], "key": " · ".join(group["key"]),
                 "before": group["before"].get("value"),
                 "after": group["after"].get("value"),
                 "change": change.get("difference"),
@@ -342,6 +342,7 @@ def change_plot(frame, title):
                     fmt="o", capsize=4, color=COLOURS[row["verdict"]])
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(range(len(frame)), frame["label"])
+    ax.invert_yaxis()  # first row on top
     ax.set_xlabel("change, percentage points (95% interval)")
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
@@ -362,7 +363,8 @@ significant; the **Holm adjustment** guards against that by multiplying the smal
 by the number of tests, the next by one fewer, and so on (keeping the order), so that the
 chance of any false "improved" or "declined" among the seven stays at most 5%. A verdict
 follows the adjusted p-value, which is why a service with p = 0.03 can still read
-`no-significant-change`.
+`no-significant-change`. The intervals drawn are not adjusted: a service whose interval
+just misses zero can still read `no-significant-change`.
 '''),
     code('''
 by_service = satkit("compare", "--survey", "surveys/sipas.json5", *WAVES, "--by", "service",
@@ -373,7 +375,8 @@ overall_by_service = service_changes[(service_changes["id"] == "overall")]
 overall_by_service[["group", "before", "after", "change", "lower", "upper", "p", "adjusted p", "verdict"]] \\
     .style.format(pp, na_rep="—").hide(axis="index")'''),
     code('''
-change_plot(overall_by_service.iloc[1:].assign(label=lambda f: f["group"]).sort_values("change"),
+change_plot(overall_by_service[overall_by_service["key"] != ""]
+            .assign(label=lambda f: f["group"]).sort_values("change", ascending=False),
             "Change of the overall index by service")'''),
     md('''
 The first row above is the whole sample (a family of one: its adjusted p is its raw p); the
@@ -381,7 +384,7 @@ plot shows the services only. A service suppressed in either year would show `no
 and no number. Verdicts per service and aspect, counted:
 '''),
     code('''
-service_changes[service_changes["group"] != service_changes["group"].iloc[0]] \\
+service_changes[service_changes["key"] != ""] \\
     .query("role in ['overall', 'aggregate']") \\
     .pivot_table(index="label", columns="verdict", values="change", aggfunc="count", fill_value=0, sort=False)'''),
 ])

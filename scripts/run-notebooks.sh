@@ -6,6 +6,7 @@
 # installs notebooks/requirements.txt into it (pinned, from PyPI), builds satkit, then runs
 # each notebook with nbclient on a copy in a temporary folder, so that no output is ever
 # written into the repository. Prints one line per notebook and `N passed, N failed`.
+# NOTEBOOKS_KEEP=DIR keeps the executed copies in DIR (outside the repository) for reading.
 # Exit status: 0 when every notebook passed, 1 otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +33,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" - "$root" "$work" "$@" <<'PY'
+import os
 import shutil
 import sys
 import time
@@ -55,6 +57,10 @@ for name in names:
         NotebookClient(nb, timeout=600, kernel_name="satkit-notebooks",
                        resources={"metadata": {"path": str(root)}}).execute()
         nbformat.write(nb, copy)
+        if os.environ.get("NOTEBOOKS_KEEP"):
+            keep = Path(os.environ["NOTEBOOKS_KEEP"])
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(copy, keep / copy.name)
     except (CellExecutionError, CellTimeoutError, Exception) as error:
         failed += 1
         print(f"FAIL {name} ({time.monotonic() - started:.1f} s)")
