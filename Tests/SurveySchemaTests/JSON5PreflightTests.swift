@@ -80,6 +80,13 @@ import Testing
         #expect(Self.messages(bytes) == [])
     }
 
+    /// A UTF-16 byte-order mark followed by a lone high surrogate (U+D800) and "A".
+    @Test func brokenUTF16IsRefused() {
+        #expect(Self.messages([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]) == [
+            "t.json5: cannot read the file: it starts with a UTF-16 byte-order mark but is not valid UTF-16; save it as UTF-8",
+        ])
+    }
+
     // MARK: Nesting
 
     /// `{ a: ` and n lists: the top object is level 1, so n = 63 reaches the limit of 64.
