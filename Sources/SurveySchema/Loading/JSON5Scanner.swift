@@ -57,7 +57,7 @@ struct JSON5Scanner {
             depth += 1
             defer { depth -= 1 }
             if byte == UInt8(ascii: "{") { try object(at: path) } else { try array(at: path) }
-        case UInt8(ascii: "\""), UInt8(ascii: "'"): _ = try string()
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): try string(keepingText: false)
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
             let start = offset
             offset += 1
@@ -87,7 +87,7 @@ struct JSON5Scanner {
             }
             let key: String
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                key = try string()
+                key = try string(keepingText: true)
             } else {
                 key = identifier()
                 if key.isEmpty { throw error("expected a key or \"}\", found \(found())") }
@@ -133,8 +133,10 @@ struct JSON5Scanner {
         }
     }
 
-    /// A quoted string; returns its text with simple escapes resolved (enough for keys).
-    private mutating func string() throws(SyntaxError) -> String {
+    /// A quoted string; returns its text with simple escapes resolved (enough for keys), or
+    /// "" unless `keepingText` (a value's text is not needed, and may be megabytes long).
+    @discardableResult
+    private mutating func string(keepingText: Bool) throws(SyntaxError) -> String {
         let start = offset
         let quote = bytes[offset]
         offset += 1
@@ -147,14 +149,14 @@ struct JSON5Scanner {
             }
             if byte == UInt8(ascii: "\\") {
                 offset += 2  // an escape, or a line continuation
-                if offset <= bytes.count { text.append(bytes[offset - 1]) }
+                if keepingText, offset <= bytes.count { text.append(bytes[offset - 1]) }
                 if offset - 1 < bytes.count, bytes[offset - 1] == UInt8(ascii: "\r"), peek() == UInt8(ascii: "\n") {
                     offset += 1  // a continuation across \r\n
                 }
                 continue
             }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-            text.append(byte)
+            if keepingText { text.append(byte) }
             offset += 1
         }
         offset = start
