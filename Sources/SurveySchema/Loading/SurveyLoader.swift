@@ -33,6 +33,7 @@ extension Survey {
             SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: problem)])
         }
         var bytes = Array(data)
+        var data = data
         // UTF-16 with a byte-order mark (Foundation reads it) becomes UTF-8, so that the
         // checks below and the scanner see the text and not its code units.
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -40,12 +41,12 @@ extension Survey {
                 throw fail(.unreadable(reason: "it starts with a UTF-16 byte-order mark but is not valid UTF-16; save it as UTF-8"))
             }
             bytes = Array(text.utf8)
+            data = Data(bytes)
         }
         // Bytes Foundation's reader traps on, or refuses without saying where, stop here.
         if let problem = JSON5Preflight.check(bytes) {
             throw fail(problem)
         }
-        let data = Data(bytes)
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         // JSONDecoder is the parser of record. Foundation reports neither where a syntax
