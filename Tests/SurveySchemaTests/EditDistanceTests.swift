@@ -24,4 +24,12 @@ import Testing
         // The word itself is not suggested.
         #expect(EditDistance.suggestion(for: "label", among: ["label"]) == nil)
     }
+
+    /// Words up to 64 characters are compared; longer ones get no suggestion (a bound on the
+    /// work one unknown key can cause).
+    @Test func longWordsAreNotCompared() {
+        let key = String(repeating: "a", count: 63)
+        #expect(EditDistance.suggestion(for: key + "b", among: [key + "c"]) == key + "c")
+        #expect(EditDistance.suggestion(for: key + "bb", among: [key + "b"]) == nil)
+    }
 }

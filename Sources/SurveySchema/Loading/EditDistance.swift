@@ -1,5 +1,8 @@
 /// "Did you mean" suggestions by edit distance.
 enum EditDistance {
+    /// Words longer than this get no "did you mean": no key or name of the format comes close.
+    static let longestWordCompared = 64
+
     /// The Levenshtein distance between `a` and `b` (insertions, deletions, substitutions),
     /// compared case-insensitively.
     static func distance(_ a: String, _ b: String) -> Int {
@@ -21,9 +24,16 @@ enum EditDistance {
 
     /// The candidate closest to `word`, if it is close enough to be a likely typo: at most
     /// 2 edits, and fewer edits than the word has characters. Ties go to the earlier candidate.
+    ///
+    /// A candidate whose length differs by more than 2 cannot be within 2 edits, so it is
+    /// skipped before the distance is computed; and a word longer than
+    /// ``longestWordCompared`` gets no suggestion. One suggestion thus costs at most
+    /// candidates × 64 × (64 + 2) steps, however many keys or characters a file has.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let length = word.count
+        guard length <= longestWordCompared else { return nil }
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates where candidate != word {
+        for candidate in candidates where candidate != word && abs(candidate.count - length) <= 2 {
             let d = distance(word, candidate)
             if d <= 2, d < word.count, d < (best?.distance ?? .max) {
                 best = (candidate, d)

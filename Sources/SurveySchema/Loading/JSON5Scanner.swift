@@ -5,7 +5,8 @@
 /// It is not a second parser of record: `JSONDecoder` decides what the file means. The
 /// scanner runs only to locate an error the decoder reported, and to find repeated keys in
 /// a file the decoder accepted. It checks structure (brackets, commas, colons, strings,
-/// comments, keys); it does not check the digits of numbers or the escapes in strings.
+/// comments, keys) and that a number fits a `Double`; it does not check the escapes in strings.
+/// It stops at ``JSON5Preflight/maxDepth`` levels of nesting, so its recursion is bounded.
 struct JSON5Scanner {
     /// A syntax error: 1-based line and column (in Unicode scalars), and what was expected.
     struct SyntaxError: Error, Equatable {
@@ -24,6 +25,8 @@ struct JSON5Scanner {
     /// Where the text starts: after a byte-order mark, if there is one.
     private let start: Int
     private var offset: Int
+    /// How many lists and objects are open at `offset`.
+    private var depth = 0
     private(set) var repeatedKeys: [RepeatedKey] = []
 
     init(_ bytes: [UInt8]) {
@@ -47,12 +50,19 @@ struct JSON5Scanner {
     private mutating func value(at path: SurveyPath) throws(SyntaxError) {
         guard let byte = peek() else { throw error("the file ends where a value should be; close every { and [") }
         switch byte {
-        case UInt8(ascii: "{"): try object(at: path)
-        case UInt8(ascii: "["): try array(at: path)
-        case UInt8(ascii: "\""), UInt8(ascii: "'"): _ = try string()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < JSON5Preflight.maxDepth else {
+                throw error("lists and objects are nested more than \(JSON5Preflight.maxDepth) levels deep here")
+            }
+            depth += 1
+            defer { depth -= 1 }
+            if byte == UInt8(ascii: "{") { try object(at: path) } else { try array(at: path) }
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): try string(keepingText: false)
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            let start = offset
             offset += 1
             while let next = peek(), isNumberByte(next) { offset += 1 }
+            try checkRange(start)
         default:
             let start = offset
             let word = identifier()
@@ -77,7 +87,7 @@ struct JSON5Scanner {
             }
             let key: String
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                key = try string()
+                key = try string(keepingText: true)
             } else {
                 key = identifier()
                 if key.isEmpty { throw error("expected a key or \"}\", found \(found())") }
@@ -123,8 +133,10 @@ struct JSON5Scanner {
         }
     }
 
-    /// A quoted string; returns its text with simple escapes resolved (enough for keys).
-    private mutating func string() throws(SyntaxError) -> String {
+    /// A quoted string; returns its text with simple escapes resolved (enough for keys), or
+    /// "" unless `keepingText` (a value's text is not needed, and may be megabytes long).
+    @discardableResult
+    private mutating func string(keepingText: Bool) throws(SyntaxError) -> String {
         let start = offset
         let quote = bytes[offset]
         offset += 1
@@ -137,14 +149,14 @@ struct JSON5Scanner {
             }
             if byte == UInt8(ascii: "\\") {
                 offset += 2  // an escape, or a line continuation
-                if offset <= bytes.count { text.append(bytes[offset - 1]) }
+                if keepingText, offset <= bytes.count { text.append(bytes[offset - 1]) }
                 if offset - 1 < bytes.count, bytes[offset - 1] == UInt8(ascii: "\r"), peek() == UInt8(ascii: "\n") {
                     offset += 1  // a continuation across \r\n
                 }
                 continue
             }
-            if byte == UInt8(ascii: "\n") { break }
-            text.append(byte)
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if keepingText { text.append(byte) }
             offset += 1
         }
         offset = start
@@ -156,6 +168,25 @@ struct JSON5Scanner {
         let start = offset
         while let byte = peek(), isIdentifierByte(byte) { offset += 1 }
         return String(decoding: bytes[start..<offset], as: UTF8.self)
+    }
+
+    /// Refuses a decimal number a `Double` cannot hold (Foundation refuses it without a
+    /// place): too large (`1e400` is infinite) or too small to tell from 0 (`1e-400`).
+    /// `start` is where the number begins; the error points there.
+    private mutating func checkRange(_ start: Int) throws(SyntaxError) {
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        let body = text.drop { $0 == "+" || $0 == "-" }
+        guard let first = body.first, first.isNumber || first == ".",
+              !body.lowercased().hasPrefix("0x"), let value = Double(text) else { return }
+        let digits = body.prefix { $0 != "e" && $0 != "E" }
+        if value.isInfinite {
+            offset = start
+            throw error("the number \(text) is too large (a number must be below 1.8e308 in size)")
+        }
+        if value == 0, digits.contains(where: { ("1"..."9").contains($0) }) {
+            offset = start
+            throw error("the number \(text) is too small to tell from 0 (below 5e-324 in size); write 0 if 0 is meant")
+        }
     }
 
     // MARK: Space and comments
@@ -172,7 +203,7 @@ struct JSON5Scanner {
             case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF:
                 offset += 3  // byte-order mark
             case UInt8(ascii: "/") where offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "/"):
-                while let next = peek(), next != UInt8(ascii: "\n") { offset += 1 }
+                while let next = peek(), next != UInt8(ascii: "\n"), next != UInt8(ascii: "\r") { offset += 1 }
             case UInt8(ascii: "/") where offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "*"):
                 let start = offset
                 offset += 2
@@ -219,15 +250,7 @@ struct JSON5Scanner {
     }
 
     private func error(_ detail: String) -> SyntaxError {
-        var line = 1, column = 1
-        for byte in bytes[start..<max(start, min(offset, bytes.count))] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
+        let (line, column) = TextPosition.of(offset, in: bytes, from: start)
         return SyntaxError(line: line, column: column, detail: detail)
     }
 }

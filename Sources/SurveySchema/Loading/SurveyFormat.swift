@@ -5,6 +5,11 @@ public enum SurveyFormat {
     /// The format version this satkit reads and writes (the file's `format` key).
     public static let version = 1
 
+    /// The deepest indicator tree accepted: a top-level node is at level 1. SIPAS needs 3
+    /// (parts, aspects, criteria); 20 leaves room and keeps the file within the 64 levels of
+    /// nesting the loader reads (a node at level d is nested 2d + 1 deep, its label 2d + 2).
+    public static let maxTreeDepth = 20
+
     /// The keys one kind of object accepts. `name` is the object's name in
     /// `docs/survey.schema.json` (`survey` is the root; every other name is under `$defs`).
     public struct KeySet: Sendable, Hashable {

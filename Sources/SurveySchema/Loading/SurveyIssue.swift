@@ -21,7 +21,9 @@ public struct SurveyIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .unreadable, .notJSON5: "\(file): \(problem.message)"
-        case .syntaxError(let line, let column, _): "\(file):\(line):\(column): \(problem.message)"
+        case .syntaxError(let line, let column, _), .notUTF8(let line, let column, _), .nulCharacter(let line, let column),
+             .misplacedByteOrderMark(let line, let column), .nestedTooDeep(let line, let column, _):
+            "\(file):\(line):\(column): \(problem.message)"
         default: "\(file): \(path): \(problem.message)"
         }
     }
@@ -35,6 +37,17 @@ public enum SurveyProblem: Sendable, Hashable {
     case notJSON5
     /// A JSON5 syntax error at a line and column (1-based, counting Unicode scalars).
     case syntaxError(line: Int, column: Int, detail: String)
+    /// Bytes that are not UTF-8, at the first bad `byte`'s line and column.
+    case notUTF8(line: Int, column: Int, byte: UInt8)
+    /// A NUL character (byte 0) at a line and column.
+    case nulCharacter(line: Int, column: Int)
+    /// A byte-order mark (U+FEFF) other than at the very start of the file.
+    case misplacedByteOrderMark(line: Int, column: Int)
+    /// Lists and objects nested more than `limit` levels deep; the place is the bracket
+    /// that opens level `limit + 1`.
+    case nestedTooDeep(line: Int, column: Int, limit: Int)
+    /// An indicator node deeper than `limit` levels (a top-level node is at level 1).
+    case treeTooDeep(limit: Int)
     /// A key that appears twice in one object (the reader would silently keep one value).
     case repeatedKey(String)
     /// The `format` is not one this satkit reads.
@@ -113,6 +126,16 @@ public enum SurveyProblem: Sendable, Hashable {
             "the file is not valid JSON5; check for a missing comma, bracket or quote (Foundation's parser does not say where)"
         case .syntaxError(_, _, let detail):
             "not valid JSON5: \(detail)"
+        case .notUTF8(_, _, let byte):
+            "the file is not valid UTF-8 (byte 0x\(hex(byte)) here); save it as UTF-8, not in a Windows code page such as Windows-1258"
+        case .nulCharacter:
+            "the file contains a NUL character (byte 0x00); remove it (a whole file of them was saved as UTF-16: save it as UTF-8)"
+        case .misplacedByteOrderMark:
+            "a byte-order mark (U+FEFF) is allowed only at the start of the file; remove this one (joining two files leaves one behind)"
+        case .nestedTooDeep(_, _, let limit):
+            "lists and objects are nested more than \(limit) levels deep here, satkit's limit; a survey needs far fewer: look for brackets that are never closed"
+        case .treeTooDeep(let limit):
+            "this node is more than \(limit) levels deep in the indicator tree, satkit's limit; make the tree shallower"
         case .repeatedKey(let key):
             "key \"\(key)\" appears more than once in this object; keep one (the JSON5 reader would silently use only one of them)"
         case .unsupportedFormat(let format):
@@ -205,6 +228,11 @@ public enum SurveyProblem: Sendable, Hashable {
 
 private func list(_ names: [String]) -> String {
     names.joined(separator: ", ")
+}
+
+private func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
 }
 
 private func format(_ number: Double) -> String {

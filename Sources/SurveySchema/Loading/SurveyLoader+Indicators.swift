@@ -2,14 +2,15 @@ extension SurveyLoader {
     /// Reads `indicators`: the top level of the tree (the root's children).
     func readIndicators(_ top: Fields) -> [Indicator]? {
         guard let entries = top.list("indicators", required: true, nonEmpty: true) else { return nil }
-        return readNodes(entries)
+        return readNodes(entries, level: 1)
     }
 
-    private func readNodes(_ entries: [(JSONValue, SurveyPath)]) -> [Indicator]? {
+    /// Nodes at `level` of the tree (the root's children are at level 1).
+    private func readNodes(_ entries: [(JSONValue, SurveyPath)], level: Int) -> [Indicator]? {
         var nodes: [Indicator] = []
         var valid = true
         for (value, path) in entries {
-            if let node = readNode(value, at: path) {
+            if let node = readNode(value, at: path, level: level) {
                 nodes.append(node)
             } else {
                 valid = false
@@ -18,7 +19,11 @@ extension SurveyLoader {
         return valid ? nodes : nil
     }
 
-    private func readNode(_ value: JSONValue, at path: SurveyPath) -> Indicator? {
+    private func readNode(_ value: JSONValue, at path: SurveyPath, level: Int) -> Indicator? {
+        guard level <= SurveyFormat.maxTreeDepth else {
+            reader.report(.treeTooDeep(limit: SurveyFormat.maxTreeDepth), at: path)
+            return nil
+        }
         guard let fields = reader.object(value, at: path, keys: SurveyFormat.indicator) else { return nil }
         let id = fields.id()
         if let id { register(id: id, at: path.appending("id")) }
@@ -44,7 +49,7 @@ extension SurveyLoader {
             if entries.isEmpty {
                 reader.report(.emptyAggregate(id ?? ""), at: path.appending("children"))
             }
-            let children = readNodes(entries)
+            let children = readNodes(entries, level: level + 1)
             guard commonValid, let id, let label, let children, !children.isEmpty,
                   fields.has("combine") == (combine != nil)
             else { return nil }

@@ -29,11 +29,29 @@ extension Survey {
     ///
     /// - Throws: ``SurveyLoadError`` listing every problem found.
     public init(json5 data: Data, fileName: String) throws(SurveyLoadError) {
+        func fail(_ problem: SurveyProblem) -> SurveyLoadError {
+            SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: problem)])
+        }
+        var bytes = Array(data)
+        var data = data
+        // UTF-16 with a byte-order mark (Foundation reads it) becomes UTF-8, so that the
+        // checks below and the scanner see the text and not its code units.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw fail(.unreadable(reason: "it starts with a UTF-16 byte-order mark but is not valid UTF-16; save it as UTF-8"))
+            }
+            bytes = Array(text.utf8)
+            data = Data(bytes)
+        }
+        // Bytes Foundation's reader traps on, or refuses without saying where, stop here.
+        if let problem = JSON5Preflight.check(bytes) {
+            throw fail(problem)
+        }
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         // JSONDecoder is the parser of record. Foundation reports neither where a syntax
         // error is nor a repeated key, so JSON5Scanner looks for both.
-        var scanner = JSON5Scanner(Array(data))
+        var scanner = JSON5Scanner(bytes)
         let value: JSONValue
         do {
             value = try decoder.decode(JSONValue.self, from: data)
@@ -45,7 +63,7 @@ extension Survey {
             } catch let syntax {
                 problem = .syntaxError(line: syntax.line, column: syntax.column, detail: syntax.detail)
             }
-            throw SurveyLoadError(issues: [SurveyIssue(file: fileName, path: .root, problem: problem)])
+            throw fail(problem)
         }
         let loader = SurveyLoader(reader: SurveyReader(file: fileName))
         if (try? scanner.scan()) != nil {

@@ -71,6 +71,33 @@ def column_of(text, needle):
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
+DEPTH = 64  # JSON5Preflight.maxDepth: docs/robustness.md
+
+
+def too_deep(text):
+    """(line, column) of the bracket that opens nesting level DEPTH + 1: brackets are counted
+    outside quoted strings (the corpus texts have no brackets in strings or comments)."""
+    depth, quote = 0, None
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > DEPTH:
+                before = text[:index]
+                return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        elif char in "]}":
+            depth -= 1
+    raise ValueError("not nested too deep")
+
+
+def deep_message(text):
+    return "%d:%d: lists and objects are nested more than %d levels deep" % (too_deep(text) + (DEPTH,))
+
+
 def cp1258(text):
     """`text` in Windows-1258: each letter precomposed where the code page has it, otherwise
     a base letter followed by combining tone marks (as Vietnamese Windows writes it)."""
@@ -207,29 +234,25 @@ survey("bom-only.json5", b"\xef\xbb\xbf", "1:1: not valid JSON5")
 survey("bom-then-survey.json5", b"\xef\xbb\xbf" + BASE.encode(), "", outcome="accepted", exit_code=0,
        note="a UTF-8 byte-order mark before a valid survey (Windows Notepad writes one)")
 survey("bom-in-the-middle.json5", BASE.replace('  format: 1,\n', '  format: 1,\n\ufeff').encode(),
-       "%d:%d" % column_of(BASE.replace('  format: 1,\n', '  format: 1,\n\ufeff'), "\ufeff"),
-       knownIssue="JSON5 counts U+FEFF as white space and the scanner skips it, but Foundation refuses it: the "
-                  "message is the generic one, with no place")
+       "%d:%d: a byte-order mark (U+FEFF) is allowed only at the start" % column_of(BASE.replace('  format: 1,\n', '  format: 1,\n\ufeff'), "\ufeff"),
+       note="JSON5 counts U+FEFF as white space, but Foundation refuses it: satkit refuses it first, with its place")
 survey("bom-inside-a-key.json5", edit('  version: "2025",', '  ver\ufeffsion: "2025",'),
-       "%d:%d" % column_of(edit('  version: "2025",', '  ver\ufeffsion: "2025",'), "\ufeff"),
-       knownIssue="Foundation refuses U+FEFF inside an unquoted key; the scanner takes it as a key character: no place")
+       "%d:%d: a byte-order mark" % column_of(edit('  version: "2025",', '  ver\ufeffsion: "2025",'), "\ufeff"))
 survey("nul-in-string.json5", edit('id: "bad-corpus"', 'id: "bad\x00corpus"').encode(),
-       "%d:%d" % column_of(edit('id: "bad-corpus"', 'id: "bad\x00corpus"'), "\x00"),
-       knownIssue="Foundation rejects a raw control character in a string; the scanner does not, so the message has no line and column")
-survey("nul-between-values.json5", edit('  format: 1,\n', '  format: 1,\n⟦E⟧\x00'), "")
+       "%d:%d: the file contains a NUL character" % column_of(edit('id: "bad-corpus"', 'id: "bad\x00corpus"'), "\x00"))
+survey("nul-between-values.json5", edit('  format: 1,\n', '  format: 1,\n\x00'),
+       "%d:%d: the file contains a NUL character" % column_of(edit('  format: 1,\n', '  format: 1,\n\x00'), "\x00"))
 survey("invalid-utf8-in-string.json5", BASE.encode().replace("Bộ dữ liệu lỗi".encode(), b"B\xff"),
-       "%d:%d" % column_of(BASE, "Bộ dữ liệu lỗi"[1:]),
-       knownIssue="invalid UTF-8 inside a string: no line and column")
-survey("invalid-utf8-key-crash.json5", b"{\xfd@\xf7\xff\xff\xff", "not valid UTF-8",
-       bug="Foundation's JSON5 scanner traps (CodableUtilities.swift:685, BufferView._decodeScalar via "
-           "JSON5Scanner.scanKey/peekU32) on invalid UTF-8 in an unquoted key; SurveySchema hands the bytes to "
-           "JSONDecoder unchecked. Found by scripts/fuzz.sh schema in seconds. Fix (SurveySchema owner): check the "
-           "bytes are UTF-8 before decoding and report the line and column of the first bad byte.")
+       "%d:%d: the file is not valid UTF-8 (byte 0xFF here)" % column_of(BASE, "Bộ dữ liệu lỗi"[1:]))
+survey("invalid-utf8-key-crash.json5", b"{\xfd@\xf7\xff\xff\xff", "1:2: the file is not valid UTF-8 (byte 0xFD here); save it as UTF-8",
+       note="Foundation's JSON5 scanner traps (CodableUtilities.swift:685, BufferView._decodeScalar via "
+            "JSON5Scanner.scanKey/peekU32) on invalid UTF-8 in an unquoted key; found by scripts/fuzz.sh schema in "
+            "seconds. satkit checks that the bytes are UTF-8 before decoding.")
 survey("truncated-multibyte-at-end.json5", BASE.encode()[:-1] + b"\xe1\xbb",
-       "%d:%d: not valid JSON5" % (BASE.count("\n"), len(BASE.rstrip("\n").split("\n")[-1]) + 1),
+       "%d:%d: the file is not valid UTF-8 (byte 0xE1 here)" % (BASE.count("\n"), len(BASE.rstrip("\n").split("\n")[-1]) + 1),
        note="a file cut inside a UTF-8 character after the last }")
-survey("windows-1258.json5", cp1258(edit('Bộ dữ liệu lỗi', 'Công chức')), "%d:%d" % column_of(edit('Bộ dữ liệu lỗi', 'Công chức'), "ông"),
-       knownIssue="a file saved in Windows-1258 (not UTF-8): the message should name the first bad byte")
+survey("windows-1258.json5", cp1258(edit('Bộ dữ liệu lỗi', 'Công chức')),
+       "%d:%d: the file is not valid UTF-8 (byte 0xF4 here)" % column_of(edit('Bộ dữ liệu lỗi', 'Công chức'), "ông"))
 survey("utf16le-with-bom.json5", codecs.BOM_UTF16_LE + BASE.encode("utf-16-le"), "", outcome="accepted", exit_code=0,
        note="UTF-16 with a BOM: Foundation's JSONDecoder reads it")
 
@@ -254,8 +277,7 @@ survey("object-closed-by-bracket.json5", edit('  index: { level: 0.95, minValidN
 survey("crlf-syntax-error.json5", edit('  version: "2025",\n  title', '  version: "2025"\n  ⟦E⟧title').replace("\n", "\r\n"),
        'expected "," or "}" after the value of "version"', note="CRLF line ends: lines still counted right")
 survey("cr-only-syntax-error.json5", edit('  version: "2025",\n  title', '  version: "2025"\r  title').replace("\n", "\r"),
-       "6:3: not valid JSON5",
-       knownIssue="lone CR line ends (JSON5 line terminators): the scanner counts only LF, so every error is on line 1")
+       "6:3: not valid JSON5", note="lone CR line ends (JSON5 line terminators) are counted as line ends")
 survey("top-level-list.json5", '[{ format: 1 }]\n', 'expected an object, found a list')
 survey("top-level-number.json5", '42\n', 'expected an object, found a number')
 survey("top-level-null.json5", 'null\n', 'expected an object, found null')
@@ -292,14 +314,16 @@ survey("self-continues.json5", edit('column: "q2", scale: "sat5"', 'column: "q2"
             "`continues` names an id of the previous edition, which is not resolved inside the file")
 
 # --- Numbers ----------------------------------------------------------------------------------
-survey("format-1e400.json5", edit('  format: 1,', '  format: 1e400,'), "%d:%d" % column_of(edit('  format: 1,', '  format: 1e400,'), "1e400"),
-       knownIssue="Foundation refuses a number it cannot represent; the scanner does not check numbers: no place")
+survey("format-1e400.json5", edit('  format: 1,', '  format: 1e400,'),
+       "%d:%d: not valid JSON5: the number 1e400 is too large" % column_of(edit('  format: 1,', '  format: 1e400,'), "1e400"),
+       note="Foundation refuses a number it cannot represent, without a place; the scanner locates it")
 survey("point-value-2-pow-70.json5", edit('{ value: 1, label', '{ value: 1180591620717411303424, label'),
        'scales.sat5.points[0].value: expected a whole number')
 survey("band-value-2-pow-70.json5", edit('satisfied: [4, 5]', 'satisfied: [4, 1180591620717411303424]'),
        'scales.sat5.satisfied[1]: expected a whole number')
-survey("level-1e-400.json5", edit('level: 0.95', 'level: 1e-400'), "%d:%d" % column_of(edit('level: 0.95', 'level: 1e-400'), "1e-400"),
-       knownIssue="as format-1e400: Foundation refuses 1e-400 (it underflows); no place")
+survey("level-1e-400.json5", edit('level: 0.95', 'level: 1e-400'),
+       "%d:%d: not valid JSON5: the number 1e-400 is too small to tell from 0" % column_of(edit('level: 0.95', 'level: 1e-400'), "1e-400"),
+       note="as format-1e400: Foundation refuses 1e-400 (it underflows)")
 survey("level-nan.json5", edit('level: 0.95', 'level: NaN'), 'index.level: must be above 0 and below 1')
 survey("level-infinity.json5", edit('level: 0.95', 'level: Infinity'), 'index.level: must be above 0 and below 1')
 survey("min-valid-n-negative.json5", edit('minValidN: 30', 'minValidN: -5'), 'index.minValidN: must be at least 1')
@@ -343,28 +367,42 @@ survey("empty-aggregate.json5", edit('indicators: [\n', 'indicators: [\n    { id
        'aggregate "empty" has no children')
 
 # --- Nesting ----------------------------------------------------------------------------------
-survey("nested-lists-100.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 100 + "]" * 100 + ","),
-       'description: expected an object of texts by language')
-survey("unclosed-lists-600.json5", "{ description: " + "[" * 600 + "⟦E⟧", "the file ends inside a list",
-       note="600 open lists: past Foundation's 512 levels, the scanner still locates the end")
-survey("nested-lists-1000.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 1000 + "]" * 1000 + ","),
-       'description', knownIssue="Foundation's reader stops at 512 levels; the scanner finds no syntax error, so "
-                                  "the message is the generic 'not valid JSON5' with no place and no word on depth")
-survey("nested-objects-1000.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "{a:" * 1000 + "1" + "}" * 1000 + ","),
-       'description', knownIssue="as nested-lists-1000: no place, no word on depth")
-survey("deep-indicator-tree-100.json5",
-       edit('  indicators: [\n', '  indicators: [\n' + "".join(
-           f'{{ id: "n{i}", label: {{ en: "N", vi: "N" }}, children: [' for i in range(100)) +
-           '{ id: "leaf", label: { en: "L", vi: "L" }, column: "q9", scale: "sat5" }' + "] }," * 100 + "\n"),
-       "", outcome="accepted", exit_code=0,
-       note="100 levels of aggregates: legal, loads. Loading time grows faster than the depth (debug build: 50 "
-            "levels 0.06 s, 100 levels 0.47 s, 200 levels 2.6 s); see docs/robustness.md")
-survey("unclosed-lists-5000.json5", "{ description: " + "[" * 5000 + "⟦E⟧", "the file ends inside a list",
-       bug="5,000 open lists overflow the stack: JSON5Scanner.value/array recurse once per level, about 2.3 KB of "
-           "stack a level in a debug build, so an 8 MB main thread dies near 3,600 levels (fewer on a smaller "
-           "thread stack). Foundation's decoder has already refused the file at 512 levels; the scanner runs only "
-           "to locate the error. Fix (SurveySchema owner): cap the scanner's depth (e.g. 512, as Foundation) and "
-           "report the place where the limit is passed.")
+# satkit reads at most DEPTH levels of lists and objects and refuses more at the bracket that
+# opens level DEPTH + 1, before any parser runs (Foundation stops at 512, without a place).
+def nested(name, text, **extra):
+    survey(name, text, deep_message(text), **extra)
+
+
+nested("nested-lists-100.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 100 + "]" * 100 + ","))
+survey("nested-lists-62.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 62 + "]" * 62 + ","),
+       'description: expected an object of texts by language',
+       note="62 lists inside the top object: 63 levels, within the limit; the loader reads them")
+survey("nested-lists-63.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 63 + "]" * 63 + ","),
+       'description: expected an object of texts by language', note="64 levels: the limit itself")
+nested("nested-lists-64.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 64 + "]" * 64 + ","),
+       note="65 levels: one past the limit")
+nested("unclosed-lists-600.json5", "{ description: " + "[" * 600)
+nested("nested-lists-1000.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "[" * 1000 + "]" * 1000 + ","))
+nested("nested-objects-1000.json5", edit('  version: "2025",', '  version: "2025",\n  description: ' + "{a:" * 1000 + "1" + "}" * 1000 + ","))
+
+
+def tree(depth):
+    """The reference survey with a chain of `depth` aggregates above one criterion."""
+    return edit('  indicators: [\n', '  indicators: [\n' + "".join(
+        f'{{ id: "n{i}", label: {{ en: "N", vi: "N" }}, children: [' for i in range(depth)) +
+        '{ id: "leaf", label: { en: "L", vi: "L" }, column: "q9", scale: "sat5" }' + "] }," * depth + "\n")
+
+
+TREE = 20  # SurveyFormat.maxTreeDepth
+survey("deep-indicator-tree-20.json5", tree(TREE - 1), "", outcome="accepted", exit_code=0,
+       note="19 aggregates and a criterion below them: 20 levels, the limit; loads")
+survey("deep-indicator-tree-21.json5", tree(TREE),
+       "indicators[0]" + ".children[0]" * TREE + ": this node is more than 20 levels deep in the indicator tree",
+       note="a criterion at level 21")
+nested("deep-indicator-tree-100.json5", tree(100), note="100 levels of aggregates pass the 64 levels of nesting first")
+nested("unclosed-lists-5000.json5", "{ description: " + "[" * 5000,
+       note="5,000 open lists overflowed the stack of JSON5Scanner, which recursed once per level; refused at level "
+            "65 before the scanner runs, and the scanner stops at 64 levels itself")
 
 # --- Big survey inputs, generated -----------------------------------------------------------
 head = BASE[: BASE.index('  title:')]
@@ -378,9 +416,9 @@ keys = "".join(f"  k{i}: 1,\n" for i in range(5000))
 survey("unknown-keys-5000.json5", "{\n" + keys + "}\n", 'k4999: unknown key "k4999"',
        note="5,000 unknown keys, each checked for a near miss (debug build: 2,500 keys 0.29 s, 5,000 0.47 s, "
             "10,000 2.0 s)")
-generated("survey", "nested-lists-100000.json5", "{ description: ", "[", 100000, "]" * 0 + "\n",
-          "error", "the file ends inside a list", bug="the scanner recurses once per open list and overflows the "
-          "stack at about 100,000 levels (SurveySchema JSON5Scanner.value/array); the decoder has already failed at 512")
+generated("survey", "nested-lists-100000.json5", "{ description: ", "[", 100000, "\n",
+          "error", deep_message("{ description: " + "[" * 100),
+          note="overflowed the stack of JSON5Scanner before the depth limit")
 
 # ---------------------------------------------------------------------------------------------
 # CSV, read with reference-survey.json5. Header: id,service,w,q1,q2
