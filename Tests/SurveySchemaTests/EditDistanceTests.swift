@@ -9,7 +9,7 @@ import Testing
         #expect(EditDistance.distance("abc", "") == 3)
         #expect(EditDistance.distance("sat_5", "sat5") == 1)
         #expect(EditDistance.distance("Label", "label") == 0)
-        #expect(EditDistance.distance("lable", "label") == 2)
+        #expect(EditDistance.distance("lable", "label") == 1)  // a swap of adjacent letters is one edit
     }
 
     @Test func suggestions() {

@@ -1,23 +1,24 @@
+import SurveySchema
 import Testing
 @testable import SatKitCLI
 
 @Suite struct EditDistanceTests {
     @Test func classicExamples() {
         // Levenshtein's textbook pair: k→s, e→i, insert g.
-        #expect(editDistance("kitten", "sitting") == 3)
-        #expect(editDistance("", "abc") == 3)
-        #expect(editDistance("abc", "") == 3)
-        #expect(editDistance("same", "same") == 0)
+        #expect(EditDistance.distance("kitten", "sitting", ignoringCase: false) == 3)
+        #expect(EditDistance.distance("", "abc", ignoringCase: false) == 3)
+        #expect(EditDistance.distance("abc", "", ignoringCase: false) == 3)
+        #expect(EditDistance.distance("same", "same", ignoringCase: false) == 0)
     }
 
     @Test func aSwapOfNeighboursIsOneEdit() {
-        #expect(editDistance("sruvey", "survey") == 1)
-        #expect(editDistance("fromat", "format") == 1)
+        #expect(EditDistance.distance("sruvey", "survey", ignoringCase: false) == 1)
+        #expect(EditDistance.distance("fromat", "format", ignoringCase: false) == 1)
     }
 
     @Test func charactersNotBytes() {
         // "hài" and "hai" differ in one character (two UTF-8 bytes against one).
-        #expect(editDistance("hài", "hai") == 1)
+        #expect(EditDistance.distance("hài", "hai", ignoringCase: false) == 1)
     }
 
     @Test func suggestsTheClosestNameWhenCloseEnough() {
