@@ -93,59 +93,7 @@ struct BadInputCorpusTests {
     }
 }
 
-/// `Tests/Fixtures/bad/expectations.json`, one entry per input. (A copy of the type in
-/// SurveySchemaTests/BadSurveyCorpusTests.swift: test targets share code only through
-/// TestSupport, which this corpus does not need to widen.)
-enum BadInputCorpus {
-    struct Entry: Decodable, Sendable, CustomTestStringConvertible {
-        var file: String
-        var input: String
-        var outcome: String
-        var exitCode: Int
-        var message: String
-        var detail: String?
-        var line: Int?
-        var quarantined: Int?
-        var knownIssue: String?
-        var bug: String?
-        var generated: Recipe?
-
-        var testDescription: String { file }
-
-        /// The input's bytes: the committed file, or built from its recipe.
-        func bytes() throws -> [UInt8] {
-            if let generated { return generated.bytes() }
-            return Array(try Data(contentsOf: TestPaths.fixture("bad").appendingPathComponent(file)))
-        }
-    }
-
-    /// A big input that is not committed: `prefix + repeat × count + suffix` (UTF-8); with
-    /// `numbered`, each `#` in `repeat` becomes the repetition's number.
-    struct Recipe: Decodable, Sendable {
-        var prefix: String
-        var `repeat`: String
-        var count: Int
-        var suffix: String
-        var numbered: Bool?
-
-        func bytes() -> [UInt8] {
-            var bytes = Array(prefix.utf8)
-            let unit = Array(`repeat`.utf8)
-            bytes.reserveCapacity(bytes.count + unit.count * count + suffix.utf8.count)
-            for index in 0..<count {
-                if numbered == true {
-                    bytes += Array(`repeat`.replacingOccurrences(of: "#", with: String(index)).utf8)
-                } else {
-                    bytes += unit
-                }
-            }
-            bytes += Array(suffix.utf8)
-            return bytes
-        }
-    }
-
-    static let entries: [Entry] = {
-        guard let data = try? Data(contentsOf: TestPaths.fixture("bad/expectations.json")) else { return [] }
-        return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
-    }()
+extension BadInputCorpus.Entry: CustomTestStringConvertible {
+    public var testDescription: String { file }
 }
+

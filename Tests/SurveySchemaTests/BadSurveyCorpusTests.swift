@@ -8,31 +8,31 @@ import SurveySchema
 /// or the path inside the file), never crash, and finish within 5 seconds (a bound on hangs,
 /// not a speed test). See docs/robustness.md.
 @Suite("Bad survey files")
-struct BadSurveyCorpusTests {
-    static let entries = BadSurveyCorpus.entries.filter { $0.input == "survey" }
+struct BadInputCorpusTests {
+    static let entries = BadInputCorpus.entries.filter { $0.input == "survey" }
 
     @Test func theCorpusIsThere() {
         // 60 broken inputs at least over surveys and CSV (issue 9); surveys alone have more than 60.
-        #expect(BadSurveyCorpus.entries.filter { $0.outcome != "accepted" }.count >= 60)
+        #expect(BadInputCorpus.entries.filter { $0.outcome != "accepted" }.count >= 60)
         #expect(Self.entries.count >= 60)
         // Every broken input says where the message must point.
-        for entry in BadSurveyCorpus.entries where entry.outcome != "accepted" {
+        for entry in BadInputCorpus.entries where entry.outcome != "accepted" {
             #expect(!entry.message.isEmpty, "\(entry.file) has no expected location")
         }
     }
 
     @Test(arguments: entries.filter { $0.bug == nil && $0.generated == nil })
-    func loadingGivesALocatedErrorInTime(_ entry: BadSurveyCorpus.Entry) throws {
+    func loadingGivesALocatedErrorInTime(_ entry: BadInputCorpus.Entry) throws {
         try check(entry)
     }
 
     /// The big generated inputs one at a time, so that their times are not inflated by each other.
     @Test(.serialized, arguments: entries.filter { $0.bug == nil && $0.generated != nil })
-    func bigInputsGiveALocatedErrorInTime(_ entry: BadSurveyCorpus.Entry) throws {
+    func bigInputsGiveALocatedErrorInTime(_ entry: BadInputCorpus.Entry) throws {
         try check(entry)
     }
 
-    private func check(_ entry: BadSurveyCorpus.Entry) throws {
+    private func check(_ entry: BadInputCorpus.Entry) throws {
         let bytes = try entry.bytes()
         let clock = ContinuousClock()
         let start = clock.now
@@ -76,59 +76,7 @@ struct BadSurveyCorpusTests {
     }
 }
 
-/// `Tests/Fixtures/bad/expectations.json`, one entry per input. (SurveyDataTests reads the same
-/// file with its own copy of this type: test targets share code only through TestSupport,
-/// which this corpus does not need to widen.)
-enum BadSurveyCorpus {
-    struct Entry: Decodable, Sendable, CustomTestStringConvertible {
-        var file: String
-        var input: String
-        var outcome: String
-        var exitCode: Int
-        var message: String
-        var detail: String?
-        var line: Int?
-        var quarantined: Int?
-        var knownIssue: String?
-        var bug: String?
-        var generated: Recipe?
-
-        var testDescription: String { file }
-
-        /// The input's bytes: the committed file, or built from its recipe.
-        func bytes() throws -> [UInt8] {
-            if let generated { return generated.bytes() }
-            return Array(try Data(contentsOf: TestPaths.fixture("bad").appendingPathComponent(file)))
-        }
-    }
-
-    /// A big input that is not committed: `prefix + repeat × count + suffix` (UTF-8); with
-    /// `numbered`, each `#` in `repeat` becomes the repetition's number.
-    struct Recipe: Decodable, Sendable {
-        var prefix: String
-        var `repeat`: String
-        var count: Int
-        var suffix: String
-        var numbered: Bool?
-
-        func bytes() -> [UInt8] {
-            var bytes = Array(prefix.utf8)
-            let unit = Array(`repeat`.utf8)
-            bytes.reserveCapacity(bytes.count + unit.count * count + suffix.utf8.count)
-            for index in 0..<count {
-                if numbered == true {
-                    bytes += Array(`repeat`.replacingOccurrences(of: "#", with: String(index)).utf8)
-                } else {
-                    bytes += unit
-                }
-            }
-            bytes += Array(suffix.utf8)
-            return bytes
-        }
-    }
-
-    static let entries: [Entry] = {
-        guard let data = try? Data(contentsOf: TestPaths.fixture("bad/expectations.json")) else { return [] }
-        return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
-    }()
+extension BadInputCorpus.Entry: CustomTestStringConvertible {
+    public var testDescription: String { file }
 }
+
