@@ -65,7 +65,6 @@ extension EngineContext {
     func ranking(_ request: RankingRequest, table: GroupingResults) throws(IndexError) -> Ranking {
         guard let s = plan.statisticOfNode[request.node] else { throw .unknownNode(id: request.node) }
         let estimator = try estimator(request.by)
-        let S = estimator.statisticCount
         // Groups that take part: not suppressed on this node.
         var included: [Int] = []
         var values: [Double] = []
@@ -76,15 +75,9 @@ extension EngineContext {
             values.append(entry.estimate.value)
         }
         let settings = options.bootstrap
-        let distributions = Bootstrap.run(
-            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
-        ) { weights in
-            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
-            return included.map { sums.value($0, s, S) }
-        }
-        let intervals = RankInterval.compute(
-            estimates: values, replicates: distributions.map(\.replicates), level: self.settings.level)
-        let R = distributions.first?.replicates.count ?? 0
+        let replicates = replicateValues(estimator: estimator, node: s, groups: included)
+        let intervals = RankInterval.compute(estimates: values, replicates: replicates, level: self.settings.level)
+        let R = replicates.first?.count ?? max(2, settings.replicates)
         var entries: [RankEntry] = intervals.map { interval in
             RankEntry(key: table.groups[included[interval.group]].key, value: values[interval.group],
                       rank: interval.rank, rankLower: interval.lower, rankUpper: interval.upper,
@@ -93,5 +86,35 @@ extension EngineContext {
         entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.lexicographicallyPrecedes($1.key) }
         return Ranking(by: request.by, node: request.node, replicates: R, seed: settings.seed, scheme: settings.scheme,
                        level: self.settings.level, entries: entries)
+    }
+
+    /// The node's value for each of `groups` in every bootstrap replicate, `[group][replicate]`:
+    /// from per-unit totals (``UnitTotals``) when they fit, else by a pass over the replicate
+    /// weights (``rowReplicateValues(estimator:node:groups:)``). Both draw the same replicates.
+    func replicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int]) -> [[Double]] {
+        let settings = options.bootstrap
+        guard let totals = UnitTotals(estimator: estimator, node: s, scheme: settings.scheme) else {
+            return rowReplicateValues(estimator: estimator, node: s, groups: groups)
+        }
+        return Bootstrap.replicates(
+            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
+            count: groups.count
+        ) { multipliers in
+            totals.values(node: s, groups: groups, multipliers: multipliers)
+        }
+    }
+
+    /// ``replicateValues(estimator:node:groups:)`` by a full pass over every row and column
+    /// per replicate: the reference the totals are tested against, and the path for
+    /// unclustered data too large to hold per-row totals.
+    func rowReplicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int]) -> [[Double]] {
+        let settings = options.bootstrap
+        let S = estimator.statisticCount
+        return Bootstrap.run(
+            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
+        ) { weights in
+            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
+            return groups.map { sums.value($0, s, S) }
+        }.map(\.replicates)
     }
 }
