@@ -66,7 +66,7 @@ import SurveyStatistics
         let context = try EngineContext(survey: GroupedEstimatorTests.survey(.pooled), dataset: data, options: IndexOptions())
         let estimator = try context.estimator(["g"])
         let s = try #require(context.plan.statisticOfNode[Survey.rootID])
-        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 299) == nil)
-        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 300) != nil)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 599) == nil)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 600) != nil)
     }
 }

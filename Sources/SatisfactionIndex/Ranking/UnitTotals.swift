@@ -18,21 +18,21 @@ import SurveyStatistics
 ///
 /// Units are PSUs when the bootstrap resamples clusters, else rows (``Bootstrap/resamplingUnit(ofRow:design:scheme:)``).
 struct UnitTotals {
-    /// The ratio statistics the node depends on, and where each sits in `a` and `b`.
+    /// The ratio statistics the node depends on, and each statistic's leaf position (−1 if none).
     let leaves: [Int]
-    let leafPosition: [Int: Int]
-    /// The pairs: unit and group, and per leaf Σ w a and Σ w b over the pair's rows, `pair * L + leaf`.
+    let leafPosition: [Int]
+    /// The pairs: unit and group, and per leaf Σ w a and Σ w b over the pair's rows, one run of
+    /// 2L per pair: `totals[pair * 2L + leaf]` is Σ w a, `totals[pair * 2L + L + leaf]` Σ w b.
     let pairUnit: [Int32]
     let pairGroup: [Int32]
-    let a: [Double]
-    let b: [Double]
+    let totals: [Double]
     let statistics: [StatisticPlan]
     let groupCount: Int
 
-    /// The leaves × pairs that ``init(estimator:node:scheme:limit:)`` accepts (doubles in `a`).
+    /// The doubles of `totals` (2 × leaves × pairs) that ``init(estimator:node:scheme:limit:)`` accepts: 128 MB.
     static let defaultLimit = 1 << 24
 
-    /// Totals of `node`'s leaves, or nil when `pairs × leaves` exceeds `limit` (unclustered
+    /// Totals of `node`'s leaves, or nil when 2 × pairs × leaves exceeds `limit` (unclustered
     /// millions of rows: there the totals are no smaller than the rows).
     init?(estimator e: GroupedEstimator, node: Int, scheme: Bootstrap.Scheme, limit: Int = UnitTotals.defaultLimit) {
         let n = e.design.rowCount
@@ -46,7 +46,9 @@ struct UnitTotals {
             if case let .linear(parts, _) = e.statistics[s].kind { stack.append(contentsOf: parts) } else { isLeaf[s] = true }
         }
         leaves = isLeaf.indices.filter { isLeaf[$0] }
-        leafPosition = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1, $0) })
+        var position = [Int](repeating: -1, count: e.statistics.count)
+        for (l, s) in leaves.enumerated() { position[s] = l }
+        leafPosition = position
         let L = leaves.count
 
         // (unit, group) → pair.
@@ -54,7 +56,7 @@ struct UnitTotals {
         var pairOfRow = [Int32](repeating: 0, count: n)
         var pairUnit: [Int32] = [], pairGroup: [Int32] = []
         if Bootstrap.resamplingUnitCount(design: e.design, scheme: scheme) == n {
-            guard n * L <= limit else { return nil }
+            guard 2 * n * L <= limit else { return nil }
             for i in 0..<n { pairOfRow[i] = Int32(i) }
             pairUnit = (0..<n).map { Int32($0) }
             pairGroup = rowGroup
@@ -75,14 +77,14 @@ struct UnitTotals {
                 }
                 pairOfRow[i] = pair
             }
-            guard pairUnit.count * L <= limit else { return nil }
+            guard 2 * pairUnit.count * L <= limit else { return nil }
         }
         self.pairUnit = pairUnit
         self.pairGroup = pairGroup
 
         // Σ w a and Σ w b per (pair, leaf), with a and b as the engine's passes form them.
         let P = pairUnit.count
-        var a = [Double](repeating: 0, count: P * L), b = [Double](repeating: 0, count: P * L)
+        var totals = [Double](repeating: 0, count: P * 2 * L)
         let weights = e.design.weights
         for (l, s) in leaves.enumerated() {
             switch e.statistics[s].kind {
@@ -93,9 +95,9 @@ struct UnitTotals {
                     let code = Int(codes[i].rawValue)
                     let v = valid[code]
                     if v == 0 { continue }
-                    let k = Int(pairOfRow[i]) * L + l
-                    a[k] += weights[i] * (v * y[code])
-                    b[k] += weights[i] * v
+                    let k = Int(pairOfRow[i]) * 2 * L + l
+                    totals[k] += weights[i] * (v * y[code])
+                    totals[k + L] += weights[i] * v
                 }
             case let .pooled(cs, variable), let .respondentMean(cs, variable):
                 let mean: Bool
@@ -110,52 +112,50 @@ struct UnitTotals {
                     }
                     guard bi > 0 else { continue }
                     if mean { ai /= bi; bi = 1 }
-                    let k = Int(pairOfRow[i]) * L + l
-                    a[k] += weights[i] * ai
-                    b[k] += weights[i] * bi
+                    let k = Int(pairOfRow[i]) * 2 * L + l
+                    totals[k] += weights[i] * ai
+                    totals[k + L] += weights[i] * bi
                 }
             case let .option(q, bit):
                 let chosen = e.selections[q]
                 for i in 0..<n where chosen[i] != 0 {
-                    let k = Int(pairOfRow[i]) * L + l
-                    a[k] += weights[i] * Double((chosen[i] >> UInt64(bit)) & 1)
-                    b[k] += weights[i]
+                    let k = Int(pairOfRow[i]) * 2 * L + l
+                    totals[k] += weights[i] * Double((chosen[i] >> UInt64(bit)) & 1)
+                    totals[k + L] += weights[i]
                 }
             case .linear:
                 preconditionFailure("a leaf is never linear")
             }
         }
-        self.a = a
-        self.b = b
+        self.totals = totals
     }
 
     /// The node's value for each of `groups` under the unit multipliers `m`.
     func values(node: Int, groups: [Int], multipliers m: [Double]) -> [Double] {
-        let L = leaves.count
-        var numerator = [Double](repeating: 0, count: groupCount * L)
-        var denominator = [Double](repeating: 0, count: groupCount * L)
-        a.withUnsafeBufferPointer { a in
-        b.withUnsafeBufferPointer { b in
-        numerator.withUnsafeMutableBufferPointer { numerator in
-        denominator.withUnsafeMutableBufferPointer { denominator in
+        let width = 2 * leaves.count
+        var sums = [Double](repeating: 0, count: groupCount * width)
+        totals.withUnsafeBufferPointer { totals in
+        sums.withUnsafeMutableBufferPointer { sums in
+        pairUnit.withUnsafeBufferPointer { pairUnit in
+        pairGroup.withUnsafeBufferPointer { pairGroup in
+        m.withUnsafeBufferPointer { m in
             for pair in 0..<pairUnit.count {
                 let multiplier = m[Int(pairUnit[pair])]
                 if multiplier == 0 { continue }
-                let from = pair * L, to = Int(pairGroup[pair]) * L
-                for l in 0..<L {
-                    numerator[to + l] += multiplier * a[from + l]
-                    denominator[to + l] += multiplier * b[from + l]
-                }
+                let from = totals.baseAddress! + pair * width
+                let to = sums.baseAddress! + Int(pairGroup[pair]) * width
+                for k in 0..<width { to[k] += multiplier * from[k] }
             }
-        }}}}
+        }}}}}
+        let L = leaves.count
         func value(_ s: Int, _ g: Int) -> Double {
             if case let .linear(parts, coefficients) = statistics[s].kind {
                 var total = 0.0
                 for (j, part) in parts.enumerated() { total += coefficients[j] * value(part, g) }
                 return total
             }
-            let k = g * L + leafPosition[s]!
-            return denominator[k] != 0 ? numerator[k] / denominator[k] : .nan
+            let k = g * width + leafPosition[s]
+            return sums[k + L] != 0 ? sums[k] / sums[k + L] : .nan
         }
         return groups.map { value(node, $0) }
     }
