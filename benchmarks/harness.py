@@ -29,7 +29,7 @@ def data_file(n):
 def jobs(satkit, n):
     """The cases for one file size: (job, tool, argv)."""
     f = data_file(n)
-    survey = os.path.join(ROOT, "surveys", "sipas.json5")
+    survey = os.path.join(HERE, "data", "sipas-open.json5")
     cases = [
         ("load", "satkit check", [satkit, "check", "--survey", survey, f]),
         ("load", "duckdb", [PY, os.path.join(PEERS, "load.py"), "duckdb", f]),
@@ -98,7 +98,7 @@ def main():
         f"Machine: {machine()}  ",
         f"Versions: {versions(args.satkit)}  ",
         f"Command: `benchmarks/run.sh --sizes {' '.join(map(str, args.sizes))} --repeats {args.repeats}`  ",
-        "Data: `satkit sample --survey surveys/sipas.json5 --wave 2024 --seed 2024 --services 200 --weights`",
+        "Data: `satkit sample --survey benchmarks/data/sipas-open.json5 --wave 2024 --seed 2024 --services 200 --weights` (surveys/sipas.json5 without its list of services, made by run.sh)",
         "",
         "Wall time after one warm-up run (file in the page cache); peak resident memory is the",
         "largest over the timed runs. `x fastest peer` is the fastest peer's median over satkit's.",

@@ -28,14 +28,26 @@ echo "== peers (benchmarks/.venv)"
 if [ ! -x benchmarks/.venv/bin/python ]; then
   python3 -m venv benchmarks/.venv
 fi
-benchmarks/.venv/bin/pip install -q --disable-pip-version-check -r benchmarks/requirements.txt
+benchmarks/.venv/bin/python -m pip install -q --disable-pip-version-check -r benchmarks/requirements.txt
 
 mkdir -p benchmarks/data benchmarks/out
+# surveys/sipas.json5 lists 7 services, so `sample --services 200` refuses it: the benchmark
+# surveys are copies without the service list (sipas-open: with the design, as shipped;
+# sipas-srs: also without weights, strata and clusters, for the jobs the peers compute with
+# simple-random-sampling formulas).
+echo "== benchmark surveys (benchmarks/data/sipas-open.json5, sipas-srs.json5)"
+benchmarks/.venv/bin/python benchmarks/tools/survey_variant.py surveys/sipas.json5 \
+  benchmarks/data/sipas-open.json5 --open-group service
+benchmarks/.venv/bin/python benchmarks/tools/survey_variant.py surveys/sipas.json5 \
+  benchmarks/data/sipas-srs.json5 --open-group service --no-design
+for variant in open srs; do
+  "$satkit" survey check "benchmarks/data/sipas-$variant.json5" >/dev/null
+done
 for n in $sizes; do
   file="benchmarks/data/sipas-$n.csv"
   if [ ! -s "$file" ]; then
     echo "== generating $file"
-    "$satkit" sample --survey surveys/sipas.json5 --respondents "$n" --wave 2024 --seed 2024 \
+    "$satkit" sample --survey benchmarks/data/sipas-open.json5 --respondents "$n" --wave 2024 --seed 2024 \
       --services 200 --weights -o "$file"
   fi
 done
