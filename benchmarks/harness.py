@@ -36,6 +36,17 @@ def jobs(satkit, n):
         ("load", "polars", [PY, os.path.join(PEERS, "load.py"), "polars", f]),
         ("load", "pandas (pyarrow)", [PY, os.path.join(PEERS, "load.py"), "pandas", f]),
     ]
+    # satkit alone so far: indices per service with design-based intervals and the bootstrap
+    # rank intervals of the services (500 replicates), with the design and without it. No
+    # peer does this job yet (see NOTES.md), so there is no ratio and no equality check.
+    srs = os.path.join(HERE, "data", "sipas-srs.json5")
+    # Without clusters the bootstrap resamples respondents, so each replicate is a pass over
+    # the rows (NOTES.md): the no-design case runs on the smallest size only.
+    variants = [("design", survey)] + ([("no design", srs)] if n <= 100_000 else [])
+    for name, path in variants:
+        cases.append(("analyze", f"satkit analyze --by service ({name})",
+                      [satkit, "analyze", "--survey", path, f, "--by", "service", "--format", "csv"]))
+    return cases
     return cases
 
 

@@ -24,20 +24,26 @@ import SurveyStatistics
                 let full = ColumnarPass(estimator: estimator).run().0
                 for node in [Survey.rootID, "A", "c4", "q0"] {
                     let s = try #require(context.plan.statisticOfNode[node])
-                    #expect(UnitTotals(estimator: estimator, node: s, scheme: scheme) != nil)
-                    let fast = context.replicateValues(estimator: estimator, node: s, groups: groups)
                     let slow = context.rowReplicateValues(estimator: estimator, node: s, groups: groups)
-                    #expect(fast.count == groups.count && slow.count == groups.count)
-                    for (f, r) in zip(fast, slow) {
-                        #expect(f.count == 40 && r.count == 40)
-                        for (x, y) in zip(f, r) {
-                            #expect(x.isNaN == y.isNaN)
-                            if !x.isNaN { #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(kind) \(combine) \(scheme) \(by) \(node)") }
+                    // Pairs where the design has clusters, rows otherwise; and rows forced.
+                    let pairs = UnitTotals(estimator: estimator, node: s, scheme: scheme, byRows: false)
+                    #expect(pairs.byRows == (scheme == .respondents || data.clusters == nil))
+                    let rows = UnitTotals(estimator: estimator, node: s, scheme: scheme, byRows: true)
+                    #expect(rows.byRows)
+                    for totals in [pairs, rows] {
+                        let fast = context.replicateValues(estimator: estimator, node: s, groups: groups, totals: totals)
+                        #expect(fast.count == groups.count && slow.count == groups.count)
+                        for (f, r) in zip(fast, slow) {
+                            #expect(f.count == 40 && r.count == 40)
+                            for (x, y) in zip(f, r) {
+                                #expect(x.isNaN == y.isNaN)
+                                if !x.isNaN { #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(kind) \(combine) \(scheme) \(by) \(node)") }
+                            }
                         }
+                        let estimates = groups.map { full.value($0, s, estimator.statisticCount) }
+                        #expect(RankInterval.compute(estimates: estimates, replicates: fast)
+                                == RankInterval.compute(estimates: estimates, replicates: slow))
                     }
-                    let estimates = groups.map { full.value($0, s, estimator.statisticCount) }
-                    #expect(RankInterval.compute(estimates: estimates, replicates: fast)
-                            == RankInterval.compute(estimates: estimates, replicates: slow))
                 }
             }
         }
@@ -61,12 +67,17 @@ import SurveyStatistics
         }
     }
 
-    @Test func tooManyPairsFallBackToTheRowPass() throws {
-        let data = GroupedEstimatorTests.prepare(GroupedEstimatorTests.dataset(seed: 11), .weighted)
+    @Test func pairsGiveWayToRowsWhenTheyWouldNotSaveWork() throws {
+        // Clustered: 15 PSUs (5 per stratum) × 4 groups = 60 pairs for 300 rows; the pooled
+        // root has one leaf, so the pair totals take 2 × 60 doubles. By g and h, 120 pairs:
+        // more than a quarter of the rows.
+        let data = GroupedEstimatorTests.prepare(GroupedEstimatorTests.dataset(seed: 11), .clustered)
         let context = try EngineContext(survey: GroupedEstimatorTests.survey(.pooled), dataset: data, options: IndexOptions())
         let estimator = try context.estimator(["g"])
         let s = try #require(context.plan.statisticOfNode[Survey.rootID])
-        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 599) == nil)
-        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 600) != nil)
+        #expect(!UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 120).byRows)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 119).byRows)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .respondents).byRows)
+        #expect(UnitTotals(estimator: try context.estimator(["g", "h"]), node: s, scheme: .clusters).byRows)
     }
 }

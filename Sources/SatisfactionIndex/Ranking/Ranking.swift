@@ -88,25 +88,24 @@ extension EngineContext {
                        level: self.settings.level, entries: entries)
     }
 
-    /// The node's value for each of `groups` in every bootstrap replicate, `[group][replicate]`:
-    /// from per-unit totals (``UnitTotals``) when they fit, else by a pass over the replicate
-    /// weights (``rowReplicateValues(estimator:node:groups:)``). Both draw the same replicates.
-    func replicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int]) -> [[Double]] {
+    /// The node's value for each of `groups` in every bootstrap replicate, `[group][replicate]`,
+    /// from per-unit totals (``UnitTotals``; `totals` overrides the choice of how they are
+    /// summed, for tests). The same replicates as ``rowReplicateValues(estimator:node:groups:)``.
+    func replicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int], totals: UnitTotals? = nil) -> [[Double]] {
         let settings = options.bootstrap
-        guard let totals = UnitTotals(estimator: estimator, node: s, scheme: settings.scheme) else {
-            return rowReplicateValues(estimator: estimator, node: s, groups: groups)
-        }
+        let totals = totals ?? UnitTotals(estimator: estimator, node: s, scheme: settings.scheme)
+        var scratch: [Double] = []
         return Bootstrap.replicates(
             design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
             count: groups.count
         ) { multipliers in
-            totals.values(node: s, groups: groups, multipliers: multipliers)
+            totals.values(node: s, groups: groups, multipliers: multipliers, scratch: &scratch)
         }
     }
 
-    /// ``replicateValues(estimator:node:groups:)`` by a full pass over every row and column
-    /// per replicate: the reference the totals are tested against, and the path for
-    /// unclustered data too large to hold per-row totals.
+    /// ``replicateValues(estimator:node:groups:totals:)`` by a full pass of the engine over
+    /// every row and column per replicate, as rankings were computed before ``UnitTotals``:
+    /// the reference the totals are tested against (`UnitTotalsTests`), not used in a run.
     func rowReplicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int]) -> [[Double]] {
         let settings = options.bootstrap
         let S = estimator.statisticCount

@@ -1,4 +1,5 @@
 import SurveyStatistics
+import SurveyData
 
 /// One node's value per group as a function of totals per bootstrap resampling unit, so that a
 /// bootstrap replicate costs a sum over (unit, group) pairs instead of a pass over every row
@@ -17,28 +18,50 @@ import SurveyStatistics
 /// over the replicate weights up to the order of floating-point additions.
 ///
 /// Units are PSUs when the bootstrap resamples clusters, else rows (``Bootstrap/resamplingUnit(ofRow:design:scheme:)``).
+/// When pairs are not much fewer than rows (respondents resampled, or thousands of small
+/// PSUs), summing pair totals would stream more memory than the rows hold, and a replicate
+/// sums the rows instead (``byRows``).
 struct UnitTotals {
     /// The ratio statistics the node depends on, and each statistic's leaf position (−1 if none).
     let leaves: [Int]
     let leafPosition: [Int]
     /// The pairs: unit and group, and per leaf Σ w a and Σ w b over the pair's rows, one run of
     /// 2L per pair: `totals[pair * 2L + leaf]` is Σ w a, `totals[pair * 2L + L + leaf]` Σ w b.
+    /// Empty when ``byRows``.
     let pairUnit: [Int32]
     let pairGroup: [Int32]
     let totals: [Double]
+    /// Replicates sum the rows instead of pairs: units are rows, or pairs are not much fewer
+    /// than rows (or would exceed the limit). Each replicate then forms w_i · m_{u(i)} and sums
+    /// the leaves from their one-byte answer codes (lookup tables of a and b), or from per-row
+    /// a and b for multi-column leaves, with no storage per (row, leaf) beyond those.
+    let byRows: Bool
+    let sources: [Source]
+    let rowUnit: [Int32]
+    let rowGroup: [Int32]
+    let weights: [Double]
     let statistics: [StatisticPlan]
     let groupCount: Int
 
-    /// The doubles of `totals` (2 × leaves × pairs) that ``init(estimator:node:scheme:limit:)`` accepts: 128 MB.
+    enum Source {
+        case item(codes: [AnswerCode], a: [Double], b: [Double])
+        case rows(a: [Double], b: [Double])
+    }
+
+    /// The doubles of `totals` (2 × leaves × pairs) that ``init(estimator:node:scheme:limit:byRows:)`` accepts: 128 MB.
     static let defaultLimit = 1 << 24
 
-    /// Totals of `node`'s leaves, or nil when 2 × pairs × leaves exceeds `limit` (unclustered
-    /// millions of rows: there the totals are no smaller than the rows).
-    init?(estimator e: GroupedEstimator, node: Int, scheme: Bootstrap.Scheme, limit: Int = UnitTotals.defaultLimit) {
+    /// Totals of `node`'s leaves per (unit, group) pair; by rows (``byRows``) when units are
+    /// rows, when pairs exceed a quarter of the rows, or when 2 × pairs × leaves exceeds
+    /// `limit`. `byRows` overrides the quarter rule (tests run both ways).
+    init(estimator e: GroupedEstimator, node: Int, scheme: Bootstrap.Scheme,
+         limit: Int = UnitTotals.defaultLimit, byRows choice: Bool? = nil) {
         let n = e.design.rowCount
         let G = e.groups.count
         statistics = e.statistics
         groupCount = G
+        weights = e.design.weights
+        rowGroup = e.groups.rowGroup
         // Leaves in plan order.
         var isLeaf = [Bool](repeating: false, count: e.statistics.count)
         var stack = [node]
@@ -50,104 +73,124 @@ struct UnitTotals {
         for (l, s) in leaves.enumerated() { position[s] = l }
         leafPosition = position
         let L = leaves.count
+        let rowUnit = (0..<n).map { Int32(Bootstrap.resamplingUnit(ofRow: $0, design: e.design, scheme: scheme)) }
+        self.rowUnit = rowUnit
 
-        // (unit, group) → pair.
-        let rowGroup = e.groups.rowGroup
+        // Each leaf's a and b: lookup tables by answer code for a single column, per-row
+        // values for several columns or a multi-select, as the engine's passes form them.
+        sources = leaves.map { s -> Source in
+            switch e.statistics[s].kind {
+            case let .item(c, variable):
+                let column = e.columns[c]
+                let y = column.table(variable)
+                return .item(codes: column.codes, a: (0..<256).map { column.valid[$0] * y[$0] }, b: column.valid)
+            case let .pooled(cs, variable), let .respondentMean(cs, variable):
+                let mean: Bool
+                if case .respondentMean = e.statistics[s].kind { mean = true } else { mean = false }
+                var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
+                for c in cs {
+                    let column = e.columns[c]
+                    let valid = column.valid, y = column.table(variable), codes = column.codes
+                    for i in 0..<n {
+                        let code = Int(codes[i].rawValue)
+                        b[i] += valid[code]
+                        a[i] += valid[code] * y[code]
+                    }
+                }
+                if mean { for i in 0..<n where b[i] > 0 { a[i] /= b[i]; b[i] = 1 } }
+                return .rows(a: a, b: b)
+            case let .option(q, bit):
+                let chosen = e.selections[q]
+                var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
+                for i in 0..<n where chosen[i] != 0 {
+                    b[i] = 1
+                    a[i] = Double((chosen[i] >> UInt64(bit)) & 1)
+                }
+                return .rows(a: a, b: b)
+            case .linear:
+                preconditionFailure("a leaf is never linear")
+            }
+        }
+
+        // (unit, group) → pair, unless the units are the rows.
         var pairOfRow = [Int32](repeating: 0, count: n)
         var pairUnit: [Int32] = [], pairGroup: [Int32] = []
-        if Bootstrap.resamplingUnitCount(design: e.design, scheme: scheme) == n {
-            guard 2 * n * L <= limit else { return nil }
-            for i in 0..<n { pairOfRow[i] = Int32(i) }
-            pairUnit = (0..<n).map { Int32($0) }
-            pairGroup = rowGroup
-        } else {
+        var byRows = choice == true || Bootstrap.resamplingUnitCount(design: e.design, scheme: scheme) == n
+        if !byRows {
             let units = e.design.psuCount
             let flat = units * G <= 1 << 24
             var table = [Int32](repeating: -1, count: flat ? units * G : 0)
             var dense: [Int: Int32] = [:]
             for i in 0..<n {
-                let u = Bootstrap.resamplingUnit(ofRow: i, design: e.design, scheme: scheme)
-                let key = u * G + Int(rowGroup[i])
+                let key = Int(rowUnit[i]) * G + Int(rowGroup[i])
                 var pair = flat ? table[key] : (dense[key] ?? -1)
                 if pair < 0 {
                     pair = Int32(pairUnit.count)
                     if flat { table[key] = pair } else { dense[key] = pair }
-                    pairUnit.append(Int32(u))
+                    pairUnit.append(rowUnit[i])
                     pairGroup.append(rowGroup[i])
                 }
                 pairOfRow[i] = pair
             }
-            guard 2 * pairUnit.count * L <= limit else { return nil }
+            byRows = (choice == nil && 4 * pairUnit.count > n) || 2 * pairUnit.count * L > limit
+        }
+        self.byRows = byRows
+        guard !byRows else {
+            self.pairUnit = []
+            self.pairGroup = []
+            totals = []
+            return
         }
         self.pairUnit = pairUnit
         self.pairGroup = pairGroup
 
-        // Σ w a and Σ w b per (pair, leaf), with a and b as the engine's passes form them.
-        let P = pairUnit.count
-        var totals = [Double](repeating: 0, count: P * 2 * L)
+        // Σ w a and Σ w b per (pair, leaf).
+        var totals = [Double](repeating: 0, count: pairUnit.count * 2 * L)
         let weights = e.design.weights
-        for (l, s) in leaves.enumerated() {
-            switch e.statistics[s].kind {
-            case let .item(c, variable):
-                let column = e.columns[c]
-                let valid = column.valid, y = column.table(variable), codes = column.codes
+        for (l, source) in sources.enumerated() {
+            switch source {
+            case let .item(codes, a, b):
                 for i in 0..<n {
                     let code = Int(codes[i].rawValue)
-                    let v = valid[code]
-                    if v == 0 { continue }
+                    if b[code] == 0 { continue }
                     let k = Int(pairOfRow[i]) * 2 * L + l
-                    totals[k] += weights[i] * (v * y[code])
-                    totals[k + L] += weights[i] * v
+                    totals[k] += weights[i] * a[code]
+                    totals[k + L] += weights[i] * b[code]
                 }
-            case let .pooled(cs, variable), let .respondentMean(cs, variable):
-                let mean: Bool
-                if case .respondentMean = e.statistics[s].kind { mean = true } else { mean = false }
-                let columns = cs.map { (codes: e.columns[$0].codes, valid: e.columns[$0].valid, y: e.columns[$0].table(variable)) }
-                for i in 0..<n {
-                    var ai = 0.0, bi = 0.0
-                    for column in columns {
-                        let code = Int(column.codes[i].rawValue)
-                        bi += column.valid[code]
-                        ai += column.valid[code] * column.y[code]
-                    }
-                    guard bi > 0 else { continue }
-                    if mean { ai /= bi; bi = 1 }
+            case let .rows(a, b):
+                for i in 0..<n where b[i] > 0 {
                     let k = Int(pairOfRow[i]) * 2 * L + l
-                    totals[k] += weights[i] * ai
-                    totals[k + L] += weights[i] * bi
+                    totals[k] += weights[i] * a[i]
+                    totals[k + L] += weights[i] * b[i]
                 }
-            case let .option(q, bit):
-                let chosen = e.selections[q]
-                for i in 0..<n where chosen[i] != 0 {
-                    let k = Int(pairOfRow[i]) * 2 * L + l
-                    totals[k] += weights[i] * Double((chosen[i] >> UInt64(bit)) & 1)
-                    totals[k + L] += weights[i]
-                }
-            case .linear:
-                preconditionFailure("a leaf is never linear")
             }
         }
         self.totals = totals
     }
 
-    /// The node's value for each of `groups` under the unit multipliers `m`.
-    func values(node: Int, groups: [Int], multipliers m: [Double]) -> [Double] {
-        let width = 2 * leaves.count
-        var sums = [Double](repeating: 0, count: groupCount * width)
-        totals.withUnsafeBufferPointer { totals in
-        sums.withUnsafeMutableBufferPointer { sums in
-        pairUnit.withUnsafeBufferPointer { pairUnit in
-        pairGroup.withUnsafeBufferPointer { pairGroup in
-        m.withUnsafeBufferPointer { m in
-            for pair in 0..<pairUnit.count {
-                let multiplier = m[Int(pairUnit[pair])]
-                if multiplier == 0 { continue }
-                let from = totals.baseAddress! + pair * width
-                let to = sums.baseAddress! + Int(pairGroup[pair]) * width
-                for k in 0..<width { to[k] += multiplier * from[k] }
-            }
-        }}}}}
+    /// The node's value for each of `groups` under the unit multipliers `m`; `scratch` holds
+    /// the replicate's row weights between calls when ``byRows``.
+    func values(node: Int, groups: [Int], multipliers m: [Double], scratch: inout [Double]) -> [Double] {
         let L = leaves.count
+        let width = 2 * L
+        var sums = [Double](repeating: 0, count: groupCount * width)
+        if byRows {
+            sumRows(multipliers: m, into: &sums, scratch: &scratch)
+        } else {
+            totals.withUnsafeBufferPointer { totals in
+            sums.withUnsafeMutableBufferPointer { sums in
+            pairUnit.withUnsafeBufferPointer { pairUnit in
+            pairGroup.withUnsafeBufferPointer { pairGroup in
+            m.withUnsafeBufferPointer { m in
+                for pair in 0..<pairUnit.count {
+                    let multiplier = m[Int(pairUnit[pair])]
+                    if multiplier == 0 { continue }
+                    let from = totals.baseAddress! + pair * width
+                    let to = sums.baseAddress! + Int(pairGroup[pair]) * width
+                    for k in 0..<width { to[k] += multiplier * from[k] }
+                }
+            }}}}}
+        }
         func value(_ s: Int, _ g: Int) -> Double {
             if case let .linear(parts, coefficients) = statistics[s].kind {
                 var total = 0.0
@@ -158,5 +201,43 @@ struct UnitTotals {
             return sums[k + L] != 0 ? sums[k] / sums[k + L] : .nan
         }
         return groups.map { value(node, $0) }
+    }
+
+    /// Σ w*_i a_i and Σ w*_i b_i per (group, leaf) over the rows, w*_i = w_i · m_{u(i)}.
+    private func sumRows(multipliers m: [Double], into sums: inout [Double], scratch: inout [Double]) {
+        let n = weights.count
+        let L = leaves.count, width = 2 * L
+        if scratch.count != n { scratch = [Double](repeating: 0, count: n) }
+        for i in 0..<n { scratch[i] = weights[i] * m[Int(rowUnit[i])] }
+        scratch.withUnsafeBufferPointer { w in
+        rowGroup.withUnsafeBufferPointer { rowGroup in
+        sums.withUnsafeMutableBufferPointer { sums in
+            for (l, source) in sources.enumerated() {
+                switch source {
+                case let .item(codes, a, b):
+                    codes.withUnsafeBufferPointer { codes in
+                    a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        for i in 0..<n {
+                            let wi = w[i]
+                            let code = Int(codes[i].rawValue)
+                            if wi == 0 || b[code] == 0 { continue }
+                            let k = Int(rowGroup[i]) * width + l
+                            sums[k] += wi * a[code]
+                            sums[k + L] += wi * b[code]
+                        }
+                    }}}
+                case let .rows(a, b):
+                    a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        for i in 0..<n where w[i] != 0 && b[i] > 0 {
+                            let k = Int(rowGroup[i]) * width + l
+                            sums[k] += w[i] * a[i]
+                            sums[k + L] += w[i] * b[i]
+                        }
+                    }}
+                }
+            }
+        }}}
     }
 }
