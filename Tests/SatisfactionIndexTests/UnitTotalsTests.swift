@@ -27,7 +27,7 @@ import SurveyStatistics
                     let slow = context.rowReplicateValues(estimator: estimator, node: s, groups: groups)
                     // Pairs where the design has clusters, rows otherwise; and rows forced.
                     let pairs = UnitTotals(estimator: estimator, node: s, scheme: scheme, byRows: false)
-                    #expect(pairs.byRows == (scheme == .respondents || data.clusters == nil))
+                    #expect(!pairs.byRows)
                     let rows = UnitTotals(estimator: estimator, node: s, scheme: scheme, byRows: true)
                     #expect(rows.byRows)
                     for totals in [pairs, rows] {
@@ -67,17 +67,17 @@ import SurveyStatistics
         }
     }
 
-    @Test func pairsGiveWayToRowsWhenTheyWouldNotSaveWork() throws {
+    @Test func pairsGiveWayToRowsAboveTheMemoryLimit() throws {
         // Clustered: 15 PSUs (5 per stratum) × 4 groups = 60 pairs for 300 rows; the pooled
-        // root has one leaf, so the pair totals take 2 × 60 doubles. By g and h, 120 pairs:
-        // more than a quarter of the rows.
+        // root has one leaf, so the pair totals take 2 × 60 doubles. Resampling respondents,
+        // every row is a pair: 2 × 300 doubles.
         let data = GroupedEstimatorTests.prepare(GroupedEstimatorTests.dataset(seed: 11), .clustered)
         let context = try EngineContext(survey: GroupedEstimatorTests.survey(.pooled), dataset: data, options: IndexOptions())
         let estimator = try context.estimator(["g"])
         let s = try #require(context.plan.statisticOfNode[Survey.rootID])
         #expect(!UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 120).byRows)
         #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 119).byRows)
-        #expect(UnitTotals(estimator: estimator, node: s, scheme: .respondents).byRows)
-        #expect(UnitTotals(estimator: try context.estimator(["g", "h"]), node: s, scheme: .clusters).byRows)
+        #expect(!UnitTotals(estimator: estimator, node: s, scheme: .respondents, limit: 600).byRows)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .respondents, limit: 599).byRows)
     }
 }
