@@ -65,7 +65,6 @@ extension EngineContext {
     func ranking(_ request: RankingRequest, table: GroupingResults) throws(IndexError) -> Ranking {
         guard let s = plan.statisticOfNode[request.node] else { throw .unknownNode(id: request.node) }
         let estimator = try estimator(request.by)
-        let S = estimator.statisticCount
         // Groups that take part: not suppressed on this node.
         var included: [Int] = []
         var values: [Double] = []
@@ -76,15 +75,9 @@ extension EngineContext {
             values.append(entry.estimate.value)
         }
         let settings = options.bootstrap
-        let distributions = Bootstrap.run(
-            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
-        ) { weights in
-            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
-            return included.map { sums.value($0, s, S) }
-        }
-        let intervals = RankInterval.compute(
-            estimates: values, replicates: distributions.map(\.replicates), level: self.settings.level)
-        let R = distributions.first?.replicates.count ?? 0
+        let replicates = replicateValues(estimator: estimator, node: s, groups: included)
+        let intervals = RankInterval.compute(estimates: values, replicates: replicates, level: self.settings.level)
+        let R = replicates.first?.count ?? max(2, settings.replicates)
         var entries: [RankEntry] = intervals.map { interval in
             RankEntry(key: table.groups[included[interval.group]].key, value: values[interval.group],
                       rank: interval.rank, rankLower: interval.lower, rankUpper: interval.upper,
@@ -93,5 +86,34 @@ extension EngineContext {
         entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.lexicographicallyPrecedes($1.key) }
         return Ranking(by: request.by, node: request.node, replicates: R, seed: settings.seed, scheme: settings.scheme,
                        level: self.settings.level, entries: entries)
+    }
+
+    /// The node's value for each of `groups` in every bootstrap replicate, `[group][replicate]`,
+    /// from per-unit totals (``UnitTotals``; `totals` overrides the choice of how they are
+    /// summed, for tests). The same replicates as ``rowReplicateValues(estimator:node:groups:)``.
+    func replicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int], totals: UnitTotals? = nil) -> [[Double]] {
+        let settings = options.bootstrap
+        let totals = totals ?? UnitTotals(estimator: estimator, node: s, scheme: settings.scheme)
+        var scratch: [Double] = []
+        return Bootstrap.replicates(
+            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
+            count: groups.count
+        ) { multipliers in
+            totals.values(node: s, groups: groups, multipliers: multipliers, scratch: &scratch)
+        }
+    }
+
+    /// ``replicateValues(estimator:node:groups:totals:)`` by a full pass of the engine over
+    /// every row and column per replicate, as rankings were computed before ``UnitTotals``:
+    /// the reference the totals are tested against (`UnitTotalsTests`), not used in a run.
+    func rowReplicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int]) -> [[Double]] {
+        let settings = options.bootstrap
+        let S = estimator.statisticCount
+        return Bootstrap.run(
+            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed
+        ) { weights in
+            let sums = ColumnarPass(estimator: estimator).run(weights: weights).0
+            return groups.map { sums.value($0, s, S) }
+        }.map(\.replicates)
     }
 }

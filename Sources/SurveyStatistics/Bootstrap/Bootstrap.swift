@@ -57,20 +57,48 @@ public enum Bootstrap {
         precondition(replicates >= 2, "a bootstrap needs at least 2 replicates")
         let full = statistic(design.weights)
         let units = ResamplingUnits(design: design, scheme: scheme)
-        var values = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: full.count)
-        var rng = SeededGenerator(seed: seed)
-        var multiplier = [Double](repeating: 0, count: units.count)
         var weights = design.weights
-        for r in 0..<replicates {
-            units.drawMultipliers(into: &multiplier, using: &rng)
+        let values = units.replicateValues(replicates: replicates, seed: seed, count: full.count) { multiplier in
             for i in 0..<design.rowCount {
                 weights[i] = design.weights[i] * multiplier[units.unitOfRow(i)]
             }
-            let theta = statistic(weights)
-            precondition(theta.count == full.count, "the statistic must return the same number of values each call")
-            for k in 0..<theta.count { values[k][r] = theta[k] }
+            return statistic(weights)
         }
         return (0..<full.count).map { BootstrapDistribution(estimate: full[$0], replicates: values[$0]) }
+    }
+
+    /// The replicates of ``run(design:scheme:replicates:seed:statistic:)`` (the same draws for
+    /// the same seed), with `statistic` given each resampling unit's multiplier instead of each
+    /// row's weight: replicate r's weight of row i is w_i · multiplier[unit(i)], unit(i) being
+    /// ``resamplingUnit(ofRow:design:scheme:)``.
+    ///
+    /// For statistics that are smooth functions of weighted totals, aggregate the totals per
+    /// unit once; each replicate is then a sum over units instead of a pass over the rows.
+    ///
+    /// - Returns: the replicate values, `values[k][r]` for statistic k in replicate r.
+    /// - Precondition: `replicates >= 2`; `statistic` returns `count` values each call.
+    public static func replicates(
+        design: SurveyDesign,
+        scheme: Scheme = .clusters,
+        replicates: Int,
+        seed: UInt64,
+        count: Int,
+        unitStatistic statistic: ([Double]) -> [Double]
+    ) -> [[Double]] {
+        precondition(replicates >= 2, "a bootstrap needs at least 2 replicates")
+        let units = ResamplingUnits(design: design, scheme: scheme)
+        return units.replicateValues(replicates: replicates, seed: seed, count: count, statistic)
+    }
+
+    /// The resampling unit of `row` under `scheme`: its PSU's index (``SurveyDesign/psu(ofRow:)``)
+    /// when PSUs are resampled and the design has clusters, else the row itself.
+    public static func resamplingUnit(ofRow row: Int, design: SurveyDesign, scheme: Scheme = .clusters) -> Int {
+        scheme == .respondents || !design.isClustered ? row : design.psu(ofRow: row)
+    }
+
+    /// The number of resampling units under `scheme`: PSUs, or rows.
+    public static func resamplingUnitCount(design: SurveyDesign, scheme: Scheme = .clusters) -> Int {
+        scheme == .respondents || !design.isClustered ? design.rowCount : design.psuCount
     }
 
     /// Efron's acceleration for BCa from influence values: with u_j the influence totals of the
@@ -155,6 +183,23 @@ struct ResamplingUnits {
 
     @inline(__always)
     func unitOfRow(_ row: Int) -> Int { byRow ? row : design.rowPSUIndex(row) }
+
+    /// The values of `statistic` for each replicate's multipliers, `values[k][r]`: the one
+    /// sequence of draws that every entry point shares, so the same seed gives the same replicates.
+    func replicateValues(
+        replicates: Int, seed: UInt64, count: Int, _ statistic: ([Double]) -> [Double]
+    ) -> [[Double]] {
+        var values = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: count)
+        var rng = SeededGenerator(seed: seed)
+        var multiplier = [Double](repeating: 0, count: self.count)
+        for r in 0..<replicates {
+            drawMultipliers(into: &multiplier, using: &rng)
+            let theta = statistic(multiplier)
+            precondition(theta.count == count, "the statistic must return the same number of values each call")
+            for k in 0..<count { values[k][r] = theta[k] }
+        }
+        return values
+    }
 
     /// One replicate's multipliers c_j·n_h/(n_h − 1) (1 for units alone in their stratum).
     func drawMultipliers(into multiplier: inout [Double], using rng: inout SeededGenerator) {

@@ -1,0 +1,83 @@
+import Testing
+@testable import SatisfactionIndex
+import SurveyData
+import SurveySchema
+import SurveyStatistics
+
+/// The ranking bootstrap from per-unit totals (``UnitTotals``) against the reference path that
+/// recomputes every statistic with a full pass over the replicate weights
+/// (``EngineContext/rowReplicateValues(estimator:node:groups:)``, the code rankings used
+/// before): both run here on the same data and seed, so the replicate values must agree to
+/// rounding and the rank intervals exactly.
+@Suite struct UnitTotalsTests {
+    typealias Design = GroupedEstimatorTests.DesignCase
+
+    @Test(arguments: Design.allCases, [CombineRule.meanOfChildren, .pooled, .meanOfRespondents])
+    func totalsGiveTheRowPassReplicates(_ kind: Design, _ combine: CombineRule) throws {
+        let data = GroupedEstimatorTests.prepare(GroupedEstimatorTests.dataset(seed: 11), kind)
+        for scheme in [Bootstrap.Scheme.clusters, .respondents] {
+            let options = IndexOptions(bootstrap: BootstrapSettings(replicates: 40, seed: 5, scheme: scheme))
+            let context = try EngineContext(survey: GroupedEstimatorTests.survey(combine), dataset: data, options: options)
+            for by in [["g"], ["g", "h"]] {
+                let estimator = try context.estimator(by)
+                let groups = Array(0..<estimator.groups.count)
+                let full = ColumnarPass(estimator: estimator).run().0
+                for node in [Survey.rootID, "A", "c4", "q0"] {
+                    let s = try #require(context.plan.statisticOfNode[node])
+                    let slow = context.rowReplicateValues(estimator: estimator, node: s, groups: groups)
+                    // Pairs where the design has clusters, rows otherwise; and rows forced.
+                    let pairs = UnitTotals(estimator: estimator, node: s, scheme: scheme, byRows: false)
+                    #expect(!pairs.byRows)
+                    let rows = UnitTotals(estimator: estimator, node: s, scheme: scheme, byRows: true)
+                    #expect(rows.byRows)
+                    for totals in [pairs, rows] {
+                        let fast = context.replicateValues(estimator: estimator, node: s, groups: groups, totals: totals)
+                        #expect(fast.count == groups.count && slow.count == groups.count)
+                        for (f, r) in zip(fast, slow) {
+                            #expect(f.count == 40 && r.count == 40)
+                            for (x, y) in zip(f, r) {
+                                #expect(x.isNaN == y.isNaN)
+                                if !x.isNaN { #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(kind) \(combine) \(scheme) \(by) \(node)") }
+                            }
+                        }
+                        let estimates = groups.map { full.value($0, s, estimator.statisticCount) }
+                        #expect(RankInterval.compute(estimates: estimates, replicates: fast)
+                                == RankInterval.compute(estimates: estimates, replicates: slow))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theBundledFixtureRanksTheSameEitherWay() throws {
+        // The R fixture with its multi-select options and the clustered design, ranked on
+        // every node: whole rankings through the engine against the reference path.
+        let fixture = try IndexFixture("clustered", weights: true, design: true)
+        let context = try EngineContext(survey: FixtureSurvey.make(), dataset: fixture.dataset,
+                                        options: IndexOptions(bootstrap: BootstrapSettings(replicates: 100, seed: 3)))
+        let estimator = try context.estimator(["service"])
+        let groups = Array(0..<estimator.groups.count)
+        let full = ColumnarPass(estimator: estimator).run().0
+        for (node, s) in context.plan.statisticOfNode.sorted(by: { $0.key < $1.key }) {
+            let fast = context.replicateValues(estimator: estimator, node: s, groups: groups)
+            let slow = context.rowReplicateValues(estimator: estimator, node: s, groups: groups)
+            let estimates = groups.map { full.value($0, s, estimator.statisticCount) }
+            #expect(RankInterval.compute(estimates: estimates, replicates: fast)
+                    == RankInterval.compute(estimates: estimates, replicates: slow), "\(node)")
+        }
+    }
+
+    @Test func pairsGiveWayToRowsAboveTheMemoryLimit() throws {
+        // Clustered: 15 PSUs (5 per stratum) × 4 groups = 60 pairs for 300 rows; the pooled
+        // root has one leaf, so the pair totals take 2 × 60 doubles. Resampling respondents,
+        // every row is a pair: 2 × 300 doubles.
+        let data = GroupedEstimatorTests.prepare(GroupedEstimatorTests.dataset(seed: 11), .clustered)
+        let context = try EngineContext(survey: GroupedEstimatorTests.survey(.pooled), dataset: data, options: IndexOptions())
+        let estimator = try context.estimator(["g"])
+        let s = try #require(context.plan.statisticOfNode[Survey.rootID])
+        #expect(!UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 120).byRows)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .clusters, limit: 119).byRows)
+        #expect(!UnitTotals(estimator: estimator, node: s, scheme: .respondents, limit: 600).byRows)
+        #expect(UnitTotals(estimator: estimator, node: s, scheme: .respondents, limit: 599).byRows)
+    }
+}
