@@ -45,12 +45,25 @@ public struct IndexEngine: Sendable {
         for by in [[]] + options.groupings where seen.insert(by).inserted { requested.append(by) }
         // Groupings are independent: computed side by side on the available cores.
         let list = requested
-        let outcomes = Slots<Result<GroupingResults, IndexError>>(count: list.count)
+        // The covariance of the groups' estimates on each ranked node, from the same pass
+        // (normal-approximation rank intervals).
+        let ranked: [[String]: [Int]] = options.rankIntervals == .normal
+            ? Dictionary(grouping: options.rankings, by: \.by).mapValues { requests in
+                requests.compactMap { context.plan.statisticOfNode[$0.node] } }
+            : [:]
+        let outcomes = Slots<Result<(GroupingResults, [Int: GroupCovariance]), IndexError>>(count: list.count)
         DispatchQueue.concurrentPerform(iterations: list.count) { k in
-            outcomes.set(k, Result { () throws(IndexError) -> GroupingResults in try context.grouping(list[k]) })
+            outcomes.set(k, Result { () throws(IndexError) -> (GroupingResults, [Int: GroupCovariance]) in
+                try context.grouping(list[k], covarianceOf: ranked[list[k]] ?? [])
+            })
         }
         var groupings: [GroupingResults] = []
-        for k in 0..<list.count { groupings.append(try outcomes.get(k).get()) }
+        var covariances: [[String]: [Int: GroupCovariance]] = [:]
+        for k in 0..<list.count {
+            let (table, covariance) = try outcomes.get(k).get()
+            groupings.append(table)
+            covariances[list[k]] = covariance
+        }
         // Disclosure control (issue 9): complementary suppression, so that no suppressed number
         // can be worked out by subtraction. Before rankings and priorities, which leave out
         // whatever is suppressed.
@@ -67,7 +80,9 @@ public struct IndexEngine: Sendable {
                 DisclosureControl.apply(to: &pair, survey: survey)
                 table = pair[1]
             }
-            rankings.append(try context.ranking(request, table: table))
+            let s = context.plan.statisticOfNode[request.node]
+            rankings.append(try context.ranking(request, table: table,
+                                                covariance: s.flatMap { covariances[request.by]?[$0] }))
         }
         let reliability = options.reliability ? context.reliability() : []
         let priorities = options.priorities ? context.priorities(wholeSample: groupings[0].groups.first) : nil
@@ -114,14 +129,14 @@ struct EngineContext {
     static func makeDesign(survey: Survey, dataset: SurveyDataset, policy: LonelyUnitPolicy) throws(IndexError) -> (design: SurveyDesign, summary: DesignSummary) {
         let n = dataset.rowCount
         if let w = dataset.weights, w.count != n { throw .columnLength(column: "weights", expected: n, actual: w.count) }
-        let strata = dataset.strata.map { column in column.codes.map { column.levels[Int($0)] } }
-        let clusters = dataset.clusters.map { column in column.codes.map { column.levels[Int($0)] } }
+        let strata = dataset.strata.map { SurveyDesign.CodedLabels(codes: $0.codes, labels: $0.levels) }
+        let clusters = dataset.clusters.map { SurveyDesign.CodedLabels(codes: $0.codes, labels: $0.levels) }
         let fpc: FinitePopulationCorrection? = dataset.fpc.map { values in
             values.allSatisfy { $0 <= 1 } ? .samplingFraction(values) : .populationSize(values)
         }
         let design: SurveyDesign
         do {
-            design = try SurveyDesign(weights: dataset.weights, rowCount: n, strata: strata, clusters: clusters,
+            design = try SurveyDesign(weights: dataset.weights, rowCount: n, stratumCodes: strata, clusterCodes: clusters,
                                       finitePopulation: fpc, lonelyUnits: policy)
         } catch {
             throw .design(error)
@@ -172,11 +187,26 @@ struct EngineContext {
 
     /// Every entry of every group of one grouping.
     func grouping(_ by: [String]) throws(IndexError) -> GroupingResults {
+        try grouping(by, covarianceOf: []).0
+    }
+
+    /// Every entry of every group of one grouping, and the covariance matrix of the groups'
+    /// estimates of each statistic in `ranked` (when there are at most
+    /// ``GroupCovariance/maximumGroups`` groups).
+    func grouping(_ by: [String], covarianceOf ranked: [Int]) throws(IndexError) -> (GroupingResults, [Int: GroupCovariance]) {
         let estimator = try estimator(by)
         let (sums, influence) = ColumnarPass(estimator: estimator).run()
         let variances = estimator.layout.variances(
             t: influence.t, t2: influence.t2, statistics: estimator.statisticCount,
             groups: estimator.groups.count, design: design)
+        var covariances: [Int: GroupCovariance] = [:]
+        if estimator.groups.count <= GroupCovariance.maximumGroups {
+            for s in ranked {
+                covariances[s] = GroupCovariance(
+                    layout: estimator.layout, statistic: s, statistics: estimator.statisticCount,
+                    groups: estimator.groups.count, t: influence.t, t2: influence.t2, design: design)
+            }
+        }
         let S = estimator.statisticCount
         let C = plan.columns.count
         var results: [GroupResult] = []
@@ -224,7 +254,7 @@ struct EngineContext {
                 weightedRespondents: dataset.weights == nil ? nil : sums.groupWeight[g], degreesOfFreedom: df,
                 belowDisclosureThreshold: hidden, nodes: nodes, questions: questions))
         }
-        return GroupingResults(by: by, groups: results)
+        return (GroupingResults(by: by, groups: results), covariances)
     }
 
     func makeEstimate(

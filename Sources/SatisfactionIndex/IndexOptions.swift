@@ -15,9 +15,12 @@ public struct IndexOptions: Sendable, Hashable {
     public var shareInterval: String?
     /// What the variance engine does with a stratum holding one PSU (R's default is `fail`).
     public var lonelyUnitPolicy: LonelyUnitPolicy
-    /// Rankings of groups to compute, with bootstrap rank intervals.
+    /// Rankings of groups to compute, with rank intervals.
     public var rankings: [RankingRequest]
-    /// Replicates, seed and scheme of the ranking bootstrap.
+    /// Where the rank intervals come from (default ``RankIntervalMethod/normal``).
+    public var rankIntervals: RankIntervalMethod
+    /// Replicates, seed and scheme of the ranking bootstrap; the seed also drives the normal
+    /// method's draws.
     public var bootstrap: BootstrapSettings
     /// Whether to compute Cronbach's alpha per aspect.
     public var reliability: Bool
@@ -29,6 +32,7 @@ public struct IndexOptions: Sendable, Hashable {
     public init(
         groupings: [[String]] = [], level: Double? = nil, shareInterval: String? = nil,
         lonelyUnitPolicy: LonelyUnitPolicy = .fail, rankings: [RankingRequest] = [],
+        rankIntervals: RankIntervalMethod = .normal,
         bootstrap: BootstrapSettings = BootstrapSettings(), reliability: Bool = true,
         priorities: Bool = true, weakestCount: Int = 3
     ) {
@@ -37,11 +41,27 @@ public struct IndexOptions: Sendable, Hashable {
         self.shareInterval = shareInterval
         self.lonelyUnitPolicy = lonelyUnitPolicy
         self.rankings = rankings
+        self.rankIntervals = rankIntervals
         self.bootstrap = bootstrap
         self.reliability = reliability
         self.priorities = priorities
         self.weakestCount = weakestCount
     }
+}
+
+/// Where rank intervals come from. Both rank the groups again in each of many draws of their
+/// estimates and take each group's quantiles of its ranks (SurveyStatistics `RankInterval`).
+public enum RankIntervalMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Draws from the normal approximation to the groups' joint distribution: their estimates
+    /// and their design covariance matrix (linearization, as R `svyby(..., covmat = TRUE)`);
+    /// ``normalDraws`` draws. One pass over the data, whatever its size.
+    case normal
+    /// Rao–Wu bootstrap replicates of the whole design (``BootstrapSettings``): no normal
+    /// approximation, at the price of recomputing the ranked node per replicate.
+    case bootstrap
+
+    /// Draws of the normal method.
+    public static let normalDraws = 2000
 }
 
 /// A ranking of the groups of one grouping on one node or question.

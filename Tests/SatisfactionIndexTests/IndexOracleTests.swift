@@ -1,7 +1,9 @@
+import Foundation
 import Testing
 import SatisfactionIndex
 import SurveySchema
 import SurveyStatistics
+import TestSupport
 
 /// Oracle tests: the engine against R `survey` 4.1.1 on the same rows
 /// (`Tests/Fixtures/index/<case>/make.R`, sourcing `../common.R`). Relative tolerance 1e-9,
@@ -193,6 +195,26 @@ import SurveyStatistics
         for row in priorities.table {
             #expect(close(row.importance, expected["importance"][row.criterion].double), "\(row.criterion)")
             #expect(close(row.performance, results.wholeSample!.node(row.criterion)!.estimate.value))
+        }
+    }
+
+    /// Without an overall item, importance is the correlation with the rest of the aspect
+    /// (`Tests/Fixtures/index/importance-rest.R`: R `cov.wt(..., cor = TRUE)`).
+    @Test(arguments: cases)
+    func importanceWithoutOverallItemIsTheRestCorrelation(_ c: Case) throws {
+        let fixture = try IndexFixture(c.name, weights: c.weights, design: c.design)
+        var survey = FixtureSurvey.make(design: c.designColumns)
+        survey.questions.removeAll { $0.kind == .overall }
+        let results = try IndexEngine(survey: survey, dataset: fixture.dataset).run()
+        let priorities = try #require(results.priorities)
+        #expect(priorities.importanceTarget == "aspect rest score")
+        let folder = TestPaths.fixture("index/\(c.name)")
+        let expected = JSON(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("importance-rest.json"))))
+        #expect(priorities.table.count == 5)
+        for row in priorities.table {
+            #expect(close(row.importance, expected[row.criterion]["importance"].double), "\(c) \(row.criterion)")
+            #expect(row.n == expected[row.criterion]["n"].int, "\(c) \(row.criterion) n")
         }
     }
 

@@ -12,7 +12,7 @@ import SurveyStatistics
         let survey = FixtureSurvey.make()
         let options = IndexOptions(
             groupings: [["service"]], rankings: [RankingRequest(by: ["service"], node: "overall")],
-            bootstrap: BootstrapSettings(replicates: 200, seed: 42))
+            rankIntervals: .bootstrap, bootstrap: BootstrapSettings(replicates: 200, seed: 42))
         let first = try IndexEngine(survey: survey, dataset: fixture.dataset, options: options).run()
         let second = try IndexEngine(survey: survey, dataset: fixture.dataset, options: options).run()
         #expect(first.rankings == second.rankings)
@@ -30,9 +30,12 @@ import SurveyStatistics
         }
     }
 
-    @Test func clearlySeparatedGroupsAreDistinguishable() throws {
+    @Test(arguments: RankIntervalMethod.allCases)
+    func clearlySeparatedGroupsAreDistinguishable(_ method: RankIntervalMethod) throws {
         // Group "hi": everyone answers 5; "mid": 5 and 1 alternate; "lo": everyone answers 1.
-        // Every replicate keeps the order 1.0 > 0.5 > 0.0, so each rank interval is one rank.
+        // Every replicate keeps the order 1.0 > 0.5 > 0.0, so each rank interval is one rank
+        // (normal draws: "hi" and "lo" have variance 0, and "mid" at 0.5 with a standard error
+        // of 0.079 would need a 6-sigma draw to cross either).
         let n = 120
         let l = LocalizedText(["en": "x"])
         let scale = Scale(id: "s5", points: (1...5).map { ScalePoint(value: $0, label: l) }, satisfied: [4, 5])
@@ -47,7 +50,8 @@ import SurveyStatistics
             }],
             groups: ["g": CategoryColumn(id: "g", levels: ["hi", "mid", "lo"], codes: (0..<n).map(group))])
         let r = try IndexEngine(survey: survey, dataset: data, options: IndexOptions(
-            rankings: [RankingRequest(by: ["g"], node: "c")], bootstrap: BootstrapSettings(replicates: 100, seed: 1))).run()
+            rankings: [RankingRequest(by: ["g"], node: "c")], rankIntervals: method,
+            bootstrap: BootstrapSettings(replicates: 100, seed: 1))).run()
         let entries = try #require(r.rankings.first?.entries)
         #expect(entries.map(\.key) == [["hi"], ["mid"], ["lo"]])
         #expect(entries.map(\.rankLower) == [1, 2, 3] && entries.map(\.rankUpper) == [1, 2, 3])

@@ -19,6 +19,8 @@ struct VarianceLayout {
     let rowSlot: [Int32]
     let slotGroup: [Int32]
     let slotStratum: [Int32]
+    /// With clusters, the PSU of each slot (empty without clusters, where slots are strata).
+    let slotPSU: [Int32]
     /// Design degrees of freedom of each group: PSUs − strata among its rows with weight ≠ 0.
     let groupDegreesOfFreedom: [Int]
 
@@ -30,6 +32,7 @@ struct VarianceLayout {
         var rowSlot = [Int32](repeating: 0, count: n)
         var slotGroup: [Int32] = []
         var slotStratum: [Int32] = []
+        var slotPSU: [Int32] = []
         var slotWeighted: [Bool] = []
         if !clustered {
             for g in 0..<groups.count {
@@ -69,6 +72,7 @@ struct VarianceLayout {
                     if flat { table[key] = slot } else { dense[key] = slot }
                     slotGroup.append(groups.rowGroup[i])
                     slotStratum.append(Int32(design.stratum(ofRow: i)))
+                    slotPSU.append(Int32(psu))
                     slotWeighted.append(false)
                 }
                 rowSlot[i] = slot
@@ -86,6 +90,7 @@ struct VarianceLayout {
         self.rowSlot = rowSlot
         self.slotGroup = slotGroup
         self.slotStratum = slotStratum
+        self.slotPSU = slotPSU
         slotCount = slotGroup.count
     }
 

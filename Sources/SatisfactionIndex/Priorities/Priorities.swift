@@ -75,36 +75,14 @@ extension EngineContext {
             guard let c = plan.columnOfCriterion[criterion.id], let entry = wholeSample.node(criterion.id) else { continue }
             let column = plan.columns[c]
             let aspect = survey.parentChain(of: criterion.id).first
-            var x: [Double] = [], y: [Double] = [], w: [Double] = []
             let others: [AnswerColumn] = overall == nil
                 ? (aspect?.criteria ?? []).filter { $0.id != criterion.id }.compactMap { plan.columnOfCriterion[$0.id] }.map { plan.columns[$0] }
                 : []
-            for i in 0..<dataset.rowCount {
-                let code = Int(column.codes[i].rawValue)
-                guard column.valid[code] == 1 else { continue }
-                var target = Double.nan
-                if let (_, o) = overall {
-                    let oc = plan.columns[o]
-                    let oCode = Int(oc.codes[i].rawValue)
-                    if oc.valid[oCode] == 1 { target = oc.value[oCode] }
-                } else {
-                    var total = 0.0, count = 0.0
-                    for other in others {
-                        let oCode = Int(other.codes[i].rawValue)
-                        count += other.valid[oCode]
-                        total += other.valid[oCode] * other.value[oCode]
-                    }
-                    if count > 0 { target = total / count }
-                }
-                guard !target.isNaN, design.weights[i] != 0 else { continue }
-                x.append(column.value[code])
-                y.append(target)
-                w.append(design.weights[i])
-            }
-            let importance = x.count >= 2 ? pearson(x, y, weights: dataset.weights == nil ? nil : w) : .nan
+            let (importance, n) = overall.map { importanceAgainstItem(column, plan.columns[$0.1]) }
+                ?? importanceAgainstRest(column, others)
             rows.append(ImportancePerformance(
                 criterion: criterion.id, aspect: aspect?.id, performance: entry.estimate.value, importance: importance,
-                n: x.count, quadrant: nil))
+                n: n, quadrant: nil))
         }
         let valid = rows.filter { !$0.importance.isNaN && !$0.performance.isNaN }
         if !valid.isEmpty {
@@ -123,5 +101,90 @@ extension EngineContext {
         return Priorities(
             weakest: Array(weakest), importanceTarget: overall.map { "overall item \($0.0)" } ?? "aspect rest score",
             table: rows)
+    }
+}
+
+extension EngineContext {
+    /// The weighted correlation of a criterion with another answer column (the overall item)
+    /// over rows answering both with a non-zero weight, and those rows' count. Both are
+    /// whole-valued with valid codes 1…11, so one pass fills a 16 × 16 table of weights by
+    /// code pair and the two-pass moments are taken over its cells.
+    func importanceAgainstItem(_ x: AnswerColumn, _ y: AnswerColumn) -> (Double, Int) {
+        var weight = [Double](repeating: 0, count: 256)
+        var count = [Int](repeating: 0, count: 256)
+        let rows = dataset.rowCount
+        weight.withUnsafeMutableBufferPointer { weight in
+        count.withUnsafeMutableBufferPointer { count in
+        x.codes.withUnsafeBufferPointer { cx in
+        y.codes.withUnsafeBufferPointer { cy in
+        x.valid.withUnsafeBufferPointer { vx in
+        y.valid.withUnsafeBufferPointer { vy in
+        design.weights.withUnsafeBufferPointer { w in
+            for i in 0..<rows {
+                let a = Int(cx[i].rawValue), b = Int(cy[i].rawValue)
+                guard vx[a] == 1, vy[b] == 1, w[i] != 0 else { continue }
+                let cell = (a & 0xF) << 4 | (b & 0xF)
+                weight[cell] += w[i]
+                count[cell] += 1
+            }
+        }}}}}}}
+        let n = count.reduce(0, +)
+        guard n >= 2 else { return (.nan, n) }
+        var sw = 0.0, sx = 0.0, sy = 0.0
+        for cell in 0..<256 where count[cell] > 0 {
+            sw += weight[cell]
+            sx += weight[cell] * x.value[cell >> 4]
+            sy += weight[cell] * y.value[cell & 0xF]
+        }
+        let mx = sx / sw, my = sy / sw
+        var cxy = 0.0, cxx = 0.0, cyy = 0.0
+        for cell in 0..<256 where count[cell] > 0 {
+            let dx = x.value[cell >> 4] - mx, dy = y.value[cell & 0xF] - my
+            cxy += weight[cell] * dx * dy
+            cxx += weight[cell] * dx * dx
+            cyy += weight[cell] * dy * dy
+        }
+        return (cxx > 0 && cyy > 0 ? cxy / (cxx * cyy).squareRoot() : .nan, n)
+    }
+
+    /// The weighted correlation of a criterion with the mean of the other criteria of its
+    /// aspect (the rest score, over the ones answered), over rows where both exist with a
+    /// non-zero weight; two passes over the rows, no per-row arrays.
+    func importanceAgainstRest(_ x: AnswerColumn, _ others: [AnswerColumn]) -> (Double, Int) {
+        let weights = design.weights
+        func rest(_ i: Int) -> Double {
+            var total = 0.0, count = 0.0
+            for other in others {
+                let code = Int(other.codes[i].rawValue)
+                count += other.valid[code]
+                total += other.valid[code] * other.value[code]
+            }
+            return count > 0 ? total / count : .nan
+        }
+        /// Calls `body(w, x, y)` for every row where both exist with a non-zero weight.
+        func pairs(_ body: (Double, Double, Double) -> Void) {
+            for i in 0..<dataset.rowCount {
+                let code = Int(x.codes[i].rawValue)
+                guard x.valid[code] == 1, weights[i] != 0 else { continue }
+                let y = rest(i)
+                if !y.isNaN { body(weights[i], x.value[code], y) }
+            }
+        }
+        var n = 0
+        var sw = 0.0, sx = 0.0, sy = 0.0
+        pairs { w, x, y in
+            n += 1
+            sw += w; sx += w * x; sy += w * y
+        }
+        guard n >= 2 else { return (.nan, n) }
+        let mx = sx / sw, my = sy / sw
+        var cxy = 0.0, cxx = 0.0, cyy = 0.0
+        pairs { w, x, y in
+            let dx = x - mx, dy = y - my
+            cxy += w * dx * dy
+            cxx += w * dx * dx
+            cyy += w * dy * dy
+        }
+        return (cxx > 0 && cyy > 0 ? cxy / (cxx * cyy).squareRoot() : .nan, n)
     }
 }

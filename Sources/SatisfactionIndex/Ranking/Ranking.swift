@@ -1,12 +1,16 @@
 import SurveyStatistics
 
-/// Groups ranked on one index, with bootstrap rank intervals.
+/// Groups ranked on one index, with rank intervals.
 ///
-/// Rank 1 is the highest index. Each replicate of a seeded bootstrap (Rao–Wu rescaled, PSUs
-/// within strata, R `as.svrepdesign(type = "subbootstrap")`) recomputes every group's index
-/// and ranks the groups again; SurveyStatistics' `RankInterval` turns the replicate ranks into
-/// each group's interval (type-1 quantiles) and the overlap-with-neighbours flag. Suppressed
-/// groups are left out of the ranking.
+/// Rank 1 is the highest index. Many draws of every group's index are ranked again, and
+/// SurveyStatistics' `RankInterval` turns each group's draw ranks into its interval (type-1
+/// quantiles) and the overlap-with-neighbours flag. The draws (``RankIntervalMethod``):
+/// - `normal` (default): from N(θ̂, C), the groups' estimates and their design covariance
+///   matrix by linearization (``GroupCovariance``; R `vcov(svyby(..., covmat = TRUE))`), which
+///   holds the correlation of groups sharing PSUs; 2,000 seeded draws;
+/// - `bootstrap`: replicates of a seeded Rao–Wu bootstrap (PSUs within strata, R
+///   `as.svrepdesign(type = "subbootstrap")`), each recomputing every group's index.
+/// Suppressed groups are left out of the ranking.
 ///
 /// Reference: Goldstein & Spiegelhalter (1996), "League tables and their limitations", JRSS A
 /// 159(3); Hall & Miller (2009), "Using the bootstrap to quantify the authority of an
@@ -16,7 +20,10 @@ public struct Ranking: Sendable, Hashable, Codable {
     public var by: [String]
     /// The node or question ranked on.
     public var node: String
-    /// Bootstrap replicates, seed and scheme: the same values give the same intervals.
+    /// Where the draws come from.
+    public var method: RankIntervalMethod
+    /// Draws (bootstrap replicates or normal draws), seed and bootstrap scheme: the same values
+    /// give the same intervals.
     public var replicates: Int
     public var seed: UInt64
     public var scheme: Bootstrap.Scheme
@@ -25,9 +32,11 @@ public struct Ranking: Sendable, Hashable, Codable {
     /// Groups in rank order.
     public var entries: [RankEntry]
 
-    public init(by: [String], node: String, replicates: Int, seed: UInt64, scheme: Bootstrap.Scheme, level: Double, entries: [RankEntry]) {
+    public init(by: [String], node: String, method: RankIntervalMethod = .bootstrap, replicates: Int, seed: UInt64,
+                scheme: Bootstrap.Scheme, level: Double, entries: [RankEntry]) {
         self.by = by
         self.node = node
+        self.method = method
         self.replicates = replicates
         self.seed = seed
         self.scheme = scheme
@@ -62,20 +71,40 @@ public struct RankEntry: Sendable, Hashable, Codable {
 }
 
 extension EngineContext {
-    func ranking(_ request: RankingRequest, table: GroupingResults) throws(IndexError) -> Ranking {
+    /// - Parameter covariance: the groups' covariance on the node from the grouping's pass, if
+    ///   it was computed there (normal method); otherwise it is computed here.
+    func ranking(_ request: RankingRequest, table: GroupingResults, covariance: GroupCovariance? = nil) throws(IndexError) -> Ranking {
         guard let s = plan.statisticOfNode[request.node] else { throw .unknownNode(id: request.node) }
         let estimator = try estimator(request.by)
         // Groups that take part: not suppressed on this node.
         var included: [Int] = []
         var values: [Double] = []
+        var variances: [Double] = []
         for (g, group) in table.groups.enumerated() {
             let entry = group.nodes.first { $0.id == request.node } ?? group.questions.first { $0.id == request.node }
             guard let entry, !entry.isSuppressed else { continue }
             included.append(g)
             values.append(entry.estimate.value)
+            variances.append(entry.estimate.standardError * entry.estimate.standardError)
         }
         let settings = options.bootstrap
-        let replicates = replicateValues(estimator: estimator, node: s, groups: included)
+        let replicates: [[Double]]
+        switch options.rankIntervals {
+        case .bootstrap:
+            replicates = replicateValues(estimator: estimator, node: s, groups: included)
+        case .normal:
+            var full = covariance
+            if full == nil && estimator.groups.count <= GroupCovariance.maximumGroups {
+                let (_, influence) = ColumnarPass(estimator: estimator).run()
+                full = GroupCovariance(layout: estimator.layout, statistic: s, statistics: estimator.statisticCount,
+                                       groups: estimator.groups.count, t: influence.t, t2: influence.t2, design: design)
+            }
+            let sub = full.map { c in
+                included.flatMap { a in included.map { b in c.matrix[a * c.groups + b] } }
+            }
+            replicates = NormalRankDraws.draws(values: values, covariance: sub, variances: variances,
+                                               count: RankIntervalMethod.normalDraws, seed: settings.seed)
+        }
         let intervals = RankInterval.compute(estimates: values, replicates: replicates, level: self.settings.level)
         let R = replicates.first?.count ?? max(2, settings.replicates)
         var entries: [RankEntry] = intervals.map { interval in
@@ -84,7 +113,8 @@ extension EngineContext {
                       indistinguishableFromNeighbours: interval.overlapsNeighbours)
         }
         entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.lexicographicallyPrecedes($1.key) }
-        return Ranking(by: request.by, node: request.node, replicates: R, seed: settings.seed, scheme: settings.scheme,
+        return Ranking(by: request.by, node: request.node, method: options.rankIntervals, replicates: R,
+                       seed: settings.seed, scheme: settings.scheme,
                        level: self.settings.level, entries: entries)
     }
 

@@ -1,11 +1,12 @@
+import Dispatch
 import SurveySchema
 import SurveyStatistics
 
 /// Internal consistency of one aspect's criteria: Cronbach's alpha with Feldt's interval,
 /// each criterion's correlation with the sum of the others, and alpha without it.
 ///
-/// Computed by SurveyStatistics' `CronbachAlpha` on the keyed values of the respondents who
-/// answered every criterion of the aspect (listwise, unweighted):
+/// Computed by SurveyStatistics' `CronbachAlpha` from the covariance of the keyed values of the
+/// respondents who answered every criterion of the aspect (listwise, unweighted; ``ListwiseMoments``):
 ///
 ///     α = K/(K − 1) · (1 − tr C / 1ᵀC1)        (C the K × K sample covariance matrix)
 ///
@@ -45,39 +46,12 @@ public struct AspectReliability: Sendable, Hashable, Codable {
         self.itemRestCorrelations = itemRestCorrelations
         self.alphaIfDeleted = alphaIfDeleted
     }
-
-    /// Alpha of `items[k][i]` (complete cases only: no NaN).
-    static func compute(aspect: String, criteria: [String], items: [[Double]], level: Double) -> AspectReliability {
-        let alpha = CronbachAlpha(items: items, missingValues: .listwise)
-        return AspectReliability(
-            aspect: aspect, criteria: criteria, n: alpha.respondentCount, alpha: alpha.raw,
-            interval: alpha.feldtInterval(level: level), itemRestCorrelations: alpha.itemRestCorrelations,
-            alphaIfDeleted: alpha.alphaIfDeleted)
-    }
-}
-
-/// The (weighted) Pearson correlation of x and y; NaN when either does not vary.
-func pearson(_ x: [Double], _ y: [Double], weights: [Double]?) -> Double {
-    var sw = 0.0, sx = 0.0, sy = 0.0
-    for i in x.indices {
-        let w = weights?[i] ?? 1
-        sw += w; sx += w * x[i]; sy += w * y[i]
-    }
-    let mx = sx / sw, my = sy / sw
-    var cxy = 0.0, cxx = 0.0, cyy = 0.0
-    for i in x.indices {
-        let w = weights?[i] ?? 1
-        cxy += w * (x[i] - mx) * (y[i] - my)
-        cxx += w * (x[i] - mx) * (x[i] - mx)
-        cyy += w * (y[i] - my) * (y[i] - my)
-    }
-    return cxx > 0 && cyy > 0 ? cxy / (cxx * cyy).squareRoot() : .nan
 }
 
 extension EngineContext {
     /// Alpha for every aggregate whose children are two or more criteria.
     func reliability() -> [AspectReliability] {
-        var result: [AspectReliability] = []
+        var aspects: [(id: String, criteria: [String], columns: [AnswerColumn])] = []
         func visit(_ node: Indicator) {
             guard case .aggregate(let aggregate) = node else { return }
             let children = aggregate.children
@@ -86,17 +60,122 @@ extension EngineContext {
             }
             if criteria.count == children.count, criteria.count >= 2 {
                 let columns = criteria.compactMap { plan.columnOfCriterion[$0] }.map { plan.columns[$0] }
-                var items = [[Double]](repeating: [], count: columns.count)
-                for i in 0..<dataset.rowCount {
-                    let codes = columns.map { Int($0.codes[i].rawValue) }
-                    guard columns.indices.allSatisfy({ columns[$0].valid[codes[$0]] == 1 }) else { continue }
-                    for j in columns.indices { items[j].append(columns[j].value[codes[j]]) }
-                }
-                result.append(.compute(aspect: aggregate.id, criteria: criteria, items: items, level: settings.level))
+                aspects.append((aggregate.id, criteria, columns))
             }
             for child in children { visit(child) }
         }
         visit(.aggregate(survey.root))
-        return result
+        // Aspects are independent: side by side on the available cores.
+        let list = aspects
+        let results = Slots<AspectReliability>(count: list.count)
+        let rowCount = dataset.rowCount, level = settings.level
+        DispatchQueue.concurrentPerform(iterations: list.count) { k in
+            let aspect = list[k]
+            let moments = ListwiseMoments(columns: aspect.columns, rowCount: rowCount)
+            let alpha = CronbachAlpha(covariance: moments.covariance, respondentCount: moments.n, missingValues: .listwise)
+            results.set(k, AspectReliability(
+                aspect: aspect.id, criteria: aspect.criteria, n: alpha.respondentCount, alpha: alpha.raw,
+                interval: alpha.feldtInterval(level: level), itemRestCorrelations: alpha.itemRestCorrelations,
+                alphaIfDeleted: alpha.alphaIfDeleted))
+        }
+        return (0..<list.count).map { results.get($0) }
+    }
+}
+
+/// The listwise (complete-case) covariance matrix of K answer columns, as
+/// `cov(na.omit(items))` in R, from one contingency table per pair of columns.
+///
+/// Keyed values are whole numbers and valid codes are 1…11, so a pair's 16 × 16 table of
+/// code counts over the complete rows holds everything: with n the complete rows,
+/// S_a = Σ v_a, S_ab = Σ v_a v_b (integer sums, exact),
+///
+///     C_ab = (n · S_ab − S_a · S_b) / (n (n − 1))
+///
+/// is exact up to its final conversion and division (no cancellation, unlike one-pass sums in
+/// floating point). No per-row or
+/// per-item arrays of values are built; each pass reads two columns of one-byte codes.
+///
+/// Edge cases: fewer than two complete rows gives NaN entries (as the items-based computation);
+/// sums too large for 64-bit integers fall back to the same formula in floating point.
+struct ListwiseMoments {
+    let n: Int
+    let covariance: [[Double]]
+
+    init(columns: [AnswerColumn], rowCount: Int) {
+        let k = columns.count
+        // 1 where every column holds a valid answer.
+        var keep = [UInt8](repeating: 1, count: rowCount)
+        for column in columns {
+            let validCode = (0..<256).map { UInt8(column.valid[$0] == 1 ? 1 : 0) }
+            keep.withUnsafeMutableBufferPointer { keep in
+                column.codes.withUnsafeBufferPointer { codes in
+                    for i in 0..<rowCount { keep[i] &= validCode[Int(codes[i].rawValue)] }
+                }
+            }
+        }
+        // Keyed values by code (valid codes are 1…11, below 16).
+        let values: [[Int64]] = columns.map { column in (0..<16).map { Int64(column.value[$0]) } }
+        var tables = [[Int]](repeating: [], count: k * k)
+        for a in 0..<k {
+            for b in a..<k {
+                var table = [Int](repeating: 0, count: 256)
+                table.withUnsafeMutableBufferPointer { table in
+                    keep.withUnsafeBufferPointer { keep in
+                        columns[a].codes.withUnsafeBufferPointer { ca in
+                            columns[b].codes.withUnsafeBufferPointer { cb in
+                                for i in 0..<rowCount {
+                                    let cell = (Int(ca[i].rawValue & 0xF) << 4) | Int(cb[i].rawValue & 0xF)
+                                    table[cell] &+= Int(keep[i])
+                                }
+                            }
+                        }
+                    }
+                }
+                tables[a * k + b] = table
+            }
+        }
+        let n = k > 0 ? tables[0].reduce(0, +) : 0
+        self.n = n
+        var c = [[Double]](repeating: [Double](repeating: .nan, count: k), count: k)
+        if n >= 2 {
+            for a in 0..<k {
+                for b in a..<k {
+                    let v = Self.covariance(tables[a * k + b], values[a], values[b], n: n)
+                    c[a][b] = v
+                    c[b][a] = v
+                }
+            }
+        }
+        covariance = c
+    }
+
+    /// C_ab from the pair's table of code counts.
+    static func covariance(_ table: [Int], _ va: [Int64], _ vb: [Int64], n: Int) -> Double {
+        var sa: Int64 = 0, sb: Int64 = 0, sab: Int64 = 0
+        var overflow = false
+        for cell in 0..<256 where table[cell] != 0 {
+            let count = Int64(table[cell])
+            let x = va[cell >> 4], y = vb[cell & 0xF]
+            let (cx, o1) = count.multipliedReportingOverflow(by: x)
+            let (cxy, o2) = cx.multipliedReportingOverflow(by: y)
+            let (s1, o3) = sa.addingReportingOverflow(cx)
+            let (s2, o4) = sb.addingReportingOverflow(count &* y)
+            let (s3, o5) = sab.addingReportingOverflow(cxy)
+            overflow = overflow || o1 || o2 || o3 || o4 || o5
+            sa = s1; sb = s2; sab = s3
+        }
+        let m = Int64(n)
+        if !overflow {
+            let (left, o1) = m.multipliedReportingOverflow(by: sab)
+            let (right, o2) = sa.multipliedReportingOverflow(by: sb)
+            let (difference, o3) = left.subtractingReportingOverflow(right)
+            if !(o1 || o2 || o3) { return Double(difference) / (Double(n) * Double(n - 1)) }
+        }
+        var fa = 0.0, fb = 0.0, fab = 0.0
+        for cell in 0..<256 where table[cell] != 0 {
+            let count = Double(table[cell]), x = Double(va[cell >> 4]), y = Double(vb[cell & 0xF])
+            fa += count * x; fb += count * y; fab += count * x * y
+        }
+        return (fab - fa * fb / Double(n)) / Double(n - 1)
     }
 }

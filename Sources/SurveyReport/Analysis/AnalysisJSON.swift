@@ -200,6 +200,7 @@ public struct AnalysisJSON: Sendable {
             "node": .string(ranking.node),
             "label": .string(labels.label(ofID: ranking.node)),
             "measure": .string(measure?.rawValue),
+            "method": .string(ranking.method.rawValue),
             "replicates": .int(ranking.replicates),
             "seed": .string(String(ranking.seed)),
             "scheme": .string(ranking.scheme.rawValue),

@@ -12,7 +12,7 @@ extension AnalysisTable {
         let nodeLabel = ranking.node == Survey.rootID ? words.overallIndexTitle : labels.label(ofID: ranking.node)
         var out = TerminalText.wrap(
             "\(words.rankingTitle) · \(groupingName) · \(nodeLabel) "
-                + "(\(words.rankInterval) \(level); \(numbers.count(ranking.replicates)) \(words.replicates), "
+                + "(\(words.rankInterval) \(level); \(numbers.count(ranking.replicates)) \(words.rankDraws(ranking.method)), "
                 + "\(words.seed) \(ranking.seed))",
             width: width)
         var rows: [TextTable.Row] = []

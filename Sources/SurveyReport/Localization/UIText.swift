@@ -1,3 +1,5 @@
+import SatisfactionIndex
+
 /// The words satkit itself writes around survey content (headings, column titles, the names
 /// of rules), in the languages reports are written in.
 ///
@@ -156,6 +158,13 @@ extension UIText {
     public var rank: String { pick("hạng", "rank") }
     public var rankInterval: String { pick("khoảng hạng", "rank interval") }
     public var replicates: String { pick("lần lặp bootstrap", "bootstrap replicates") }
+    /// How many draws a ranking's intervals come from, by its method.
+    public func rankDraws(_ method: RankIntervalMethod) -> String {
+        switch method {
+        case .bootstrap: replicates
+        case .normal: pick("lần rút theo xấp xỉ chuẩn", "normal-approximation draws")
+        }
+    }
     public var seed: String { "seed" }
     public var indistinguishable: String {
         pick("không phân biệt được với nhóm liền kề (khoảng hạng chồng nhau)",

@@ -88,6 +88,39 @@ public struct SurveyDesign: Sendable, Hashable {
         try SurveyDesign(weights: weights)
     }
 
+    /// A per-row column of labels held as codes into a list of labels, as a coded dataset
+    /// keeps its category columns: row i's label is `labels[codes[i]]`. Building a design from
+    /// codes skips hashing one string per row.
+    public struct CodedLabels: Sendable, Hashable {
+        public var codes: [UInt32]
+        public var labels: [String]
+
+        /// - Precondition: every code indexes `labels`.
+        public init(codes: [UInt32], labels: [String]) {
+            self.codes = codes
+            self.labels = labels
+        }
+
+        /// Codes in order of first appearance for `values`.
+        public init(_ values: [String]) {
+            var index: [String: UInt32] = [:]
+            var labels: [String] = []
+            var codes: [UInt32] = []
+            codes.reserveCapacity(values.count)
+            for value in values {
+                if let code = index[value] {
+                    codes.append(code)
+                } else {
+                    let code = UInt32(labels.count)
+                    index[value] = code
+                    labels.append(value)
+                    codes.append(code)
+                }
+            }
+            self.init(codes: codes, labels: labels)
+        }
+    }
+
     /// Builds a design from per-row columns.
     ///
     /// - Parameters:
@@ -107,13 +140,30 @@ public struct SurveyDesign: Sendable, Hashable {
         finitePopulation: FinitePopulationCorrection? = nil,
         lonelyUnits: LonelyUnitPolicy = .fail
     ) throws(DesignError) {
-        let n = rowCount ?? weights?.count ?? strata?.count ?? clusters?.count ?? 0
+        try self.init(
+            weights: weights, rowCount: rowCount, stratumCodes: strata.map(CodedLabels.init),
+            clusterCodes: clusters.map(CodedLabels.init), finitePopulation: finitePopulation, lonelyUnits: lonelyUnits)
+    }
+
+    /// Builds a design from per-row columns, strata and clusters given as codes into labels.
+    /// The same design as ``init(weights:rowCount:strata:clusters:finitePopulation:lonelyUnits:)``
+    /// with the labels `labels[codes[i]]`.
+    /// - Throws: ``DesignError`` naming the column, row or stratum at fault.
+    public init(
+        weights: [Double]? = nil,
+        rowCount: Int? = nil,
+        stratumCodes strata: CodedLabels?,
+        clusterCodes clusters: CodedLabels?,
+        finitePopulation: FinitePopulationCorrection? = nil,
+        lonelyUnits: LonelyUnitPolicy = .fail
+    ) throws(DesignError) {
+        let n = rowCount ?? weights?.count ?? strata?.codes.count ?? clusters?.codes.count ?? 0
         func check(_ column: String, _ count: Int?) throws(DesignError) {
             if let count, count != n { throw .lengthMismatch(column: column, expected: n, actual: count) }
         }
         try check("weights", weights?.count)
-        try check("strata", strata?.count)
-        try check("clusters", clusters?.count)
+        try check("strata", strata?.codes.count)
+        try check("clusters", clusters?.codes.count)
         let fpcValues: [Double]?
         switch finitePopulation {
         case .none: fpcValues = nil
@@ -138,16 +188,17 @@ public struct SurveyDesign: Sendable, Hashable {
         var labels: [String] = []
         var rowStratum: [Int] = []
         if let strata {
-            var index: [String: Int] = [:]
+            // code → stratum index, by first appearance.
+            var index = [Int](repeating: -1, count: strata.labels.count)
             rowStratum.reserveCapacity(n)
-            for label in strata {
-                if let h = index[label] {
-                    rowStratum.append(h)
-                } else {
-                    index[label] = labels.count
-                    rowStratum.append(labels.count)
-                    labels.append(label)
+            for code in strata.codes {
+                let c = Int(code)
+                precondition(c < index.count, "stratum code \(c) has no label")
+                if index[c] < 0 {
+                    index[c] = labels.count
+                    labels.append(strata.labels[c])
                 }
+                rowStratum.append(index[c])
             }
         } else if n > 0 {
             labels = [""]
@@ -159,18 +210,30 @@ public struct SurveyDesign: Sendable, Hashable {
         var rowPSU: [Int] = []
         var psuStratum: [Int] = []
         if let clusters {
-            var index: [PSUKey: Int] = [:]
+            // code → PSU of the first stratum the code appeared in; the same label in another
+            // stratum is another PSU (nest = TRUE), found in `nested`.
+            var first = [Int](repeating: -1, count: clusters.labels.count)
+            var nested: [PSUKey: Int] = [:]
             rowPSU.reserveCapacity(n)
-            for (row, label) in clusters.enumerated() {
+            for (row, code) in clusters.codes.enumerated() {
+                let c = Int(code)
+                precondition(c < first.count, "cluster code \(c) has no label")
                 let h = rowStratum.isEmpty ? 0 : rowStratum[row]
-                let key = PSUKey(stratum: h, label: label)
-                if let j = index[key] {
-                    rowPSU.append(j)
+                let j: Int
+                if first[c] < 0 {
+                    j = psuStratum.count
+                    first[c] = j
+                    psuStratum.append(h)
+                } else if psuStratum[first[c]] == h {
+                    j = first[c]
+                } else if let known = nested[PSUKey(stratum: h, code: c)] {
+                    j = known
                 } else {
-                    index[key] = psuStratum.count
-                    rowPSU.append(psuStratum.count)
+                    j = psuStratum.count
+                    nested[PSUKey(stratum: h, code: c)] = j
                     psuStratum.append(h)
                 }
+                rowPSU.append(j)
             }
         } else {
             psuStratum = rowStratum.isEmpty ? [Int](repeating: 0, count: n) : rowStratum
@@ -267,5 +330,5 @@ public struct SurveyDesign: Sendable, Hashable {
 
 private struct PSUKey: Hashable {
     var stratum: Int
-    var label: String
+    var code: Int
 }

@@ -62,8 +62,6 @@ public struct CronbachAlpha: Sendable, Hashable {
         let k = items.count
         let rows = items.first?.count ?? 0
         precondition(items.allSatisfy { $0.count == rows }, "every item needs one answer per respondent")
-        itemCount = k
-        self.missingValues = missingValues
 
         var use = [Bool](repeating: false, count: rows)
         var n = 0
@@ -74,7 +72,6 @@ public struct CronbachAlpha: Sendable, Hashable {
             use[i] = keep
             if keep { n += 1 }
         }
-        respondentCount = n
 
         var c = [[Double]](repeating: [Double](repeating: .nan, count: k), count: k)
         for a in 0..<k {
@@ -84,6 +81,24 @@ public struct CronbachAlpha: Sendable, Hashable {
                 c[b][a] = v
             }
         }
+        self.init(covariance: c, respondentCount: n, missingValues: missingValues)
+    }
+
+    /// Alpha from an item covariance matrix already computed (divisor m − 1), for callers that
+    /// accumulate it in one pass over coded answers instead of holding one array per item.
+    /// Gives the same numbers as ``init(items:missingValues:)`` on the items C came from.
+    ///
+    /// - Parameters:
+    ///   - covariance: the k × k matrix C (NaN entries propagate to the results).
+    ///   - respondentCount: n as ``init(items:missingValues:)`` counts it, for Feldt's interval.
+    ///   - missingValues: how C was computed, recorded for the reader.
+    /// - Precondition: C is square.
+    public init(covariance c: [[Double]], respondentCount n: Int, missingValues: MissingValues) {
+        let k = c.count
+        precondition(c.allSatisfy { $0.count == k }, "the covariance matrix must be square")
+        itemCount = k
+        self.missingValues = missingValues
+        respondentCount = n
         covariance = c
         let all = Array(0..<k)
         (raw, standardized) = Self.alphas(c, all)

@@ -18,6 +18,7 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
         engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
     }
     if let bootstrap = options.bootstrap {
+        engineOptions.rankIntervals = .bootstrap
         engineOptions.bootstrap.replicates = bootstrap.replicates
         engineOptions.bootstrap.seed = bootstrap.seed
     }

@@ -68,9 +68,18 @@ struct ReportMethods: Sendable {
 
         // Ranks.
         if let r = content.ranking {
+            let level = style.decimal(r.level * 100, digits: 0)
+            let source = switch r.method {
+            case .bootstrap:
+                pick("từ \(style.count(r.replicates)) lần lặp bootstrap (\(r.scheme.rawValue), seed \(r.seed))",
+                     "come from \(style.count(r.replicates)) bootstrap replicates (\(r.scheme.rawValue), seed \(r.seed))")
+            case .normal:
+                pick("từ \(style.count(r.replicates)) lần rút ngẫu nhiên theo xấp xỉ chuẩn của các chỉ số nhóm và hiệp phương sai theo thiết kế mẫu của chúng (seed \(r.seed))",
+                     "come from \(style.count(r.replicates)) draws from the normal approximation to the groups' indices and their design covariance (seed \(r.seed))")
+            }
             out.append(pick(
-                "Khoảng hạng \(style.decimal(r.level * 100, digits: 0))% từ \(style.count(r.replicates)) lần lặp bootstrap (\(r.scheme.rawValue), seed \(r.seed)). Chỉ khẳng định một nhóm đứng đầu hay đứng cuối khi khoảng hạng của nhóm không chồng lên nhóm liền kề.",
-                "Rank intervals at \(style.decimal(r.level * 100, digits: 0))% come from \(style.count(r.replicates)) bootstrap replicates (\(r.scheme.rawValue), seed \(r.seed)). A group is said to rank first or last only when its rank interval does not overlap with its neighbour's."))
+                "Khoảng hạng \(level)% \(source). Chỉ khẳng định một nhóm đứng đầu hay đứng cuối khi khoảng hạng của nhóm không chồng lên nhóm liền kề.",
+                "Rank intervals at \(level)% \(source). A group is said to rank first or last only when its rank interval does not overlap with its neighbour's."))
         }
 
         // Importance.

@@ -1,0 +1,161 @@
+import SurveyStatistics
+
+/// The design covariance matrix of the groups' estimates of one statistic: what R
+/// `vcov(svyby(..., covmat = TRUE))` gives, from the same influence totals as the groups'
+/// variances (``VarianceLayout``).
+///
+/// Groups are domains of one design, so their estimates are correlated when they share PSUs
+/// (services asked in the same villages) and through the centring within strata:
+///
+///     C_gg' = Σ_h f_h · n_h/(n_h − 1) · (Σ_j t_ghj t_g'hj − T_gh T_g'h / n_h)
+///
+/// with t_ghj the total of group g's influence values in PSU j of stratum h and T_gh = Σ_j t_ghj.
+/// The diagonal is each group's variance. Without clusters every row is a PSU of one group,
+/// so the cross products vanish off the diagonal and only the centring term is left there.
+/// Lonely strata follow the variances: `adjust` adds f_h T_gh T_g'h, the other policies nothing;
+/// census strata (f_h < 1e-7) add nothing.
+///
+/// Cost: the PSUs' group lists (Σ over PSUs of groups² products) and, per stratum, the outer
+/// product of its non-zero T_gh; memory G² doubles, so callers bound G (``maximumGroups``).
+struct GroupCovariance {
+    /// Above this many groups the full matrix is not formed (G² doubles and a G³ factorisation);
+    /// rankings then draw the groups independently (``NormalRankDraws``).
+    static let maximumGroups = 600
+
+    let groups: Int
+    /// Row-major G × G.
+    let matrix: [Double]
+
+    /// - Parameters:
+    ///   - t: the per-slot influence totals of every statistic (`slot * statistics + s`).
+    ///   - t2: without clusters, the per-slot sums of squared influence values (same layout).
+    init(layout: VarianceLayout, statistic s: Int, statistics S: Int, groups G: Int, t: [Double], t2: [Double],
+         design: SurveyDesign) {
+        groups = G
+        let H = layout.strata
+        var c = [Double](repeating: 0, count: G * G)
+        guard design.psuCount > 0 else {
+            matrix = c
+            return
+        }
+        // Per stratum: the factor of its products, or nil when the stratum adds no products.
+        func factor(_ h: Int) -> Double? {
+            let f = design.finitePopulationFactors[h]
+            let nh = Double(design.stratumPSUCounts[h])
+            return f < 1e-7 || nh < 2 ? nil : f * nh / (nh - 1)
+        }
+        // T_gh.
+        var total = [Double](repeating: 0, count: G * H)
+        for slot in 0..<layout.slotCount {
+            total[Int(layout.slotGroup[slot]) * H + Int(layout.slotStratum[slot])] += t[slot * S + s]
+        }
+        // Σ_j t_ghj t_g'hj.
+        if layout.clustered {
+            // Slots ordered by PSU (counting sort), then the products within each PSU.
+            let psus = design.psuCount
+            var start = [Int](repeating: 0, count: psus + 1)
+            for slot in 0..<layout.slotCount { start[Int(layout.slotPSU[slot]) + 1] += 1 }
+            for j in 0..<psus { start[j + 1] += start[j] }
+            var next = start
+            var order = [Int](repeating: 0, count: layout.slotCount)
+            for slot in 0..<layout.slotCount {
+                let j = Int(layout.slotPSU[slot])
+                order[next[j]] = slot
+                next[j] += 1
+            }
+            for j in 0..<psus where start[j + 1] > start[j] {
+                guard let k = factor(Int(layout.slotStratum[order[start[j]]])) else { continue }
+                for a in start[j]..<start[j + 1] {
+                    let sa = order[a]
+                    let ga = Int(layout.slotGroup[sa]), ta = k * t[sa * S + s]
+                    for b in start[j]..<start[j + 1] {
+                        let sb = order[b]
+                        c[ga * G + Int(layout.slotGroup[sb])] += ta * t[sb * S + s]
+                    }
+                }
+            }
+        } else {
+            for slot in 0..<layout.slotCount {
+                guard let k = factor(Int(layout.slotStratum[slot])) else { continue }
+                let g = Int(layout.slotGroup[slot])
+                c[g * G + g] += k * t2[slot * S + s]
+            }
+        }
+        // Centring within strata (and lonely strata under `adjust`).
+        for h in 0..<H {
+            let f = design.finitePopulationFactors[h]
+            if f < 1e-7 { continue }
+            let nh = Double(design.stratumPSUCounts[h])
+            let k: Double
+            if nh >= 2 {
+                k = -f * nh / (nh - 1) / nh
+            } else if design.lonelyUnitPolicy == .adjust {
+                k = f
+            } else {
+                continue
+            }
+            let present = (0..<G).filter { total[$0 * H + h] != 0 }
+            for a in present {
+                let ta = k * total[a * H + h]
+                for b in present { c[a * G + b] += ta * total[b * H + h] }
+            }
+        }
+        matrix = c
+    }
+}
+
+/// Draws of the groups' estimates from the normal approximation to their joint sampling
+/// distribution, N(θ̂, C) with C the design covariance (``GroupCovariance``): the input of
+/// `RankInterval.compute` in place of bootstrap replicates.
+///
+/// θ + L z with L the Cholesky factor of C (semi-definite allowed: a pivot at or below
+/// 1e-12 of the largest variance makes its column zero) and z standard normal from a seeded
+/// generator, so the same seed gives the same draws. Without a covariance matrix (more groups
+/// than ``GroupCovariance/maximumGroups``) each group is drawn alone from its variance.
+enum NormalRankDraws {
+    /// `[group][draw]`.
+    static func draws(values: [Double], covariance: [Double]?, variances: [Double], count: Int, seed: UInt64) -> [[Double]] {
+        let G = values.count
+        var generator = SeededGenerator(seed: seed)
+        var out = [[Double]](repeating: [Double](repeating: 0, count: count), count: G)
+        guard let covariance else {
+            for r in 0..<count {
+                for g in 0..<G { out[g][r] = values[g] + variances[g].squareRoot() * generator.nextNormal() }
+            }
+            return out
+        }
+        let L = cholesky(covariance, G)
+        var z = [Double](repeating: 0, count: G)
+        for r in 0..<count {
+            for g in 0..<G { z[g] = generator.nextNormal() }
+            for g in 0..<G {
+                var x = values[g]
+                let row = g * G
+                for k in 0...g { x += L[row + k] * z[k] }
+                out[g][r] = x
+            }
+        }
+        return out
+    }
+
+    /// Lower-triangular L with L Lᵀ = A (row-major n × n), tolerant of semi-definite A.
+    static func cholesky(_ a: [Double], _ n: Int) -> [Double] {
+        var L = [Double](repeating: 0, count: n * n)
+        var largest = 0.0
+        for i in 0..<n { largest = max(largest, a[i * n + i]) }
+        let tolerance = largest * 1e-12
+        for j in 0..<n {
+            var d = a[j * n + j]
+            for k in 0..<j { d -= L[j * n + k] * L[j * n + k] }
+            guard d > tolerance else { continue }  // column j stays zero
+            let root = d.squareRoot()
+            L[j * n + j] = root
+            for i in (j + 1)..<max(j + 1, n) {
+                var x = a[i * n + j]
+                for k in 0..<j { x -= L[i * n + k] * L[j * n + k] }
+                L[i * n + j] = x / root
+            }
+        }
+        return L
+    }
+}
