@@ -195,16 +195,17 @@ struct EngineContext {
     /// ``GroupCovariance/maximumGroups`` groups).
     func grouping(_ by: [String], covarianceOf ranked: [Int]) throws(IndexError) -> (GroupingResults, [Int: GroupCovariance]) {
         let estimator = try estimator(by)
-        let (sums, influence) = ColumnarPass(estimator: estimator).run()
+        let covarianceWanted = estimator.groups.count <= GroupCovariance.maximumGroups
+        let (sums, influence) = ColumnarPass(estimator: estimator).run(keep: covarianceWanted ? Set(ranked) : [])
         let variances = estimator.layout.variances(
-            t: influence.t, t2: influence.t2, statistics: estimator.statisticCount,
+            s1: influence.s1, s2: influence.s2, statistics: estimator.statisticCount,
             groups: estimator.groups.count, design: design)
         var covariances: [Int: GroupCovariance] = [:]
-        if estimator.groups.count <= GroupCovariance.maximumGroups {
+        if covarianceWanted {
             for s in ranked {
                 covariances[s] = GroupCovariance(
-                    layout: estimator.layout, statistic: s, statistics: estimator.statisticCount,
-                    groups: estimator.groups.count, t: influence.t, t2: influence.t2, design: design)
+                    layout: estimator.layout, groups: estimator.groups.count, t: influence.slotT[s] ?? [],
+                    t2: influence.slotT2[s] ?? [], design: design)
             }
         }
         let S = estimator.statisticCount

@@ -76,7 +76,7 @@ import SurveyStatistics
             let influence = estimator.influenceSums(sums: sums, weights: w)
             let S = estimator.statisticCount
             let variances = estimator.layout.variances(
-                t: influence.t, t2: influence.t2, statistics: S, groups: estimator.groups.count, design: context.design)
+                s1: influence.s1, s2: influence.s2, statistics: S, groups: estimator.groups.count, design: context.design)
             for g in 0..<estimator.groups.count {
                 for s in 0..<S {
                     let z = estimator.influence(group: g, statistic: s, sums: sums, weights: w)
@@ -144,8 +144,9 @@ import SurveyStatistics
         for by in [[], ["g", "h"]] {
             let estimator = try context.estimator(by)
             let rowSums = estimator.sums(weights: context.design.weights)
-            let rowInfluence = estimator.influenceSums(sums: rowSums, weights: context.design.weights)
-            let (sums, influence) = ColumnarPass(estimator: estimator).run()
+            let all = Set(0..<estimator.statisticCount)
+            let rowInfluence = estimator.influenceSums(sums: rowSums, weights: context.design.weights, keep: all)
+            let (sums, influence) = ColumnarPass(estimator: estimator).run(keep: all)
             #expect(sums.answerCounts == rowSums.answerCounts)
             #expect(sums.enteringN == rowSums.enteringN)
             #expect(sums.groupRows == rowSums.groupRows)
@@ -159,8 +160,12 @@ import SurveyStatistics
             same(estimator.values(sums), estimator.values(rowSums), "values")
             same(sums.enteringW, rowSums.enteringW, "enteringW")
             same(sums.enteringW2, rowSums.enteringW2, "enteringW2")
-            same(influence.t, rowInfluence.t, "t")
-            same(influence.t2, rowInfluence.t2, "t2")
+            same(influence.s1, rowInfluence.s1, "s1")
+            same(influence.s2, rowInfluence.s2, "s2")
+            for s in all {
+                same(influence.slotT[s] ?? [], rowInfluence.slotT[s] ?? [], "slot t of \(s)")
+                same(influence.slotT2[s] ?? [], rowInfluence.slotT2[s] ?? [], "slot t2 of \(s)")
+            }
             same(influence.z, rowInfluence.z, "z")
             same(influence.zzOverW, rowInfluence.zzOverW, "zzOverW")
             // Replicate weights (as the ranking bootstrap passes them), some of them zero.

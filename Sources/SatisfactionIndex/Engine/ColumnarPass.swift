@@ -1,3 +1,4 @@
+import Dispatch
 import SurveyData
 
 /// The fast path of ``GroupedEstimator``: the same sums, computed column by column.
@@ -20,8 +21,13 @@ import SurveyData
 struct ColumnarPass {
     let estimator: GroupedEstimator
 
-    /// The sums under `weights` (the design's by default; a bootstrap replicate's otherwise).
-    func run(weights: [Double]? = nil) -> (GroupedEstimator.Sums, GroupedEstimator.InfluenceSums) {
+    /// The sums under `weights` (the design's by default; a bootstrap replicate's otherwise),
+    /// with the per-slot influence totals of the statistics in `keep` (for covariances).
+    ///
+    /// Slot totals are folded into their (group, stratum) cell as soon as a statistic's pass
+    /// ends, so memory grows with slots × (statistics of one column, or linear statistics), not
+    /// slots × all statistics.
+    func run(weights: [Double]? = nil, keep: Set<Int> = []) -> (GroupedEstimator.Sums, GroupedEstimator.InfluenceSums) {
         let e = estimator
         let n = e.design.rowCount
         let G = e.groups.count, S = e.statistics.count, C = e.columns.count
@@ -37,7 +43,7 @@ struct ColumnarPass {
             enteringW2: [Double](repeating: 0, count: G * S), answerCounts: [Int](repeating: 0, count: G * C * 5),
             groupRows: [Int](repeating: 0, count: G), groupWeight: [Double](repeating: 0, count: G))
         var inf = GroupedEstimator.InfluenceSums(
-            t: [Double](repeating: 0, count: slots * S), t2: [Double](repeating: 0, count: clustered ? 0 : slots * S),
+            s1: [Double](repeating: 0, count: e.layout.cellCount * S), s2: [Double](repeating: 0, count: e.layout.cellCount * S),
             z: [Double](repeating: 0, count: G * S), zzOverW: [Double](repeating: 0, count: G * S))
 
         for i in 0..<n {
@@ -49,8 +55,53 @@ struct ColumnarPass {
         // 1. Single-column statistics, grouped by column.
         var itemStatistics = [[(s: Int, variable: Variable)]](repeating: [], count: C)
         for s in 0..<S { if case let .item(c, variable) = e.statistics[s].kind { itemStatistics[c].append((s, variable)) } }
+        // Columns side by side, each into its own arrays for its J statistics (numbered
+        // 0..<J there), merged into the grouping's arrays in column order.
+        let cells = e.layout.cellCount
+        let parts = Slots<(GroupedEstimator.Sums, GroupedEstimator.InfluenceSums)>(count: C)
+        let columnStatistics = itemStatistics
+        DispatchQueue.concurrentPerform(iterations: C) { c in
+            let list = columnStatistics[c]
+            let J = list.count
+            var local = GroupedEstimator.Sums(
+                numerator: [Double](repeating: 0, count: G * J), denominator: [Double](repeating: 0, count: G * J),
+                enteringN: [Int](repeating: 0, count: G * J), enteringW: [Double](repeating: 0, count: G * J),
+                enteringW2: [Double](repeating: 0, count: G * J), answerCounts: [Int](repeating: 0, count: G * 5),
+                groupRows: [], groupWeight: [])
+            var localInf = GroupedEstimator.InfluenceSums(
+                s1: [Double](repeating: 0, count: cells * J), s2: [Double](repeating: 0, count: cells * J),
+                z: [Double](repeating: 0, count: G * J), zzOverW: [Double](repeating: 0, count: G * J))
+            let numbered = list.enumerated().map { (s: $0.offset, variable: $0.element.variable) }
+            let kept = Set(list.indices.filter { keep.contains(list[$0].s) })
+            columnPass(c, statistics: numbered, weights: weights, keep: kept, S: J, C: 1, countColumn: 0,
+                       sums: &local, inf: &localInf)
+            parts.set(c, (local, localInf))
+        }
         for c in 0..<C {
-            columnPass(c, statistics: itemStatistics[c], weights: weights, sums: &sums, inf: &inf)
+            let (local, localInf) = parts.get(c)
+            let list = itemStatistics[c]
+            let J = list.count
+            for g in 0..<G {
+                for k in 0..<5 { sums.answerCounts[(g * C + c) * 5 + k] = local.answerCounts[g * 5 + k] }
+            }
+            for (j, statistic) in list.enumerated() {
+                let s = statistic.s
+                for g in 0..<G {
+                    sums.numerator[g * S + s] = local.numerator[g * J + j]
+                    sums.denominator[g * S + s] = local.denominator[g * J + j]
+                    sums.enteringN[g * S + s] = local.enteringN[g * J + j]
+                    sums.enteringW[g * S + s] = local.enteringW[g * J + j]
+                    sums.enteringW2[g * S + s] = local.enteringW2[g * J + j]
+                    inf.z[g * S + s] = localInf.z[g * J + j]
+                    inf.zzOverW[g * S + s] = localInf.zzOverW[g * J + j]
+                }
+                for cell in 0..<cells {
+                    inf.s1[cell * S + s] = localInf.s1[cell * J + j]
+                    inf.s2[cell * S + s] = localInf.s2[cell * J + j]
+                }
+                if let t = localInf.slotT[j] { inf.slotT[s] = t }
+                if let t2 = localInf.slotT2[j] { inf.slotT2[s] = t2 }
+            }
         }
 
         // 2. Multi-column ratios (pooled, respondent mean, multi-select option): row buffers.
@@ -85,7 +136,7 @@ struct ColumnarPass {
             case .item, .linear:
                 continue
             }
-            ratioPass(s, a: a, b: b, weights: weights, sums: &sums, inf: &inf)
+            ratioPass(s, a: a, b: b, weights: weights, keep: keep, sums: &sums, inf: &inf)
             buffers[s] = (a, b)
         }
 
@@ -139,6 +190,8 @@ struct ColumnarPass {
             defer { scratch.free() }
             let zb = scratch.zeros(L * block)
             let eb = scratch.zeros(L * block)  // 1 where the row enters, else 0
+            // Slot totals of the linear statistics, slot-major, folded after the last block.
+            let tl = scratch.zeros(slots * L), t2l = scratch.zeros(clustered ? 1 : slots * L)
             var lo = 0
             while lo < n {
                 let m = min(block, n - lo)
@@ -180,9 +233,9 @@ struct ColumnarPass {
                     for r in 0..<m where en[r] != 0 {
                         let i = lo + r
                         let g = Int(rowGroup[i]), w = weights[i], zi = z[r]
-                        let slot = Int(rowSlot[i]) * S + s
-                        inf.t[slot] += zi
-                        if !clustered { inf.t2[slot] += zi * zi }
+                        let slot = Int(rowSlot[i]) * L + l
+                        tl[slot] += zi
+                        if !clustered { t2l[slot] += zi * zi }
                         if w != 0 {
                             let k = g * S + s
                             sums.enteringN[k] += 1
@@ -195,19 +248,38 @@ struct ColumnarPass {
                 }
                 lo += m
             }
+            inf.s1.withUnsafeMutableBufferPointer { s1 in
+                inf.s2.withUnsafeMutableBufferPointer { s2 in
+                    for (l, statistic) in linear.enumerated() {
+                        for slot in 0..<slots {
+                            e.layout.fold(slot: slot, s: statistic.s, statistics: S, t: tl[slot * L + l],
+                                          t2: clustered ? 0 : t2l[slot * L + l], s1: s1.baseAddress!, s2: s2.baseAddress!)
+                        }
+                    }
+                }
+            }
+            for (l, statistic) in linear.enumerated() where keep.contains(statistic.s) {
+                inf.slotT[statistic.s] = (0..<slots).map { tl[$0 * L + l] }
+                if !clustered { inf.slotT2[statistic.s] = (0..<slots).map { t2l[$0 * L + l] } }
+            }
         }
         return (sums, inf)
     }
 
     /// One pass over column `c` for its single-column statistics. The accumulators are raw
     /// buffers so that the loop has no reference counting, uniqueness or exclusivity checks.
+    ///
+    /// `sums` and `inf` are laid out for `S` statistics and `C` columns, the column's answer
+    /// counts going to column `countColumn` (``run`` passes one column's own small arrays, so
+    /// that columns run side by side, and merges them).
     private func columnPass(
-        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double],
+        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double], keep: Set<Int>,
+        S: Int, C: Int, countColumn: Int,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
         let n = e.design.rowCount
-        let G = e.groups.count, S = e.statistics.count, C = e.columns.count
+        let G = e.groups.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
         let column = e.columns[c]
@@ -270,7 +342,7 @@ struct ColumnarPass {
             }
         }}}}}}}
         for g in 0..<G {
-            for k in 0..<5 { sums.answerCounts[(g * C + c) * 5 + k] = Int(counts[g * 5 + k]) }
+            for k in 0..<5 { sums.answerCounts[(g * C + countColumn) * 5 + k] = Int(counts[g * 5 + k]) }
         }
         for (j, statistic) in statistics.enumerated() {
             let s = statistic.s
@@ -289,20 +361,34 @@ struct ColumnarPass {
                 inf.z[k] = (gWY[g * J + j] - th * gW[g]) * inverse[g]
                 inf.zzOverW[k] = (gWY2[g * J + j] - 2 * th * gWY[g * J + j] + th * th * gW[g]) * inverse[g] * inverse[g]
             }
-            for slot in 0..<slots {
-                let g = Int(e.layout.slotGroup[slot])
-                let th = theta[g], x = inverse[g]
-                inf.t[slot * S + s] = (sWY[slot * J + j] - th * sW[slot]) * x
-                if !clustered {
-                    inf.t2[slot * S + s] = (sW2Y2[slot * J + j] - 2 * th * sW2Y[slot * J + j] + th * th * sW2[slot]) * x * x
+            let kept = keep.contains(s)
+            var slotT = [Double](repeating: 0, count: kept ? slots : 0)
+            var slotT2 = [Double](repeating: 0, count: kept && !clustered ? slots : 0)
+            inf.s1.withUnsafeMutableBufferPointer { s1 in
+                inf.s2.withUnsafeMutableBufferPointer { s2 in
+                    for slot in 0..<slots {
+                        let g = Int(e.layout.slotGroup[slot])
+                        let th = theta[g], x = inverse[g]
+                        let t = (sWY[slot * J + j] - th * sW[slot]) * x
+                        let t2 = clustered ? 0 : (sW2Y2[slot * J + j] - 2 * th * sW2Y[slot * J + j] + th * th * sW2[slot]) * x * x
+                        e.layout.fold(slot: slot, s: s, statistics: S, t: t, t2: t2, s1: s1.baseAddress!, s2: s2.baseAddress!)
+                        if kept {
+                            slotT[slot] = t
+                            if !clustered { slotT2[slot] = t2 }
+                        }
+                    }
                 }
+            }
+            if kept {
+                inf.slotT[s] = slotT
+                if !clustered { inf.slotT2[s] = slotT2 }
             }
         }
     }
 
     /// One pass over the row buffers a, b of a multi-column ratio statistic.
     private func ratioPass(
-        _ s: Int, a: [Double], b: [Double], weights: [Double],
+        _ s: Int, a: [Double], b: [Double], weights: [Double], keep: Set<Int>,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -349,11 +435,27 @@ struct ColumnarPass {
             inf.z[k] = (sums.numerator[k] - th * x) / x
             inf.zzOverW[k] = (gA2[g] - 2 * th * gAB[g] + th * th * gB2[g]) / (x * x)
         }
-        for slot in 0..<slots {
-            let g = Int(e.layout.slotGroup[slot])
-            let th = theta[g], x = inverse[g]
-            inf.t[slot * S + s] = (sA[slot] - th * sB[slot]) * x
-            if !clustered { inf.t2[slot * S + s] = (sA2[slot] - 2 * th * sAB[slot] + th * th * sB2[slot]) * x * x }
+        let kept = keep.contains(s)
+        var slotT = [Double](repeating: 0, count: kept ? slots : 0)
+        var slotT2 = [Double](repeating: 0, count: kept && !clustered ? slots : 0)
+        inf.s1.withUnsafeMutableBufferPointer { s1 in
+            inf.s2.withUnsafeMutableBufferPointer { s2 in
+                for slot in 0..<slots {
+                    let g = Int(e.layout.slotGroup[slot])
+                    let th = theta[g], x = inverse[g]
+                    let t = (sA[slot] - th * sB[slot]) * x
+                    let t2 = clustered ? 0 : (sA2[slot] - 2 * th * sAB[slot] + th * th * sB2[slot]) * x * x
+                    e.layout.fold(slot: slot, s: s, statistics: S, t: t, t2: t2, s1: s1.baseAddress!, s2: s2.baseAddress!)
+                    if kept {
+                        slotT[slot] = t
+                        if !clustered { slotT2[slot] = t2 }
+                    }
+                }
+            }
+        }
+        if kept {
+            inf.slotT[s] = slotT
+            if !clustered { inf.slotT2[s] = slotT2 }
         }
     }
 }

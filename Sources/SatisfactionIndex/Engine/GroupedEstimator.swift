@@ -97,21 +97,27 @@ struct GroupedEstimator {
     }
 
     struct InfluenceSums {
-        /// Slot sums of z (and of z² when unclustered), `slot * S + s`.
-        var t: [Double]
-        var t2: [Double]
+        /// Per (group, stratum) cell of ``VarianceLayout``, `cell * S + s`: Σ_j t_j of the
+        /// slots' influence totals and Σ_j t_j² (with clusters) or Σ z² (without).
+        var s1: [Double]
+        var s2: [Double]
+        /// The per-slot totals t (and, without clusters, Σ z²) of the statistics asked to be
+        /// kept (the ranked ones, for the groups' covariance), one value per slot.
+        var slotT: [Int: [Double]] = [:]
+        var slotT2: [Int: [Double]] = [:]
         /// Σ z and Σ z²/w over entering rows per (group, statistic), for V_srs.
         var z: [Double]
         var zzOverW: [Double]
     }
 
-    /// Pass B.
-    func influenceSums(sums: Sums, weights: [Double]) -> InfluenceSums {
+    /// Pass B. Keeps the per-slot totals of the statistics in `keep`.
+    func influenceSums(sums: Sums, weights: [Double], keep: Set<Int> = []) -> InfluenceSums {
         let S = statistics.count
         let theta = values(sums)
+        var t = [Double](repeating: 0, count: layout.slotCount * S)
+        var t2 = [Double](repeating: 0, count: layout.clustered ? 0 : layout.slotCount * S)
         var out = InfluenceSums(
-            t: [Double](repeating: 0, count: layout.slotCount * S),
-            t2: [Double](repeating: 0, count: layout.clustered ? 0 : layout.slotCount * S),
+            s1: [], s2: [],
             z: [Double](repeating: 0, count: groups.count * S), zzOverW: [Double](repeating: 0, count: groups.count * S))
         var row = RowScratch(statistics: S, columns: columns.count)
         for i in 0..<design.rowCount {
@@ -124,13 +130,18 @@ struct GroupedEstimator {
             let base = g * S
             for s in 0..<S where row.enter[s] {
                 let z = row.z[s]
-                out.t[slot + s] += z
-                if !layout.clustered { out.t2[slot + s] += z * z }
+                t[slot + s] += z
+                if !layout.clustered { t2[slot + s] += z * z }
                 if w != 0 {
                     out.z[base + s] += z
                     out.zzOverW[base + s] += z * z / w
                 }
             }
+        }
+        (out.s1, out.s2) = layout.fold(t: t, t2: t2, statistics: S)
+        for s in keep {
+            out.slotT[s] = (0..<layout.slotCount).map { t[$0 * S + s] }
+            if !layout.clustered { out.slotT2[s] = (0..<layout.slotCount).map { t2[$0 * S + s] } }
         }
         return out
     }

@@ -21,6 +21,12 @@ struct VarianceLayout {
     let slotStratum: [Int32]
     /// With clusters, the PSU of each slot (empty without clusters, where slots are strata).
     let slotPSU: [Int32]
+    /// The (group, stratum) cell of each slot: the cells are the pairs that occur, so the
+    /// folded sums stay proportional to the slots, not to groups × strata.
+    let slotCell: [Int32]
+    let cellGroup: [Int32]
+    let cellStratum: [Int32]
+    var cellCount: Int { cellGroup.count }
     /// Design degrees of freedom of each group: PSUs − strata among its rows with weight ≠ 0.
     let groupDegreesOfFreedom: [Int]
 
@@ -92,44 +98,79 @@ struct VarianceLayout {
         self.slotStratum = slotStratum
         self.slotPSU = slotPSU
         slotCount = slotGroup.count
-    }
-
-    /// The design variance of every (group, statistic) from the slot sums `t` (and `t2`
-    /// when unclustered), `statistics` values per slot.
-    func variances(t: [Double], t2: [Double], statistics: Int, groups: Int, design: SurveyDesign) -> [Double] {
-        // Σt and Σt² per (group, stratum, statistic).
-        var s1 = [Double](repeating: 0, count: groups * strata * statistics)
-        var s2 = [Double](repeating: 0, count: groups * strata * statistics)
-        for slot in 0..<slotCount {
-            let base = (Int(slotGroup[slot]) * strata + Int(slotStratum[slot])) * statistics
-            let from = slot * statistics
-            for s in 0..<statistics {
-                let total = t[from + s]
-                s1[base + s] += total
-                s2[base + s] += clustered ? total * total : t2[from + s]
+        // Cells: (group, stratum) pairs in order of first slot.
+        var cellOf: [Int: Int32] = [:]
+        var slotCell = [Int32](repeating: 0, count: slotGroup.count)
+        var cellGroup: [Int32] = [], cellStratum: [Int32] = []
+        for slot in 0..<slotGroup.count {
+            let key = Int(slotGroup[slot]) * h + Int(slotStratum[slot])
+            if let cell = cellOf[key] {
+                slotCell[slot] = cell
+            } else {
+                let cell = Int32(cellGroup.count)
+                cellOf[key] = cell
+                slotCell[slot] = cell
+                cellGroup.append(slotGroup[slot])
+                cellStratum.append(slotStratum[slot])
             }
         }
+        self.slotCell = slotCell
+        self.cellGroup = cellGroup
+        self.cellStratum = cellStratum
+    }
+
+    /// Adds one slot's influence total `t` of statistic `s` (and, without clusters, its sum of
+    /// squared influence values `t2`) to the folded sums of its (group, stratum) cell:
+    /// `s1[cell * S + s] += t`, `s2 += t²` (with clusters: t is a PSU total) or `+= t2`.
+    @inline(__always)
+    func fold(slot: Int, s: Int, statistics S: Int, t: Double, t2: Double, s1: UnsafeMutablePointer<Double>,
+              s2: UnsafeMutablePointer<Double>) {
+        let k = Int(slotCell[slot]) * S + s
+        s1[k] += t
+        s2[k] += clustered ? t * t : t2
+    }
+
+    /// The folded sums of per-slot totals `t[slot * S + s]` (and `t2` without clusters): the
+    /// reference path (``GroupedEstimator``) keeps every slot total and folds them here.
+    func fold(t: [Double], t2: [Double], statistics S: Int) -> (s1: [Double], s2: [Double]) {
+        var s1 = [Double](repeating: 0, count: cellCount * S)
+        var s2 = [Double](repeating: 0, count: cellCount * S)
+        s1.withUnsafeMutableBufferPointer { p1 in
+            s2.withUnsafeMutableBufferPointer { p2 in
+                for slot in 0..<slotCount {
+                    for s in 0..<S {
+                        fold(slot: slot, s: s, statistics: S, t: t[slot * S + s], t2: clustered ? 0 : t2[slot * S + s],
+                             s1: p1.baseAddress!, s2: p2.baseAddress!)
+                    }
+                }
+            }
+        }
+        return (s1, s2)
+    }
+
+    /// The design variance of every (group, statistic) from the folded sums per (group,
+    /// stratum) cell: Σ_j t_hj in `s1` and Σ_j t_hj² (or Σ z² without clusters) in `s2`.
+    func variances(s1: [Double], s2: [Double], statistics: Int, groups: Int, design: SurveyDesign) -> [Double] {
         var result = [Double](repeating: 0, count: groups * statistics)
         guard design.psuCount > 0 else { return result }
-        for g in 0..<groups {
-            for h in 0..<strata {
-                let f = design.finitePopulationFactors[h]
-                if f < 1e-7 { continue }  // a census stratum (R: all(f < 0.0000001))
-                let nh = Double(design.stratumPSUCounts[h])
-                let base = (g * strata + h) * statistics
-                for s in 0..<statistics {
-                    let sum = s1[base + s]
-                    let contribution: Double
-                    if nh > 1 {
-                        contribution = f * nh / (nh - 1) * max(0, s2[base + s] - sum * sum / nh)
-                    } else {
-                        switch design.lonelyUnitPolicy {
-                        case .adjust: contribution = f * sum * sum
-                        case .remove, .certainty, .fail: contribution = 0
-                        }
+        for cell in 0..<cellCount {
+            let g = Int(cellGroup[cell]), h = Int(cellStratum[cell])
+            let f = design.finitePopulationFactors[h]
+            if f < 1e-7 { continue }  // a census stratum (R: all(f < 0.0000001))
+            let nh = Double(design.stratumPSUCounts[h])
+            let base = cell * statistics
+            for s in 0..<statistics {
+                let sum = s1[base + s]
+                let contribution: Double
+                if nh > 1 {
+                    contribution = f * nh / (nh - 1) * max(0, s2[base + s] - sum * sum / nh)
+                } else {
+                    switch design.lonelyUnitPolicy {
+                    case .adjust: contribution = f * sum * sum
+                    case .remove, .certainty, .fail: contribution = 0
                     }
-                    result[g * statistics + s] += contribution
                 }
+                result[g * statistics + s] += contribution
             }
         }
         return result

@@ -27,10 +27,9 @@ struct GroupCovariance {
     let matrix: [Double]
 
     /// - Parameters:
-    ///   - t: the per-slot influence totals of every statistic (`slot * statistics + s`).
-    ///   - t2: without clusters, the per-slot sums of squared influence values (same layout).
-    init(layout: VarianceLayout, statistic s: Int, statistics S: Int, groups G: Int, t: [Double], t2: [Double],
-         design: SurveyDesign) {
+    ///   - t: the statistic's influence total in every slot.
+    ///   - t2: without clusters, the slots' sums of squared influence values (else ignored).
+    init(layout: VarianceLayout, groups G: Int, t: [Double], t2: [Double], design: SurveyDesign) {
         groups = G
         let H = layout.strata
         var c = [Double](repeating: 0, count: G * G)
@@ -47,7 +46,7 @@ struct GroupCovariance {
         // T_gh.
         var total = [Double](repeating: 0, count: G * H)
         for slot in 0..<layout.slotCount {
-            total[Int(layout.slotGroup[slot]) * H + Int(layout.slotStratum[slot])] += t[slot * S + s]
+            total[Int(layout.slotGroup[slot]) * H + Int(layout.slotStratum[slot])] += t[slot]
         }
         // Σ_j t_ghj t_g'hj.
         if layout.clustered {
@@ -67,10 +66,10 @@ struct GroupCovariance {
                 guard let k = factor(Int(layout.slotStratum[order[start[j]]])) else { continue }
                 for a in start[j]..<start[j + 1] {
                     let sa = order[a]
-                    let ga = Int(layout.slotGroup[sa]), ta = k * t[sa * S + s]
+                    let ga = Int(layout.slotGroup[sa]), ta = k * t[sa]
                     for b in start[j]..<start[j + 1] {
                         let sb = order[b]
-                        c[ga * G + Int(layout.slotGroup[sb])] += ta * t[sb * S + s]
+                        c[ga * G + Int(layout.slotGroup[sb])] += ta * t[sb]
                     }
                 }
             }
@@ -78,7 +77,7 @@ struct GroupCovariance {
             for slot in 0..<layout.slotCount {
                 guard let k = factor(Int(layout.slotStratum[slot])) else { continue }
                 let g = Int(layout.slotGroup[slot])
-                c[g * G + g] += k * t2[slot * S + s]
+                c[g * G + g] += k * t2[slot]
             }
         }
         // Centring within strata (and lonely strata under `adjust`).
@@ -125,15 +124,39 @@ enum NormalRankDraws {
             return out
         }
         let L = cholesky(covariance, G)
+        // Draw-major scratch (one draw's G values contiguous), then split per group.
+        var flat = [Double](repeating: 0, count: G * count)
         var z = [Double](repeating: 0, count: G)
-        for r in 0..<count {
-            for g in 0..<G { z[g] = generator.nextNormal() }
-            for g in 0..<G {
-                var x = values[g]
-                let row = g * G
-                for k in 0...g { x += L[row + k] * z[k] }
-                out[g][r] = x
+        L.withUnsafeBufferPointer { L in
+            flat.withUnsafeMutableBufferPointer { flat in
+                z.withUnsafeMutableBufferPointer { z in
+                    for r in 0..<count {
+                        for g in 0..<G { z[g] = generator.nextNormal() }
+                        let out = r * G
+                        for g in 0..<G {
+                            // Four running sums, so that the products pipeline.
+                            let row = g * G
+                            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                            var k = 0
+                            while k + 3 <= g {
+                                s0 += L[row + k] * z[k]
+                                s1 += L[row + k + 1] * z[k + 1]
+                                s2 += L[row + k + 2] * z[k + 2]
+                                s3 += L[row + k + 3] * z[k + 3]
+                                k += 4
+                            }
+                            while k <= g {
+                                s0 += L[row + k] * z[k]
+                                k += 1
+                            }
+                            flat[out + g] = values[g] + ((s0 + s1) + (s2 + s3))
+                        }
+                    }
+                }
             }
+        }
+        for g in 0..<G {
+            for r in 0..<count { out[g][r] = flat[r * G + g] }
         }
         return out
     }

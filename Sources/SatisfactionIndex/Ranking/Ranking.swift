@@ -95,9 +95,9 @@ extension EngineContext {
         case .normal:
             var full = covariance
             if full == nil && estimator.groups.count <= GroupCovariance.maximumGroups {
-                let (_, influence) = ColumnarPass(estimator: estimator).run()
-                full = GroupCovariance(layout: estimator.layout, statistic: s, statistics: estimator.statisticCount,
-                                       groups: estimator.groups.count, t: influence.t, t2: influence.t2, design: design)
+                let (_, influence) = ColumnarPass(estimator: estimator).run(keep: [s])
+                full = GroupCovariance(layout: estimator.layout, groups: estimator.groups.count, t: influence.slotT[s] ?? [],
+                                       t2: influence.slotT2[s] ?? [], design: design)
             }
             let sub = full.map { c in
                 included.flatMap { a in included.map { b in c.matrix[a * c.groups + b] } }
