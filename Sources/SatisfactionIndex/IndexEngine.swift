@@ -255,7 +255,41 @@ struct EngineContext {
                 weightedRespondents: dataset.weights == nil ? nil : sums.groupWeight[g], degreesOfFreedom: df,
                 belowDisclosureThreshold: hidden, nodes: nodes, questions: questions))
         }
+        if options.bootstrapIntervals { bootstrapIntervals(&results, estimator: estimator) }
         return (GroupingResults(by: by, groups: results), covariances)
+    }
+
+    /// Replaces the intervals of the indicator tree's nodes by bootstrap percentile intervals:
+    /// one seeded Rao–Wu bootstrap of the whole design (``IndexOptions/bootstrap``) whose
+    /// replicates recompute every node for every group from per-(unit, group) totals
+    /// (``UnitTotals``). The estimate and its linearization standard error are kept.
+    func bootstrapIntervals(_ results: inout [GroupResult], estimator: GroupedEstimator) {
+        let settings = options.bootstrap
+        let nodes = plan.entries.filter { !$0.isQuestion }
+        guard !nodes.isEmpty, !results.isEmpty else { return }
+        let statistics = nodes.map(\.statistic)
+        let totals = UnitTotals(estimator: estimator, nodes: statistics, scheme: settings.scheme)
+        let groups = Array(0..<estimator.groups.count)
+        let K = statistics.count
+        var scratch: [Double] = []
+        let replicates = Bootstrap.replicates(
+            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
+            count: groups.count * K
+        ) { multipliers in
+            totals.values(nodes: statistics, groups: groups, multipliers: multipliers, scratch: &scratch)
+        }
+        for g in results.indices {
+            for (k, node) in nodes.enumerated() {
+                guard let j = results[g].nodes.firstIndex(where: { $0.id == node.id && $0.option == node.option }),
+                      !results[g].nodes[j].isSuppressed else { continue }
+                let distribution = BootstrapDistribution(estimate: results[g].nodes[j].estimate.value,
+                                                         replicates: replicates[g * K + k])
+                var interval = distribution.percentileInterval(level: self.settings.level)
+                let note = "\(replicates[g * K + k].count) replicates, seed \(settings.seed), \(settings.scheme.rawValue)"
+                interval.note = interval.note.map { "\($0); \(note)" } ?? note
+                results[g].nodes[j].interval = interval
+            }
+        }
     }
 
     func makeEstimate(

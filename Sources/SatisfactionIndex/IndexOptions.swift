@@ -19,9 +19,13 @@ public struct IndexOptions: Sendable, Hashable {
     public var rankings: [RankingRequest]
     /// Where the rank intervals come from (default ``RankIntervalMethod/normal``).
     public var rankIntervals: RankIntervalMethod
-    /// Replicates, seed and scheme of the ranking bootstrap; the seed also drives the normal
-    /// method's draws.
+    /// Replicates, seed and scheme of the bootstrap; the seed also drives the normal
+    /// method's rank draws.
     public var bootstrap: BootstrapSettings
+    /// Whether the intervals of the indicator tree's nodes (criteria, aspects, parts, overall)
+    /// are bootstrap percentile intervals (``bootstrap``) instead of the closed-form ones.
+    /// Scored and other questions keep their closed-form intervals.
+    public var bootstrapIntervals: Bool
     /// Whether to compute Cronbach's alpha per aspect.
     public var reliability: Bool
     /// Whether to compute the weakest criteria and the importance–performance table.
@@ -33,7 +37,7 @@ public struct IndexOptions: Sendable, Hashable {
         groupings: [[String]] = [], level: Double? = nil, shareInterval: String? = nil,
         lonelyUnitPolicy: LonelyUnitPolicy = .fail, rankings: [RankingRequest] = [],
         rankIntervals: RankIntervalMethod = .normal,
-        bootstrap: BootstrapSettings = BootstrapSettings(), reliability: Bool = true,
+        bootstrap: BootstrapSettings = BootstrapSettings(), bootstrapIntervals: Bool = false, reliability: Bool = true,
         priorities: Bool = true, weakestCount: Int = 3
     ) {
         self.groupings = groupings
@@ -43,6 +47,7 @@ public struct IndexOptions: Sendable, Hashable {
         self.rankings = rankings
         self.rankIntervals = rankIntervals
         self.bootstrap = bootstrap
+        self.bootstrapIntervals = bootstrapIntervals
         self.reliability = reliability
         self.priorities = priorities
         self.weakestCount = weakestCount

@@ -67,6 +67,42 @@ import SurveyStatistics
         }
     }
 
+    /// Bootstrap intervals of the indices (`--bootstrap N`): every node's interval in the
+    /// engine's results is the percentile interval (R `quantile(type = 7)`, SurveyStatistics'
+    /// `BootstrapDistribution`) of the replicates the reference path computes by a full pass over
+    /// each replicate's weights, for every design, combine rule and group; the estimate and its
+    /// linearization standard error are unchanged.
+    @Test(arguments: Design.allCases, [CombineRule.meanOfChildren, .pooled, .meanOfRespondents])
+    func bootstrapIntervalsArePercentilesOfTheRowPassReplicates(_ kind: Design, _ combine: CombineRule) throws {
+        let data = GroupedEstimatorTests.prepare(GroupedEstimatorTests.dataset(seed: 11), kind)
+        let survey = GroupedEstimatorTests.survey(combine)
+        let settings = BootstrapSettings(replicates: 60, seed: 8)
+        let closed = try IndexEngine(survey: survey, dataset: data, options: IndexOptions(groupings: [["g"]])).run()
+        let options = IndexOptions(groupings: [["g"]], bootstrap: settings, bootstrapIntervals: true)
+        let results = try IndexEngine(survey: survey, dataset: data, options: options).run()
+        let context = try EngineContext(survey: survey, dataset: data, options: options)
+        for by in [[String](), ["g"]] {
+            let estimator = try context.estimator(by)
+            let table = try #require(results.grouping(by)), reference = try #require(closed.grouping(by))
+            for node in [Survey.rootID, "A", "c4"] {
+                let s = try #require(context.plan.statisticOfNode[node])
+                let slow = context.rowReplicateValues(estimator: estimator, node: s, groups: Array(0..<estimator.groups.count))
+                for (g, group) in table.groups.enumerated() {
+                    let entry = try #require(group.node(node)), before = try #require(reference.groups[g].node(node))
+                    #expect(entry.estimate == before.estimate)
+                    guard !entry.isSuppressed else { continue }
+                    let expected = BootstrapDistribution(estimate: entry.estimate.value, replicates: slow[g]).percentileInterval()
+                    #expect(entry.interval.method == "bootstrap-percentile")
+                    #expect(entry.interval.note?.hasSuffix("60 replicates, seed 8, clusters") == true)
+                    for (x, y) in [(entry.interval.lower, expected.lower), (entry.interval.upper, expected.upper)] {
+                        #expect(x.isNaN == y.isNaN)
+                        if !x.isNaN { #expect(abs(x - y) <= 1e-12, "\(kind) \(combine) \(by) \(node) \(g): \(x) vs \(y)") }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func pairsGiveWayToRowsAboveTheMemoryLimit() throws {
         // Clustered: 15 PSUs (5 per stratum) × 4 groups = 60 pairs for 300 rows; the pooled
         // root has one leaf, so the pair totals take 2 × 60 doubles. Resampling respondents,

@@ -57,6 +57,13 @@ struct UnitTotals {
     /// run both ways). Each row is its own pair when the units are the rows.
     init(estimator e: GroupedEstimator, node: Int, scheme: Bootstrap.Scheme,
          limit: Int = UnitTotals.defaultLimit, byRows choice: Bool? = nil) {
+        self.init(estimator: e, nodes: [node], scheme: scheme, limit: limit, byRows: choice)
+    }
+
+    /// Totals for the leaves of every node of `nodes`, so that one replicate evaluates them all
+    /// (``values(nodes:groups:multipliers:scratch:)``).
+    init(estimator e: GroupedEstimator, nodes: [Int], scheme: Bootstrap.Scheme,
+         limit: Int = UnitTotals.defaultLimit, byRows choice: Bool? = nil) {
         let n = e.design.rowCount
         let G = e.groups.count
         statistics = e.statistics
@@ -65,7 +72,7 @@ struct UnitTotals {
         rowGroup = e.groups.rowGroup
         // Leaves in plan order.
         var isLeaf = [Bool](repeating: false, count: e.statistics.count)
-        var stack = [node]
+        var stack = nodes
         while let s = stack.popLast() {
             if case let .linear(parts, _) = e.statistics[s].kind { stack.append(contentsOf: parts) } else { isLeaf[s] = true }
         }
@@ -175,6 +182,12 @@ struct UnitTotals {
     /// The node's value for each of `groups` under the unit multipliers `m`; `scratch` holds
     /// the replicate's row weights between calls when ``byRows``.
     func values(node: Int, groups: [Int], multipliers m: [Double], scratch: inout [Double]) -> [Double] {
+        values(nodes: [node], groups: groups, multipliers: m, scratch: &scratch)
+    }
+
+    /// Every node of `nodes` for every group of `groups` in the replicate with unit multipliers
+    /// `m`, group-major: `[g0 n0, g0 n1, …, g1 n0, …]`.
+    func values(nodes: [Int], groups: [Int], multipliers m: [Double], scratch: inout [Double]) -> [Double] {
         let L = leaves.count
         let width = 2 * L
         var sums = [Double](repeating: 0, count: groupCount * width)
@@ -204,7 +217,7 @@ struct UnitTotals {
             let k = g * width + leafPosition[s]
             return sums[k + L] != 0 ? sums[k] / sums[k + L] : .nan
         }
-        return groups.map { value(node, $0) }
+        return groups.flatMap { g in nodes.map { value($0, g) } }
     }
 
     /// Σ w*_i a_i and Σ w*_i b_i per (group, leaf) over the rows, w*_i = w_i · m_{u(i)}.

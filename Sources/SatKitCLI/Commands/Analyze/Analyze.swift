@@ -19,6 +19,7 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
     }
     if let bootstrap = options.bootstrap {
         engineOptions.rankIntervals = .bootstrap
+        engineOptions.bootstrapIntervals = true
         engineOptions.bootstrap.replicates = bootstrap.replicates
         engineOptions.bootstrap.seed = bootstrap.seed
     }

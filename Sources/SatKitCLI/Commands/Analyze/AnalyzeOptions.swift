@@ -50,8 +50,9 @@ extension AnalyzeOptions {
         static let output = SharedArguments.output
         static let bootstrap = Option(
             "bootstrap", .integer("N", in: 2...1_000_000),
-            help: "Rank intervals of groups from N replicates of a bootstrap of the whole design "
-                + "instead of 2,000 draws from the normal approximation (slower on large files); needs --seed.")
+            help: "Intervals of the criteria, aspects and overall index, and rank intervals of groups, "
+                + "from N replicates of a bootstrap of the whole design (percentile intervals; slower on "
+                + "large files); needs --seed.")
         static let seed = Option(
             "seed", .integer("S", in: UInt64.min...UInt64.max),
             help: "Seed of the bootstrap's random generator: the same seed gives the same intervals.")
