@@ -271,12 +271,12 @@ struct EngineContext {
         let totals = UnitTotals(estimator: estimator, nodes: statistics, scheme: settings.scheme)
         let groups = Array(0..<estimator.groups.count)
         let K = statistics.count
-        var scratch: [Double] = []
         let replicates = Bootstrap.replicates(
             design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
             count: groups.count * K
         ) { multipliers in
-            totals.values(nodes: statistics, groups: groups, multipliers: multipliers, scratch: &scratch)
+            var scratch: [Double] = []
+            return totals.values(nodes: statistics, groups: groups, multipliers: multipliers, scratch: &scratch)
         }
         for g in results.indices {
             for (k, node) in nodes.enumerated() {

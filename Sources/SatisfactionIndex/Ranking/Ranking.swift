@@ -124,12 +124,12 @@ extension EngineContext {
     func replicateValues(estimator: GroupedEstimator, node s: Int, groups: [Int], totals: UnitTotals? = nil) -> [[Double]] {
         let settings = options.bootstrap
         let totals = totals ?? UnitTotals(estimator: estimator, node: s, scheme: settings.scheme)
-        var scratch: [Double] = []
         return Bootstrap.replicates(
             design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
             count: groups.count
         ) { multipliers in
-            totals.values(node: s, groups: groups, multipliers: multipliers, scratch: &scratch)
+            var scratch: [Double] = []
+            return totals.values(node: s, groups: groups, multipliers: multipliers, scratch: &scratch)
         }
     }
 

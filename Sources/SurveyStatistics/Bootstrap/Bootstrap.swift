@@ -1,3 +1,4 @@
+import Dispatch
 /// Seeded bootstrap replicates of one or more statistics under a design: Rao–Wu rescaled
 /// resampling of PSUs within strata (R's `"subbootstrap"`), or of respondents within strata.
 ///
@@ -75,6 +76,10 @@ public enum Bootstrap {
     /// For statistics that are smooth functions of weighted totals, aggregate the totals per
     /// unit once; each replicate is then a sum over units instead of a pass over the rows.
     ///
+    /// The multipliers are drawn in the one sequence (so the values do not depend on the number
+    /// of cores), a block of replicates at a time, and `statistic` runs on the block's replicates
+    /// side by side: it must be safe to call concurrently.
+    ///
     /// - Returns: the replicate values, `values[k][r]` for statistic k in replicate r.
     /// - Precondition: `replicates >= 2`; `statistic` returns `count` values each call.
     public static func replicates(
@@ -83,11 +88,11 @@ public enum Bootstrap {
         replicates: Int,
         seed: UInt64,
         count: Int,
-        unitStatistic statistic: ([Double]) -> [Double]
+        unitStatistic statistic: @Sendable ([Double]) -> [Double]
     ) -> [[Double]] {
         precondition(replicates >= 2, "a bootstrap needs at least 2 replicates")
         let units = ResamplingUnits(design: design, scheme: scheme)
-        return units.replicateValues(replicates: replicates, seed: seed, count: count, statistic)
+        return units.concurrentReplicateValues(replicates: replicates, seed: seed, count: count, statistic)
     }
 
     /// The resampling unit of `row` under `scheme`: its PSU's index (``SurveyDesign/psu(ofRow:)``)
@@ -201,6 +206,37 @@ struct ResamplingUnits {
         return values
     }
 
+    /// ``replicateValues(replicates:seed:count:_:)`` with the statistic evaluated on blocks of
+    /// replicates side by side: the multipliers of a block (at most 2^24 doubles) are drawn in
+    /// sequence first, so the values are the same as drawn one by one.
+    func concurrentReplicateValues(
+        replicates: Int, seed: UInt64, count: Int, _ statistic: @Sendable ([Double]) -> [Double]
+    ) -> [[Double]] {
+        var values = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: count)
+        var rng = SeededGenerator(seed: seed)
+        let block = max(1, min(64, (1 << 24) / max(self.count, 1)))
+        var start = 0
+        while start < replicates {
+            let size = min(block, replicates - start)
+            var drawn: [[Double]] = []
+            for _ in 0..<size {
+                var multiplier = [Double](repeating: 0, count: self.count)
+                drawMultipliers(into: &multiplier, using: &rng)
+                drawn.append(multiplier)
+            }
+            let multipliers = drawn
+            let results = ResultSlots(count: size)
+            DispatchQueue.concurrentPerform(iterations: size) { b in results.set(b, statistic(multipliers[b])) }
+            for b in 0..<size {
+                let theta = results.get(b)
+                precondition(theta.count == count, "the statistic must return the same number of values each call")
+                for k in 0..<count { values[k][start + b] = theta[k] }
+            }
+            start += size
+        }
+        return values
+    }
+
     /// One replicate's multipliers c_j·n_h/(n_h − 1) (1 for units alone in their stratum).
     func drawMultipliers(into multiplier: inout [Double], using rng: inout SeededGenerator) {
         for members in stratumUnits {
@@ -217,3 +253,19 @@ struct ResamplingUnits {
         }
     }
 }
+
+/// One result slot per concurrent task: each task writes only its own index, and the slots are
+/// read after `concurrentPerform` returns (which waits for every task), so no slot is touched by
+/// two threads at once; that is why the unchecked `Sendable` is sound.
+private final class ResultSlots: @unchecked Sendable {
+    private var values: [[Double]]
+
+    init(count: Int) { values = [[Double]](repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [Double]) {
+        values.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func get(_ index: Int) -> [Double] { values[index] }
+}
+
