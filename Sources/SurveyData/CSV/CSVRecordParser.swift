@@ -34,6 +34,8 @@ final class CSVRecordParser {
     @exclusivity(unchecked) private(set) var fields: UnsafeMutablePointer<UnsafeRawBufferPointer>
     @exclusivity(unchecked) private var fieldCapacity: Int
     @exclusivity(unchecked) private(set) var count = 0
+    /// The record's field bytes added up (after `tidy`).
+    @exclusivity(unchecked) private(set) var fieldBytes = 0
     @exclusivity(unchecked) private(set) var problem: CSVRecordProblem?
     /// Fields whose bytes must be rewritten (doubled quotes, text after a closing quote).
     @exclusivity(unchecked) private var untidy: [Int] = []
@@ -62,7 +64,7 @@ final class CSVRecordParser {
 
     /// The record just parsed, for a callback.
     func record(index: Int, line: Int) -> CSVRecord {
-        CSVRecord(index: index, line: line, problem: problem, fields: fields, count: count)
+        CSVRecord(index: index, line: line, problem: problem, fields: fields, count: count, fieldBytes: fieldBytes)
     }
 
     private func growFields(count: Int) {
@@ -88,6 +90,7 @@ final class CSVRecordParser {
         var fields = self.fields
         var count = 0
         var capacity = fieldCapacity
+        var bytes = 0
 
         if p == stop { return atEOF ? .end : .needMore(fieldStart: start, fieldLine: line) }
         if p.pointee == lf { return .blank(next: start + 1, line: line + 1) }
@@ -155,6 +158,7 @@ final class CSVRecordParser {
             }
             if untidyField { untidy.append(count) }
             fields[count] = UnsafeRawBufferPointer(start: from, count: to - from)
+            bytes &+= to - from
             count += 1
 
             // At a delimiter, a line end, or the end of the input.
@@ -179,6 +183,7 @@ final class CSVRecordParser {
                 line += 1
             }
             self.count = count
+            fieldBytes = bytes
             if !untidy.isEmpty { tidy() }
             return .record(next: next, line: line)
         }
@@ -218,6 +223,7 @@ final class CSVRecordParser {
                 out += 1
                 k += 1
             }
+            fieldBytes -= raw.count - (out - start)
             fields[i] = UnsafeRawBufferPointer(start: start, count: out - start)
         }
     }
