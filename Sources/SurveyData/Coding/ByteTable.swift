@@ -54,7 +54,9 @@ final class ByteTable {
         arena.deallocate()
     }
 
-    /// A 64-bit hash of `bytes`, eight bytes at a time.
+    /// A 64-bit hash of `bytes`, eight bytes at a time; the last up-to-eight bytes in one
+    /// load (overlapping the previous word, or three loads for a key under eight bytes), then
+    /// a final mix so that the low bits (the slot index) depend on every byte.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
@@ -68,16 +70,21 @@ final class ByteTable {
             i += 8
         }
         if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-                shift += 8
-                i += 1
+            var tail: UInt64
+            if n >= 8 {
+                tail = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else {
+                tail = 0
+                var k = 0
+                if n & 4 != 0 { tail = UInt64(base.loadUnaligned(as: UInt32.self)); k = 4 }
+                if n & 2 != 0 { tail |= UInt64(base.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << UInt64(k * 8); k += 2 }
+                if n & 1 != 0 { tail |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << UInt64(k * 8) }
             }
             h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
-        h ^= h >> 29
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
         return h
     }
 
