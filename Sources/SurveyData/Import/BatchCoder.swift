@@ -9,7 +9,7 @@ struct BatchResult: Sendable {
     /// Which ``BatchCoder`` made it.
     var coder: Int
     var rowsRead = 0
-    /// Field bytes plus one per field, when progress is tracked.
+    /// Field bytes plus one per field.
     var bytes = 0
     var lineNumbers: [UInt32] = []
     var answers: [[AnswerCode]]
@@ -144,13 +144,12 @@ final class BatchCoder {
         var rows = 0
         var result = BatchResult(coder: id, answers: [], categories: [], levels: [], selections: [],
                                  texts: Array(repeating: [], count: plan.texts.count))
-        let trackBytes = options.progress != nil
         let keepFields = options.quarantine != nil
         let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
         let rowAnswers = self.rowAnswers, rowCategories = self.rowCategories, rowSelections = self.rowSelections
         try batch.forEachRecord { record in
             result.rowsRead += 1
-            if trackBytes { result.bytes += record.fieldBytes + record.count }
+            result.bytes += record.fieldBytes + record.count
             var reasons: [QuarantineReason] = []
             if case let .unterminatedQuote(line)? = record.problem {
                 reasons.append(.unterminatedQuote(line: line))
