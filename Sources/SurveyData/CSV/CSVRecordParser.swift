@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the records in a buffer of UTF-8 bytes: the grammar of the reader, with no I/O.
 ///
 /// `parse` reads one record starting at a record boundary and either returns it, says the
@@ -139,22 +147,26 @@ final class CSVRecordParser {
                 p += 1
                 var doubled = false
                 var closed = false
-                while p < stop {
-                    let c = p.pointee
-                    if c == quote {
-                        if p + 1 < stop {
-                            if p[1] == quote { doubled = true; p += 2; continue }
-                            closed = true
-                            break
-                        }
-                        if atEOF { closed = true; break }
-                        return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine)
-                    } else if c == lf {
-                        if p[-1] != cr { line += 1 }
-                    } else if c == cr {
-                        line += 1
+                // The next quote by `memchr`; line ends are counted up to it only once it is found
+                // (a field still open at the end of the buffer is parsed again when more comes),
+                // so a long quoted field costs a library scan, not a loop of ours per byte.
+                while true {
+                    guard let found = memchr(p, Int32(quote), stop - p) else {
+                        if !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
+                        line += countLineEnds(p, from: 0, to: stop - p)
+                        p = stop
+                        break
                     }
-                    p += 1
+                    let q = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    line += countLineEnds(p, from: 0, to: q - p)
+                    p = q
+                    if p + 1 < stop {
+                        if p[1] == quote { doubled = true; p += 2; continue }
+                        closed = true
+                        break
+                    }
+                    if atEOF { closed = true; break }
+                    return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine)
                 }
                 if !closed {
                     if !atEOF { return .needMore(fieldStart: fieldStart - base, fieldLine: fieldLine) }
