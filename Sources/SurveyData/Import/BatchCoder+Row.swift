@@ -30,7 +30,7 @@ extension BatchCoder {
         if invalid { noteInvalidAnswers(record, reasons: &reasons, unknown: &unknown) }
         let keepInvalid = self.keepInvalid
         categoryFields.withUnsafeBufferPointer { fields in
-            categoryCoders.withUnsafeBufferPointer { coders in
+            unownedCategoryCoders.withUnsafeBufferPointer { coders in
                 for i in 0..<fields.count where active[i] {
                     let alias = categoryAlias[i]
                     let cell = cells[fields[i]]
@@ -42,7 +42,7 @@ extension BatchCoder {
                         }
                         continue
                     }
-                    let index = coders[i].code(cell)
+                    let index = coders[i]._withUnsafeGuaranteedRef { $0.code(cell) }
                     rowCategories[i] = index
                     // An empty (or all-space) cell is ``CategoryCoder/empty``; outside the
                     // dictionary, ``CategoryCoder/unknown``: both take the slow path.

@@ -63,6 +63,9 @@ final class BatchCoder {
     let scaleCoders: [ScaleCoder]
     let categoryFields: [Int]
     let categoryCoders: [CategoryCoder]
+    /// The same coders without reference counting: the plan keeps them alive for as long as
+    /// this coder, and the row loop would otherwise retain and release one per cell.
+    let unownedCategoryCoders: [Unmanaged<CategoryCoder>]
     /// For a slot whose coder an earlier slot shares, that slot's index; else -1.
     let categoryAlias: [Int]
     let weightField: Int?
@@ -97,6 +100,7 @@ final class BatchCoder {
         scaleCoders = plan.scales.map(\.coder)
         categoryFields = plan.categories.map(\.field)
         categoryCoders = plan.categories.map(\.coder)
+        unownedCategoryCoders = plan.categories.map { Unmanaged.passUnretained($0.coder) }
         let coders = plan.categories.map(\.coder)
         categoryAlias = coders.indices.map { i in coders[..<i].firstIndex { $0 === coders[i] } ?? -1 }
         weightField = plan.weight?.field
