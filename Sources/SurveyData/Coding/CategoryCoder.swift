@@ -74,20 +74,32 @@ final class CategoryCoder {
         single.deallocate()
     }
 
-    /// Whether `count` bytes at `a` and `b` are equal: eight at a time, inline (cells are short).
+    /// Whether `count` bytes at `a` and `b` are equal: eight at a time, inline (cells are short);
+    /// the last partial word in one overlapping load, or (under eight bytes) in at most three.
     @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer?, _ count: Int) -> Bool {
         guard count > 0, let b else { return true }
+        if count < 8 {
+            var k = 0
+            if count & 4 != 0 {
+                if a.loadUnaligned(as: UInt32.self) != b.loadUnaligned(as: UInt32.self) { return false }
+                k = 4
+            }
+            if count & 2 != 0 {
+                if a.loadUnaligned(fromByteOffset: k, as: UInt16.self) != b.loadUnaligned(fromByteOffset: k, as: UInt16.self) { return false }
+                k += 2
+            }
+            if count & 1 != 0 {
+                return a.load(fromByteOffset: k, as: UInt8.self) == b.load(fromByteOffset: k, as: UInt8.self)
+            }
+            return true
+        }
         var i = 0
-        while i + 8 <= count {
+        while i + 8 < count {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
             i += 8
         }
-        while i < count {
-            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-            i += 1
-        }
-        return true
+        return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     /// Whether the levels come from a dictionary.
