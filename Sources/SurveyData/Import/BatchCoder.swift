@@ -54,7 +54,9 @@ final class BatchCoder {
     let headerCount: Int
     let headerEffective: Int
     /// Category slots still coded (an extra column with too many values is dropped).
-    var active: [Bool]
+    /// Unchecked exclusivity here and on the row scratch below: a coder is used by one thread
+    /// at a time (``CoderPool``), and ``ImportRun`` changes `active` only between batches.
+    @exclusivity(unchecked) var active: [Bool]
     private var closestCache: [UnknownValueKey: String?] = [:]
     private let candidates: [String: [String]]
 
@@ -79,9 +81,9 @@ final class BatchCoder {
     let rowAnswers: UnsafeMutablePointer<UInt8>
     let rowCategories: UnsafeMutablePointer<UInt32>
     let rowSelections: UnsafeMutablePointer<UInt64>
-    var rowTexts: [String]
-    var rowWeight = 0.0
-    var rowFPC = 0.0
+    @exclusivity(unchecked) var rowTexts: [String]
+    @exclusivity(unchecked) var rowWeight = 0.0
+    @exclusivity(unchecked) var rowFPC = 0.0
 
     init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int) {
         self.id = id
