@@ -15,7 +15,8 @@ import Darwin
 /// Storage is manual (a class owning its buffers) so that a lookup on the hot path does no
 /// reference counting, uniqueness or exclusivity checks.
 final class ByteTable {
-    /// 16 bytes: the hash's low half, where the key starts in the arena, its length plus one
+    /// 16 bytes: the hash's high half (which also gives the slot: its low bits, under the
+    /// mask, so growing never hashes a key again), where the key starts in the arena, its length plus one
     /// (0 marks an empty slot), and the value.
     private struct Slot {
         var hash: UInt32
@@ -101,7 +102,7 @@ final class ByteTable {
     func value(for key: UnsafeRawBufferPointer) -> UInt32? {
         let full = Self.hash(key)
         let h = UInt32(truncatingIfNeeded: full >> 32)
-        var i = Int(truncatingIfNeeded: full) & mask
+        var i = Int(h) & mask
         while true {
             let slot = slots[i]
             if !slot.used { return nil }
@@ -115,7 +116,7 @@ final class ByteTable {
     func insert(_ value: UInt32, for key: UnsafeRawBufferPointer) -> UInt32? {
         let full = Self.hash(key)
         let h = UInt32(truncatingIfNeeded: full >> 32)
-        var i = Int(truncatingIfNeeded: full) & mask
+        var i = Int(h) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) {
                 let old = slots[i].value
@@ -137,7 +138,7 @@ final class ByteTable {
     /// ``insertIfAbsent(_:for:)`` with the key's ``hash(_:)`` already computed (by a worker).
     func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer, hash full: UInt64) -> (value: UInt32, inserted: Bool) {
         let h = UInt32(truncatingIfNeeded: full >> 32)
-        var i = Int(truncatingIfNeeded: full) & mask
+        var i = Int(h) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) { return (slots[i].value, false) }
             i = (i + 1) & mask
@@ -170,8 +171,8 @@ final class ByteTable {
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Self.empty, count: capacity)
         for k in 0..<oldCapacity where old[k].used {
-            let key = UnsafeRawBufferPointer(start: arena + Int(old[k].offset), count: Int(old[k].lengthPlusOne) - 1)
-            var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            // The slot index comes from the stored half of the hash: no key is hashed again.
+            var i = Int(old[k].hash) & mask
             while slots[i].used { i = (i + 1) & mask }
             slots[i] = old[k]
         }
