@@ -11,8 +11,11 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        // The survey model and its JSON5 file format. Depends on nothing.
-        .target(name: "SurveySchema"),
+        // SHA-256 block compression with the x86 SHA extensions: the fast path of
+        // SurveySchema's SHA256 (Swift has no intrinsics for them). C, no dependencies.
+        .target(name: "CSHA256"),
+        // The survey model and its JSON5 file format. Depends only on CSHA256.
+        .target(name: "SurveySchema", dependencies: ["CSHA256"]),
         // Pure numerics: distributions, intervals, design-based variance, bootstrap.
         .target(name: "SurveyStatistics"),
         // CSV bytes -> coded answers, quarantine, import report.

@@ -71,25 +71,32 @@ struct BadInputCorpusTests {
         }
     }
 
-    @Test(.disabled("bug: an unterminated quote in a 17 MB file takes 9 s to fail since the batch reader (SurveyData/CSV forEachBatch)"))
-    func anUnterminatedQuoteInABigFileFailsInTime() throws {
+    /// Issue 9, finding 4 (docs/robustness.md): a quote never closed in a 17 MB file stops at
+    /// the field limit, naming the line where the quote opened. It took 9 s in a debug build;
+    /// now well under a second (measured, not asserted: a test does not time the machine).
+    @Test func anUnterminatedQuoteInABigFileStopsAtTheFieldLimit() throws {
         let survey = try #require(Self.survey)
         let entry = try #require(BadInputCorpus.entries.first { $0.file == "csv/unterminated-quote-17mb.csv" })
-        let clock = ContinuousClock()
-        let start = clock.now
-        #expect(throws: ImportError.self) { try SurveyImporter(survey: survey).importBytes(try entry.bytes(), name: entry.file) }
-        #expect(clock.now - start < .seconds(5))
+        let bytes = try entry.bytes()
+        #expect(throws: ImportError.csv(.fieldTooLarge(file: entry.file, line: 2, limit: 16 << 20))) {
+            try SurveyImporter(survey: survey).importBytes(bytes, name: entry.file)
+        }
     }
 
-    @Test(.disabled("bug: a 10 MB unknown cell takes 4.3 s to quarantine in a debug build (was a 258 s hang before import c0a5e10)"))
-    func aHugeUnknownCellIsQuarantinedInTime() throws {
+    /// Issue 9, finding 3: a 10 MB unknown answer cell is quarantined with its value cut short.
+    /// It took 4.3 s in a debug build; now well under a second (measured, not asserted).
+    @Test func aHugeUnknownCellIsQuarantined() throws {
         let survey = try #require(Self.survey)
         let entry = try #require(BadInputCorpus.entries.first { $0.file == "csv/field-10mb.csv" })
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = try SurveyImporter(survey: survey).importBytes(try entry.bytes(), name: entry.file)
-        #expect(clock.now - start < .seconds(5))
+        let quarantine = QuarantineMemory()
+        let result = try SurveyImporter(survey: survey, options: ImportOptions(quarantine: quarantine))
+            .importBytes(try entry.bytes(), name: entry.file)
         #expect(result.report.rowsQuarantined == 1)
+        let first = try #require(quarantine.rows.first)
+        #expect(first.line == 2)
+        #expect(first.reason.contains(entry.message))
+        // The value is shown cut to 100 characters and "…".
+        #expect(first.reason.contains(String(repeating: "4", count: 100) + "…"))
     }
 }
 

@@ -80,6 +80,26 @@ struct ScaleCoderTests {
         #expect(ScaleCoder.wholeNumber("") == nil)
         #expect(ScaleCoder.wholeNumber("-") == nil)
         #expect(ScaleCoder.wholeNumber("1234567890") == nil)
+        #expect(ScaleCoder.wholeNumber("123456789") == 123_456_789)
+        // Read on bytes: a combining mark or a non-ASCII digit is not a digit.
+        #expect(ScaleCoder.wholeNumber("4\u{0301}") == nil)
+        #expect(ScaleCoder.wholeNumber("4.\u{0301}0") == nil)
+        #expect(ScaleCoder.wholeNumber("\u{FF14}") == nil)
+        #expect(ScaleCoder.wholeNumber("--4") == nil)
+        #expect(ScaleCoder.wholeNumber("+4") == nil)
+        #expect(ScaleCoder.wholeNumber("4.") == nil)
+        #expect(ScaleCoder.wholeNumber(".0") == nil)
+        // Long cells: any number of trailing zeros is still a whole number; a long run of
+        // digits is not a scale value.
+        #expect(ScaleCoder.wholeNumber("4." + String(repeating: "0", count: 100_000)) == 4)
+        #expect(ScaleCoder.wholeNumber(String(repeating: "4", count: 100_000)) == nil)
+    }
+
+    @Test func longCellsAreCodedButNotRemembered() {
+        let long = "4." + String(repeating: "0", count: 1000)
+        #expect(coder.code(long) == .point(4))
+        #expect(coder.code(long) == .point(4))
+        #expect(coder.code(String(repeating: "4", count: 1000)) == .invalid)
     }
 
     @Test func knownSpellingsListValuesLabelsAndMissingCodes() {

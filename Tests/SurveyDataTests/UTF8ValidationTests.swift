@@ -24,6 +24,31 @@ struct UTF8ValidationTests {
         #expect(check(Array("abcdefghij".utf8) + [0xE0, 0x20]) == .invalid(at: 10))  // cp1258 "à "
     }
 
+    /// The word-at-a-time paths agree with the standard library's decoder on random mixes of
+    /// ASCII runs, valid sequences of every length and stray bytes: valid exactly when Swift
+    /// says so, and an error offset with valid bytes before it.
+    @Test func agreesWithTheStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("abcdefghijklmnopqrstuvwxyz0123".utf8), Array("ấ".utf8), Array("ô".utf8), Array("😀".utf8),
+                                 [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE1, 0xBA], [0xFF], [0xF4, 0x90, 0x80, 0x80]]
+        func valid(_ bytes: ArraySlice<UInt8>) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) {
+                let piece = pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+                bytes += piece.prefix(Int.random(in: 1...piece.count, using: &rng))
+            }
+            switch check(bytes) {
+            case .valid:
+                #expect(valid(bytes[...]), "\(bytes)")
+            case let .truncated(at):
+                #expect(!valid(bytes[...]) && valid(bytes[..<at]) && bytes.count - at < 4, "\(bytes)")
+            case let .invalid(at):
+                #expect(!valid(bytes[...]) && valid(bytes[..<at]), "\(bytes)")
+            }
+        }
+    }
+
     @Test func truncatedAtTheEnd() {
         #expect(check([0x61, 0xE1, 0xBA]) == .truncated(at: 1))
         #expect(check([0xF0, 0x9F, 0x98]) == .truncated(at: 0))

@@ -34,4 +34,27 @@ import Testing
         #expect(SHA256.hexString(hasher.finalize())
             == "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed")
     }
+
+    /// The SHA-NI path and the Swift path give the same digests on the FIPS vectors and on
+    /// long, oddly chunked input (many blocks per call, blocks split across calls).
+    @Test func hardwareAndSoftwareAgree() {
+        func digest(_ message: [UInt8], hardware: Bool, chunk: Int) -> String {
+            var hasher = SHA256(hardware: hardware)
+            var start = 0
+            while start < message.count {
+                let end = min(start + chunk, message.count)
+                hasher.update(Array(message[start..<end]))
+                start = end
+            }
+            return SHA256.hexString(hasher.finalize())
+        }
+        let abc = Array("abc".utf8)
+        #expect(digest(abc, hardware: true, chunk: 3) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(digest(abc, hardware: false, chunk: 3) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var rng = SystemRandomNumberGenerator()
+        let long = (0..<100_003).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for chunk in [1, 63, 64, 1000, 65_536, 100_003] {
+            #expect(digest(long, hardware: true, chunk: chunk) == digest(long, hardware: false, chunk: 1 << 20))
+        }
+    }
 }

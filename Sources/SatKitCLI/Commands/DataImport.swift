@@ -51,16 +51,28 @@ struct LoadedData {
     }
 }
 
-/// SHA-256 of a file, read in 1 MiB pieces.
+/// SHA-256 of a file, read in 4 MiB pieces into one reused buffer.
+///
+/// A second read of the data file, after the import: `check` does not need the digest, so
+/// the import does not pay for it; `analyze`, `report` and `compare` do, and with the SHA
+/// extensions (`SHA256`'s fast path) this costs about a tenth of the import itself.
 enum FileFingerprint {
     static func sha256(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure.badInput(message: "\(path): cannot read the file")
-        }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CommandFailure.badInput(message: "\(path): cannot read the file") }
+        defer { _ = close(fd) }
+        let size = 4 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+        defer { buffer.deallocate() }
         var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
+        while true {
+            let n = read(fd, buffer, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure.badInput(message: "\(path): cannot read the file")
+            }
+            if n == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(start: buffer, count: n))
         }
         return SHA256.hexString(hasher.finalize())
     }

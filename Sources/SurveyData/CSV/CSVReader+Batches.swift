@@ -57,15 +57,21 @@ extension CSVReader {
             try tally.refill(input, chunkSize: options.chunkSize)
         }
 
-        func makeBatch(_ start: Int, limit: Int, line: Int, parser: CSVRecordParser) -> CSVRecordBatch {
+        func makeBatch(_ start: Int, limit: Int, line: Int, parser: CSVRecordParser, checkedBefore: Int = 0) -> CSVRecordBatch {
             CSVRecordBatch(base: input.buffer, start: start, limit: limit, end: input.ready, atEOF: input.atEOF,
                            firstLine: line, firstIndex: 0, parser: parser, fileName: name, options: options,
-                           utf8CheckOffset: input.needsUTF8Check ? input.fileOffset : nil)
+                           utf8CheckOffset: input.needsUTF8Check ? input.fileOffset : nil, checkedBefore: checkedBefore)
         }
 
+        // After a batch that ended inside a record (a long field, or a quote never closed), the
+        // next is parsed by one worker: a cut would most likely fall inside that same record,
+        // and the second worker's work be thrown away. Its text checked as UTF-8 is not checked
+        // again (`valid`: the file offset before which the text is known to be valid).
+        var insideRecord = false
+        var valid = 0
         while true {
             let last: CSVRecordBatch
-            if parallelism >= 2, let cut = cutPoint(input, from: tally.start, minimumBatch: minimumBatch) {
+            if parallelism >= 2, !insideRecord, let cut = cutPoint(input, from: tally.start, minimumBatch: minimumBatch) {
                 let first = makeBatch(tally.start, limit: cut, line: tally.line, parser: parsers[0])
                 let work = ParallelWork<T>(first: first, process: process)
                 let base = UnsafePointer(input.buffer), start = tally.start, line = tally.line
@@ -83,13 +89,16 @@ extension CSVReader {
                     if !first.needsMore { continue }  // the cut was inside quotes: go on from where the first stopped
                 }
             } else {
-                let batch = makeBatch(tally.start, limit: input.ready, line: tally.line, parser: parsers[0])
+                let batch = makeBatch(tally.start, limit: input.ready, line: tally.line, parser: parsers[0],
+                                      checkedBefore: valid - input.fileOffset)
                 let result = try process(batch)
                 if !batch.parsed { try batch.forEachRecord { _ in } }
                 try consume(result)
                 tally.add(batch)
                 last = batch
+                valid = input.fileOffset + batch.validBefore
             }
+            insideRecord = last.needsMore
             if last.reachedEnd { return tally.summary(input, delimiter) }
             try tally.refill(input, chunkSize: options.chunkSize)
         }

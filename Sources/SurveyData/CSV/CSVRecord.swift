@@ -18,14 +18,18 @@ public struct CSVRecord: RandomAccessCollection {
     public let problem: CSVRecordProblem?
     @usableFromInline let fields: UnsafePointer<UnsafeRawBufferPointer>
     @usableFromInline let fieldCount: Int
+    /// The fields' bytes added up (kept by the parser, for progress).
+    let fieldBytes: Int
 
     @usableFromInline
-    init(index: Int, line: Int, problem: CSVRecordProblem?, fields: UnsafePointer<UnsafeRawBufferPointer>, count: Int) {
+    init(index: Int, line: Int, problem: CSVRecordProblem?, fields: UnsafePointer<UnsafeRawBufferPointer>, count: Int,
+         fieldBytes: Int = 0) {
         self.index = index
         self.line = line
         self.problem = problem
         self.fields = fields
         self.fieldCount = count
+        self.fieldBytes = fieldBytes
     }
 
     /// 0: fields are numbered from 0, as columns of the header.

@@ -22,6 +22,12 @@ public final class CSVRecordBatch {
     private let maxRecords: Int
     /// When set, the batch checks its bytes as UTF-8 (the file offset of `base[0]`).
     private let utf8CheckOffset: Int?
+    /// Bytes before this position are known to be valid UTF-8 already (checked by the batch
+    /// before, which ended inside a record that this batch parses again).
+    private let checkedBefore: Int
+    /// Bytes before this position are valid UTF-8 (a character cut short by the end of the
+    /// buffer is left out).
+    private(set) var validBefore: Int
 
     /// Where parsing stopped, and the line there.
     private(set) var stop: Int
@@ -38,8 +44,10 @@ public final class CSVRecordBatch {
 
     init(base: UnsafePointer<UInt8>, start: Int, limit: Int, end: Int, atEOF: Bool, firstLine: Int, firstIndex: Int,
          parser: CSVRecordParser, fileName: String, options: CSVReadOptions, maxRecords: Int = .max,
-         utf8CheckOffset: Int? = nil) {
+         utf8CheckOffset: Int? = nil, checkedBefore: Int = 0) {
         self.utf8CheckOffset = utf8CheckOffset
+        self.checkedBefore = max(start, checkedBefore)
+        validBefore = self.checkedBefore
         self.base = base
         self.start = start
         self.limit = limit
@@ -72,7 +80,7 @@ public final class CSVRecordBatch {
         // The bytes up to the limit are checked before any record is handed over; those of a
         // record that runs past the limit, after it is parsed (only when a cut was wrong).
         let checkedEnd = limit < end ? limit : end
-        try checkUTF8(start, checkedEnd)
+        try checkUTF8(checkedBefore, checkedEnd)
         while !(p >= limit && p < end) && recordCount < maxRecords {
             switch parser.parse(base, from: p, end: end, atEOF: atEOF, line: line) {
             case let .record(next, nextLine):
@@ -113,10 +121,15 @@ public final class CSVRecordBatch {
         guard let fileOffset = utf8CheckOffset, from < to else { return }
         let at: Int
         switch UTF8Validation.validate(UnsafeRawBufferPointer(start: base + from, count: to - from)) {
-        case .valid: return
+        case .valid:
+            validBefore = max(validBefore, to)
+            return
         case let .truncated(offset):
             // A character cut short is only an error at the end of the input.
-            if !(atEOF && to == end) { return }
+            if !(atEOF && to == end) {
+                validBefore = max(validBefore, from + offset)
+                return
+            }
             at = from + offset
         case let .invalid(offset):
             at = from + offset

@@ -15,7 +15,8 @@ import Darwin
 /// Storage is manual (a class owning its buffers) so that a lookup on the hot path does no
 /// reference counting, uniqueness or exclusivity checks.
 final class ByteTable {
-    /// 16 bytes: the hash's low half, where the key starts in the arena, its length plus one
+    /// 16 bytes: the hash's high half (which also gives the slot: its low bits, under the
+    /// mask, so growing never hashes a key again), where the key starts in the arena, its length plus one
     /// (0 marks an empty slot), and the value.
     private struct Slot {
         var hash: UInt32
@@ -26,14 +27,16 @@ final class ByteTable {
     }
     private static let empty = Slot(hash: 0, offset: 0, lengthPlusOne: 0, value: 0)
 
-    private var slots: UnsafeMutablePointer<Slot>
-    private var capacity: Int
-    private var mask: Int
-    private var arena: UnsafeMutablePointer<UInt8>
-    private var arenaCount = 0
-    private var arenaCapacity: Int
+    // Unchecked exclusivity: every access is from the one thread that owns the table, and
+    // none of these escapes as `inout`; the checks cost more than the lookups they guard.
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var mask: Int
+    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var arenaCount = 0
+    @exclusivity(unchecked) private var arenaCapacity: Int
     /// The number of keys stored.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// An empty table sized for about `capacity` keys.
     init(capacity: Int = 16) {
@@ -52,7 +55,9 @@ final class ByteTable {
         arena.deallocate()
     }
 
-    /// A 64-bit hash of `bytes`, eight bytes at a time.
+    /// A 64-bit hash of `bytes`, eight bytes at a time; the last up-to-eight bytes in one
+    /// load (overlapping the previous word, or three loads for a key under eight bytes), then
+    /// a final mix so that the low bits (the slot index) depend on every byte.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
@@ -66,16 +71,21 @@ final class ByteTable {
             i += 8
         }
         if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-                shift += 8
-                i += 1
+            var tail: UInt64
+            if n >= 8 {
+                tail = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else {
+                tail = 0
+                var k = 0
+                if n & 4 != 0 { tail = UInt64(base.loadUnaligned(as: UInt32.self)); k = 4 }
+                if n & 2 != 0 { tail |= UInt64(base.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << UInt64(k * 8); k += 2 }
+                if n & 1 != 0 { tail |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << UInt64(k * 8) }
             }
             h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
-        h ^= h >> 29
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
         return h
     }
 
@@ -83,7 +93,8 @@ final class ByteTable {
     private func equal(_ slot: Slot, _ key: UnsafeRawBufferPointer) -> Bool {
         guard Int(slot.lengthPlusOne) == key.count + 1 else { return false }
         if key.isEmpty { return true }
-        return memcmp(arena + Int(slot.offset), key.baseAddress!, key.count) == 0
+        // Keys are short (cells): compared inline, eight bytes at a time, rather than by a call.
+        return CategoryCoder.equal(UnsafeRawPointer(arena + Int(slot.offset)), key.baseAddress, key.count)
     }
 
     /// The value stored for `key`, or `nil`.
@@ -91,7 +102,7 @@ final class ByteTable {
     func value(for key: UnsafeRawBufferPointer) -> UInt32? {
         let full = Self.hash(key)
         let h = UInt32(truncatingIfNeeded: full >> 32)
-        var i = Int(truncatingIfNeeded: full) & mask
+        var i = Int(h) & mask
         while true {
             let slot = slots[i]
             if !slot.used { return nil }
@@ -105,7 +116,7 @@ final class ByteTable {
     func insert(_ value: UInt32, for key: UnsafeRawBufferPointer) -> UInt32? {
         let full = Self.hash(key)
         let h = UInt32(truncatingIfNeeded: full >> 32)
-        var i = Int(truncatingIfNeeded: full) & mask
+        var i = Int(h) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) {
                 let old = slots[i].value
@@ -127,7 +138,7 @@ final class ByteTable {
     /// ``insertIfAbsent(_:for:)`` with the key's ``hash(_:)`` already computed (by a worker).
     func insertIfAbsent(_ value: UInt32, for key: UnsafeRawBufferPointer, hash full: UInt64) -> (value: UInt32, inserted: Bool) {
         let h = UInt32(truncatingIfNeeded: full >> 32)
-        var i = Int(truncatingIfNeeded: full) & mask
+        var i = Int(h) & mask
         while slots[i].used {
             if slots[i].hash == h && equal(slots[i], key) { return (slots[i].value, false) }
             i = (i + 1) & mask
@@ -160,8 +171,8 @@ final class ByteTable {
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Self.empty, count: capacity)
         for k in 0..<oldCapacity where old[k].used {
-            let key = UnsafeRawBufferPointer(start: arena + Int(old[k].offset), count: Int(old[k].lengthPlusOne) - 1)
-            var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            // The slot index comes from the stored half of the hash: no key is hashed again.
+            var i = Int(old[k].hash) & mask
             while slots[i].used { i = (i + 1) & mask }
             slots[i] = old[k]
         }

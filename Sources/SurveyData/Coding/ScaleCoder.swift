@@ -26,6 +26,10 @@ final class ScaleCoder {
     let scale: Scale
     /// The most long spellings remembered.
     static let cacheLimit = 4096
+    /// Spellings longer than this (in bytes) are neither looked up nor remembered: no label
+    /// is that long, so such a cell is junk that will not repeat, and hashing it twice (or
+    /// copying it into the cache) would only cost time.
+    static let longestRemembered = 256
 
     /// Marks a table entry that has not been decided yet.
     static let undecided: UInt8 = 0xFC
@@ -79,7 +83,9 @@ final class ScaleCoder {
             let entry = short[256 + (Int(bytes[0]) << 8 | Int(bytes[1]))]
             if entry != Self.undecided { return AnswerCode(rawValue: entry) }
         default:
-            if let entry = long.value(for: bytes) { return AnswerCode(rawValue: UInt8(entry)) }
+            if bytes.count <= Self.longestRemembered, let entry = long.value(for: bytes) {
+                return AnswerCode(rawValue: UInt8(entry))
+            }
         }
         return decide(bytes)
     }
@@ -91,7 +97,9 @@ final class ScaleCoder {
         case 1: short[Int(bytes[0])] = code.rawValue
         case 2: short[256 + (Int(bytes[0]) << 8 | Int(bytes[1]))] = code.rawValue
         default:
-            if long.count < Self.cacheLimit { long.insert(UInt32(code.rawValue), for: bytes) }
+            if long.count < Self.cacheLimit && bytes.count <= Self.longestRemembered {
+                long.insert(UInt32(code.rawValue), for: bytes)
+            }
         }
         return code
     }
@@ -110,20 +118,42 @@ final class ScaleCoder {
     /// `.` or `,` followed only by zeros (`4`, `04`, `-2`, `4.0`, `4,00`). `nil` otherwise,
     /// and for numbers too long to be a scale value.
     static func wholeNumber(_ text: String) -> Int? {
-        var digits = Substring(text)
-        var negative = false
-        if digits.first == "-" {
-            negative = true
-            digits = digits.dropFirst()
+        // On the UTF-8 bytes: every accepted character is ASCII, so a byte outside ASCII (a
+        // combining mark after a digit, say) rejects the text as a `Character` test would,
+        // and a long text is rejected after ten bytes (or its zeros checked eight at a time)
+        // without being broken into characters.
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let n = bytes.count
+            var i = 0
+            var negative = false
+            if n > 0 && bytes[0] == 0x2D {  // "-"
+                negative = true
+                i = 1
+            }
+            var value = 0, digits = 0
+            while i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                digits += 1
+                if digits > 9 { return nil }
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
+            guard digits > 0 else { return nil }
+            if i < n {
+                guard bytes[i] == 0x2E || bytes[i] == 0x2C, i + 1 < n else { return nil }  // "." or ",", then a fraction
+                i += 1
+                let raw = UnsafeRawBufferPointer(bytes)
+                while i + 8 <= n {
+                    if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) != 0x3030_3030_3030_3030 { return nil }
+                    i += 8
+                }
+                while i < n {
+                    if bytes[i] != 0x30 { return nil }
+                    i += 1
+                }
+            }
+            return negative ? -value : value
         }
-        if let separator = digits.firstIndex(where: { $0 == "." || $0 == "," }) {
-            let fraction = digits[digits.index(after: separator)...]
-            guard !fraction.isEmpty, fraction.allSatisfy({ $0 == "0" }) else { return nil }
-            digits = digits[..<separator]
-        }
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        guard let value = Int(digits) else { return nil }
-        return negative ? -value : value
     }
 
     /// Every spelling this coder knows by name, for "closest known label" suggestions:

@@ -4,16 +4,21 @@ extension BatchCoder {
     @inline(__always)
     func code(_ record: CSVRecord, reasons: inout [QuarantineReason], unknown: inout [UnknownValueKey: Int]) {
         var invalid = false
+        // Every field the plan reads lies below the header's effective width, which the caller
+        // checked the record reaches: the fields are read without a bounds check each.
+        let cells = record.fields
         scaleFields.withUnsafeBufferPointer { fields in
             scaleTables.withUnsafeBufferPointer { tables in
                 for i in 0..<fields.count {
-                    let cell = record[fields[i]]
-                    let bytes = CellText.trimmedASCII(cell)
+                    let cell = cells[fields[i]]
+                    // Cells of one or two bytes are looked up untrimmed: the tables are filled
+                    // under trimmed spellings only, so a space in such a cell finds `undecided`
+                    // and goes the long way, which trims.
                     var code: UInt8
-                    switch bytes.count {
+                    switch cell.count {
                     case 0: code = AnswerCode.noAnswer.rawValue
-                    case 1: code = tables[i][Int(bytes[0])]
-                    case 2: code = tables[i][256 + (Int(bytes[0]) << 8 | Int(bytes[1]))]
+                    case 1: code = tables[i][Int(cell[0])]
+                    case 2: code = tables[i][256 + (Int(cell[0]) << 8 | Int(cell[1]))]
                     default: code = ScaleCoder.undecided
                     }
                     if code == ScaleCoder.undecided { code = scaleCoders[i].code(cell).rawValue }
@@ -25,21 +30,25 @@ extension BatchCoder {
         if invalid { noteInvalidAnswers(record, reasons: &reasons, unknown: &unknown) }
         let keepInvalid = self.keepInvalid
         categoryFields.withUnsafeBufferPointer { fields in
-            for i in 0..<fields.count where active[i] {
-                let cell = record[fields[i]]
-                if CellText.trimmedASCII(cell).isEmpty {
-                    categoryProblem(i, record, reasons: &reasons, unknown: &unknown, keepInvalid: keepInvalid)
-                    continue
-                }
-                let alias = categoryAlias[i]
-                if alias >= 0 {
-                    rowCategories[i] = rowCategories[alias]
-                    continue
-                }
-                let index = categoryCoders[i].code(cell)
-                rowCategories[i] = index
-                if index == CategoryCoder.unknown {
-                    categoryProblem(i, record, reasons: &reasons, unknown: &unknown, keepInvalid: keepInvalid)
+            unownedCategoryCoders.withUnsafeBufferPointer { coders in
+                for i in 0..<fields.count where active[i] {
+                    let alias = categoryAlias[i]
+                    let cell = cells[fields[i]]
+                    if alias >= 0 {
+                        if CellText.trimmedASCII(cell).isEmpty {
+                            categoryProblem(i, record, reasons: &reasons, unknown: &unknown, keepInvalid: keepInvalid)
+                        } else {
+                            rowCategories[i] = rowCategories[alias]
+                        }
+                        continue
+                    }
+                    let index = coders[i]._withUnsafeGuaranteedRef { $0.code(cell) }
+                    rowCategories[i] = index
+                    // An empty (or all-space) cell is ``CategoryCoder/empty``; outside the
+                    // dictionary, ``CategoryCoder/unknown``: both take the slow path.
+                    if index >= CategoryCoder.empty {
+                        categoryProblem(i, record, reasons: &reasons, unknown: &unknown, keepInvalid: keepInvalid)
+                    }
                 }
             }
         }
@@ -100,7 +109,7 @@ extension BatchCoder {
         if CellText.trimmedASCII(cell).isEmpty {
             if !slot.emptyIsProblem {
                 // An unanswered demographic, an empty extra cell: the level "".
-                rowCategories[i] = slot.coder.hasDictionary ? slot.coder.missingLevel() : slot.coder.code(cell)
+                rowCategories[i] = slot.coder.hasDictionary ? slot.coder.missingLevel() : slot.coder.code(text: "")
                 return
             }
             switch slot.target {

@@ -9,7 +9,7 @@ struct BatchResult: Sendable {
     /// Which ``BatchCoder`` made it.
     var coder: Int
     var rowsRead = 0
-    /// Field bytes plus one per field, when progress is tracked.
+    /// Field bytes plus one per field.
     var bytes = 0
     var lineNumbers: [UInt32] = []
     var answers: [[AnswerCode]]
@@ -54,7 +54,9 @@ final class BatchCoder {
     let headerCount: Int
     let headerEffective: Int
     /// Category slots still coded (an extra column with too many values is dropped).
-    var active: [Bool]
+    /// Unchecked exclusivity here and on the row scratch below: a coder is used by one thread
+    /// at a time (``CoderPool``), and ``ImportRun`` changes `active` only between batches.
+    @exclusivity(unchecked) var active: [Bool]
     private var closestCache: [UnknownValueKey: String?] = [:]
     private let candidates: [String: [String]]
 
@@ -63,6 +65,9 @@ final class BatchCoder {
     let scaleCoders: [ScaleCoder]
     let categoryFields: [Int]
     let categoryCoders: [CategoryCoder]
+    /// The same coders without reference counting: the plan keeps them alive for as long as
+    /// this coder, and the row loop would otherwise retain and release one per cell.
+    let unownedCategoryCoders: [Unmanaged<CategoryCoder>]
     /// For a slot whose coder an earlier slot shares, that slot's index; else -1.
     let categoryAlias: [Int]
     let weightField: Int?
@@ -76,9 +81,9 @@ final class BatchCoder {
     let rowAnswers: UnsafeMutablePointer<UInt8>
     let rowCategories: UnsafeMutablePointer<UInt32>
     let rowSelections: UnsafeMutablePointer<UInt64>
-    var rowTexts: [String]
-    var rowWeight = 0.0
-    var rowFPC = 0.0
+    @exclusivity(unchecked) var rowTexts: [String]
+    @exclusivity(unchecked) var rowWeight = 0.0
+    @exclusivity(unchecked) var rowFPC = 0.0
 
     init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int) {
         self.id = id
@@ -97,6 +102,7 @@ final class BatchCoder {
         scaleCoders = plan.scales.map(\.coder)
         categoryFields = plan.categories.map(\.field)
         categoryCoders = plan.categories.map(\.coder)
+        unownedCategoryCoders = plan.categories.map { Unmanaged.passUnretained($0.coder) }
         let coders = plan.categories.map(\.coder)
         categoryAlias = coders.indices.map { i in coders[..<i].firstIndex { $0 === coders[i] } ?? -1 }
         weightField = plan.weight?.field
@@ -127,21 +133,29 @@ final class BatchCoder {
     }
 
     /// Codes every record of `batch`.
+    ///
+    /// Accepted rows go straight into column-major buffers (one column after another, grown by
+    /// doubling), so that each column becomes its array with one copy: no row-major staging
+    /// and no transposition.
     func code(_ batch: CSVRecordBatch) throws -> BatchResult {
         let nScales = plan.scales.count, nCategories = plan.categories.count, nSelections = plan.selections.count
-        var answerRows: [UInt8] = [], categoryRows: [UInt32] = [], selectionRows: [UInt64] = []
+        var answerColumns = ColumnBuffer<UInt8>(width: nScales)
+        var categoryColumns = ColumnBuffer<UInt32>(width: nCategories)
+        var selectionColumns = ColumnBuffer<UInt64>(width: nSelections)
+        defer {
+            answerColumns.deallocate()
+            categoryColumns.deallocate()
+            selectionColumns.deallocate()
+        }
+        var rows = 0
         var result = BatchResult(coder: id, answers: [], categories: [], levels: [], selections: [],
                                  texts: Array(repeating: [], count: plan.texts.count))
-        let trackBytes = options.progress != nil
         let keepFields = options.quarantine != nil
         let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
+        let rowAnswers = self.rowAnswers, rowCategories = self.rowCategories, rowSelections = self.rowSelections
         try batch.forEachRecord { record in
             result.rowsRead += 1
-            if trackBytes {
-                var n = record.count
-                for i in 0..<record.count { n += record[i].count }
-                result.bytes += n
-            }
+            result.bytes += record.fieldBytes + record.count
             var reasons: [QuarantineReason] = []
             if case let .unterminatedQuote(line)? = record.problem {
                 reasons.append(.unterminatedQuote(line: line))
@@ -152,10 +166,17 @@ final class BatchCoder {
                 code(record, reasons: &reasons, unknown: &result.unknown)
             }
             if reasons.isEmpty {
+                if rows == answerColumns.capacity {
+                    let capacity = max(1024, rows * 2)
+                    answerColumns.grow(to: capacity, rows: rows)
+                    categoryColumns.grow(to: capacity, rows: rows)
+                    selectionColumns.grow(to: capacity, rows: rows)
+                }
+                answerColumns.set(row: rows, from: rowAnswers)
+                categoryColumns.set(row: rows, from: rowCategories)
+                selectionColumns.set(row: rows, from: rowSelections)
+                rows += 1
                 result.lineNumbers.append(UInt32(clamping: record.line))
-                answerRows.append(contentsOf: UnsafeBufferPointer(start: rowAnswers, count: nScales))
-                categoryRows.append(contentsOf: UnsafeBufferPointer(start: rowCategories, count: nCategories))
-                selectionRows.append(contentsOf: UnsafeBufferPointer(start: rowSelections, count: nSelections))
                 for i in rowTexts.indices { result.texts[i].append(rowTexts[i]) }
                 if hasWeight { result.weights.append(rowWeight) }
                 if hasFPC { result.fpcs.append(rowFPC) }
@@ -170,11 +191,12 @@ final class BatchCoder {
                 result.quarantined.append(QuarantinedRow(line: record.line, reasons: reasons, fields: fields))
             }
         }
-        let rows = result.lineNumbers.count
-        result.answers = Self.columns(answerRows, width: nScales, rows: rows).map { $0.map(AnswerCode.init(rawValue:)) }
+        result.answers = (0..<nScales).map { column in
+            answerColumns.column(column, rows: rows).withMemoryRebound(to: AnswerCode.self) { Array($0) }
+        }
         result.answerCounts = result.answers.flatMap(Self.missingCounts)
-        result.categories = Self.columns(categoryRows, width: nCategories, rows: rows)
-        result.selections = Self.columns(selectionRows, width: nSelections, rows: rows)
+        result.categories = (0..<nCategories).map { Array(categoryColumns.column($0, rows: rows)) }
+        result.selections = (0..<nSelections).map { Array(selectionColumns.column($0, rows: rows)) }
         result.levels = categoryCoders.map(\.levels)
         return result
     }
@@ -207,16 +229,47 @@ final class BatchCoder {
         }
         return [none, dontKnow, notApplicable, invalid]
     }
+}
 
-    /// Row-major values cut into columns.
-    static func columns<T>(_ flat: [T], width: Int, rows: Int) -> [[T]] {
-        flat.withUnsafeBufferPointer { values in
-            (0..<width).map { column in
-                [T](unsafeUninitializedCapacity: rows) { buffer, count in
-                    for row in 0..<rows { buffer.baseAddress![row] = values[row * width + column] }
-                    count = rows
-                }
-            }
+/// Values of `width` columns for a growing number of rows, column after column in one block:
+/// column `c` of row `r` is at `c * capacity + r`. Owned by one ``BatchCoder/code(_:)`` call.
+struct ColumnBuffer<T> {
+    let width: Int
+    private(set) var capacity = 0
+    private var base: UnsafeMutablePointer<T>?
+
+    init(width: Int) { self.width = width }
+
+    /// Room for `capacity` rows, keeping the first `rows`.
+    mutating func grow(to capacity: Int, rows: Int) {
+        guard width > 0 else {
+            self.capacity = capacity
+            return
+        }
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: width * capacity)
+        if let base {
+            for c in 0..<width { (bigger + c * capacity).moveInitialize(from: base + c * self.capacity, count: rows) }
+            base.deallocate()
+        }
+        base = bigger
+        self.capacity = capacity
+    }
+
+    /// Stores row `row` from the `width` values at `values` (trivial types: no deinitialization).
+    @inline(__always)
+    func set(row: Int, from values: UnsafeMutablePointer<T>) {
+        guard let base else { return }
+        var p = base + row
+        for c in 0..<width {
+            p.initialize(to: values[c])
+            p += capacity
         }
     }
+
+    /// The first `rows` values of column `c`.
+    func column(_ c: Int, rows: Int) -> UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(start: base.map { UnsafePointer($0 + c * capacity) }, count: base == nil ? 0 : rows)
+    }
+
+    func deallocate() { base?.deallocate() }
 }

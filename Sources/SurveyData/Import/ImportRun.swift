@@ -11,6 +11,11 @@ final class ImportRun {
     let file: String
     let pool = CoderPool()
 
+    /// The size of the input when known (a file's, or the bytes in memory): the accepted
+    /// columns are sized from it after the first batch (see ``reserve(after:)``).
+    var expectedBytes: Int?
+    private var reserved = false
+
     private var plan: ImportPlan?
     private var coders: [BatchCoder] = []
     private var absentOptional: [String] = []
@@ -20,6 +25,10 @@ final class ImportRun {
     private var answers: [[AnswerCode]] = []
     private var categories: [[UInt32]] = []
     private var categoryActive: [Bool] = []
+    /// For a slot whose coder (so whose codes, row for row) an earlier slot shares, that
+    /// slot's index, else -1: a stratum or cluster column that is also a grouping column.
+    /// Its codes are not stored twice; the dataset's column shares the other's storage.
+    private var categoryAlias: [Int] = []
     private var levels: [[String]] = []
     private var levelIndex: [[String: UInt32]] = []
     /// Per coder, per category slot: the worker's level index → the file's.
@@ -68,6 +77,7 @@ final class ImportRun {
         answers = Array(repeating: [], count: plan.scales.count)
         categories = Array(repeating: [], count: plan.categories.count)
         categoryActive = Array(repeating: true, count: plan.categories.count)
+        categoryAlias = coders[0].categoryAlias
         levels = plan.categories.map(\.coder.levels)
         levelIndex = levels.map { list in
             Dictionary(list.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
@@ -87,6 +97,7 @@ final class ImportRun {
 
     func consume(_ batch: BatchResult) throws {
         guard let plan else { return }
+        if !reserved { reserve(after: batch) }
         rowsRead += batch.rowsRead
         bytes += batch.bytes
 
@@ -146,6 +157,23 @@ final class ImportRun {
         }
     }
 
+    /// Sizes the accepted columns for the rows the input should hold, judging by the first
+    /// batch's bytes per row (plus a tenth), so that they do not grow by doubling: no copies,
+    /// and no moment when a column and its doubled copy are both resident. Pages reserved and
+    /// never written cost address space only.
+    private func reserve(after batch: BatchResult) {
+        guard let expectedBytes, batch.rowsRead >= 100, batch.bytes > 0 else { return }
+        reserved = true
+        let perRow = Double(batch.bytes) / Double(batch.rowsRead)
+        let rows = Int(min(Double(expectedBytes) / perRow * 1.1, Double(UInt32.max))) + 1024
+        lineNumbers.reserveCapacity(rows)
+        for i in answers.indices { answers[i].reserveCapacity(rows) }
+        for i in categories.indices where categoryAlias[i] < 0 { categories[i].reserveCapacity(rows) }
+        for i in selections.indices { selections[i].reserveCapacity(rows) }
+        if plan?.weight != nil { weights.reserveCapacity(rows) }
+        if plan?.fpc != nil { fpcs.reserveCapacity(rows) }
+    }
+
     /// Two lists of rows, each in line order, as one list in line order.
     private func merge(_ a: [QuarantinedRow], _ b: [QuarantinedRow]) -> [QuarantinedRow] {
         if b.isEmpty { return a }
@@ -168,7 +196,7 @@ final class ImportRun {
         }
         lineNumbers.append(contentsOf: kept(batch.lineNumbers))
         for i in answers.indices { answers[i].append(contentsOf: kept(batch.answers[i])) }
-        for i in categories.indices where categoryActive[i] {
+        for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
             let map = localToGlobal[batch.coder][i]
             let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
             if identity {
@@ -251,17 +279,27 @@ final class ImportRun {
         for (i, slot) in plan.scales.enumerated() { dataset.answers[slot.id] = answers[i] }
         for (i, slot) in plan.selections.enumerated() { dataset.selections[slot.id] = selections[i] }
         for (i, slot) in plan.texts.enumerated() { dataset.texts[slot.id] = texts[i] }
-        // Renumbering levels is a pass over each column: the columns are shared between the cores.
-        let active = plan.categories.indices.filter { categoryActive[$0] }
-        let renumbered = Renumbered(count: active.count)
-        let levels = self.levels, categories = self.categories
+        // Renumbering levels is a pass over each column: the columns are shared between the
+        // cores, and each is renumbered in place (the run gives its arrays up, so that the
+        // dataset's columns are the same buffers, not copies).
+        let active = plan.categories.indices.filter { categoryActive[$0] && categoryAlias[$0] < 0 }
+        let renumbered = Renumbered(active.map { categories[$0] })
+        categories = []
+        let levels = self.levels
         let keeping = plan.categories.map { $0.coder.hasDictionary ? $0.values?.count ?? 0 : 0 }
         DispatchQueue.concurrentPerform(iterations: active.count) { k in
             let i = active[k]
-            renumbered.set(k, Self.inOrderOfAppearance("", levels[i], categories[i], keeping: keeping[i]))
+            var codes = renumbered.take(k)
+            let order = Self.renumberInOrderOfAppearance(&codes, levels: levels[i], keeping: keeping[i])
+            renumbered.set(k, CategoryColumn(id: "", levels: order, codes: codes))
         }
-        for (k, i) in active.enumerated() {
-            var column = renumbered.columns[k]!
+        var columns: [Int: CategoryColumn] = [:]
+        for (k, i) in active.enumerated() { columns[i] = renumbered.columns[k]! }
+        for i in plan.categories.indices where categoryActive[i] && categoryAlias[i] >= 0 {
+            columns[i] = columns[categoryAlias[i]]
+        }
+        for i in plan.categories.indices where categoryActive[i] {
+            var column = columns[i]!
             switch plan.categories[i].target {
             case .group(let id): column.id = id; dataset.groups[id] = column
             case .demographic(let id): column.id = id; dataset.demographics[id] = column
@@ -276,27 +314,31 @@ final class ImportRun {
         return dataset
     }
 
-    /// The column with its levels renumbered in order of first appearance among the accepted
-    /// rows (how many workers read the file and which rows were quarantined do not change
-    /// it); the first `keeping` levels (a dictionary's codes) keep their places, and levels
-    /// no accepted row has are dropped.
-    static func inOrderOfAppearance(_ id: String, _ levels: [String], _ codes: [UInt32], keeping: Int) -> CategoryColumn {
+    /// Renumbers `codes` in place so that levels are numbered in order of first appearance
+    /// among the accepted rows (how many workers read the file and which rows were
+    /// quarantined do not change it), and returns the levels in that order; the first
+    /// `keeping` levels (a dictionary's codes) keep their places, and levels no accepted row
+    /// has are dropped.
+    static func renumberInOrderOfAppearance(_ codes: inout [UInt32], levels: [String], keeping: Int) -> [String] {
         var renumber = [UInt32](repeating: .max, count: levels.count)
         var order: [String] = []
         for i in 0..<min(keeping, levels.count) {
             renumber[i] = UInt32(i)
             order.append(levels[i])
         }
-        var result = codes
-        for row in codes.indices {
-            let code = Int(codes[row])
-            if renumber[code] == .max {
-                renumber[code] = UInt32(order.count)
-                order.append(levels[code])
+        renumber.withUnsafeMutableBufferPointer { renumber in
+            codes.withUnsafeMutableBufferPointer { codes in
+                for row in codes.indices {
+                    let code = Int(codes[row])
+                    if renumber[code] == .max {
+                        renumber[code] = UInt32(order.count)
+                        order.append(levels[code])
+                    }
+                    codes[row] = renumber[code]
+                }
             }
-            result[row] = renumber[code]
         }
-        return CategoryColumn(id: id, levels: order, codes: result)
+        return order
     }
 
     private func makeReport(_ summary: CSVReadSummary, plan: ImportPlan, dataset: SurveyDataset) -> ImportReport {
@@ -329,11 +371,27 @@ final class ImportRun {
     }
 }
 
-/// Columns renumbered on several threads, each writing its own slot.
+/// Columns renumbered on several threads, each taking its own slot's column out and putting
+/// it back renumbered.
 private final class Renumbered: @unchecked Sendable {
     private let lock = NSLock()
+    private var inputs: [[UInt32]]
     private(set) var columns: [CategoryColumn?]
-    init(count: Int) { columns = Array(repeating: nil, count: count) }
+
+    init(_ inputs: [[UInt32]]) {
+        self.inputs = inputs
+        columns = Array(repeating: nil, count: inputs.count)
+    }
+
+    /// Column `k`, now held by the caller alone.
+    func take(_ k: Int) -> [UInt32] {
+        lock.lock()
+        defer { lock.unlock() }
+        let column = inputs[k]
+        inputs[k] = []
+        return column
+    }
+
     func set(_ k: Int, _ column: CategoryColumn) {
         lock.lock()
         columns[k] = column

@@ -1,4 +1,11 @@
 import SurveySchema
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Imports survey answers from CSV: reads the file once, codes each row by the survey, and
 /// accepts it into a ``SurveyDataset`` or sends it to the quarantine with its reasons.
@@ -28,16 +35,19 @@ public struct SurveyImporter {
     /// Imports the file at `path`; `name` (default `path`) is what messages call it.
     public func importFile(at path: String, name: String? = nil) throws(ImportError) -> ImportResult {
         let name = name ?? path
-        return try run(name: name) { options throws(CSVError) in try CSVReader(path: path, name: name, options: options) }
+        var status = stat()
+        let size = stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        return try run(name: name, size: size) { options throws(CSVError) in try CSVReader(path: path, name: name, options: options) }
     }
 
     /// Imports a file held in memory (tests, uploads).
     public func importBytes(_ bytes: [UInt8], name: String) throws(ImportError) -> ImportResult {
-        try run(name: name) { options in CSVReader(bytes: bytes, name: name, options: options) }
+        try run(name: name, size: bytes.count) { options in CSVReader(bytes: bytes, name: name, options: options) }
     }
 
-    private func run(name: String, open: (CSVReadOptions) throws(CSVError) -> CSVReader) throws(ImportError) -> ImportResult {
+    private func run(name: String, size: Int?, open: (CSVReadOptions) throws(CSVError) -> CSVReader) throws(ImportError) -> ImportResult {
         let run = ImportRun(survey: survey, options: options, file: name)
+        run.expectedBytes = size
         let pool = run.pool
         do {
             let reader = try open(CSVReadOptions(delimiter: options.delimiter, encoding: options.encoding, chunkSize: options.chunkSize))

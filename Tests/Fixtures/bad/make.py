@@ -498,13 +498,11 @@ csv("long-row-100000-fields.csv", H + "P01,HT,1,4,5" + "," * 100000 + "\n" + "P0
 
 # Big CSV inputs, generated.
 generated("csv", "field-10mb.csv", H + "P01,HT,1,", "4", 10 * 1024 * 1024, ",5\n", "quarantine", "column q1:",
-          line=2, quarantined=1, note="a 10 MB answer cell: read (under the 16 MiB field limit) and quarantined",
-          bug="slow: 258 s in a debug build when found: the \"did you mean\" for the unknown value "
-              "(SurveyData/Coding/Suggestion.closest) ran a full Levenshtein table between the 10 MB value and every "
-              "label and code of the scale. Import c0a5e10 fixed that (no suggestion past 200 characters, candidates "
-              "ruled out by length); the input now takes 4.3 s alone in a debug build on a shared machine, too close "
-              "to the 5 s bound to sit in the walk. Owner: SurveyData/Import (where the rest of the time goes in "
-              "coding and reporting one 10 MB cell is not yet profiled).")
+          line=2, quarantined=1, note="a 10 MB answer cell: read (under the 16 MiB field limit) and quarantined. Was "
+              "258 s in a debug build (a full Levenshtein table per label; fixed in import c0a5e10), then 4.3 s "
+              "(trimming, NFC and the whole-number test of the 10 MB value through Foundation and Character); "
+              "0.33 s since import2 (ASCII cells trimmed and lowercased on their bytes, the whole-number rule on "
+              "bytes, long cells not cached). Issue 9, finding 3.")
 generated("csv", "field-1mb-extra-column.csv", "id,service,w,q1,q2,note\nP01,HT,1,4,5,", "x", 1024 * 1024, "\n",
           "accepted", "", note="a 1 MB cell in a column the survey does not know: read and kept as a level. (10 MB "
           "takes 2.6 s alone in a debug build, 5.2 s beside the other suites: too close to the 5 s hang bound to "
@@ -513,11 +511,10 @@ generated("csv", "field-17mb.csv", H + 'P01,HT,1,"', "4", 17 * 1024 * 1024, '",5
           "line 2: a field starting here is longer than 16 MiB, the limit")
 generated("csv", "unterminated-quote-17mb.csv", H + 'P01,HT,1,"4,5\n', "P02,HT,1,4,5\n", 17 * 1024 * 1024 // 13, "",
           "error", "line 2: a field starting here is longer than 16 MiB",
-          note="a quote never closed in a big file: the field limit stops it, naming the line where it opened",
-          bug="slow: 8.5-9.2 s alone in a debug build since the importer reads in parallel batches (import c0f02fd, "
-              "csv e3751f7); 0.86 s before. About 0.35 s per MB (2 MB 0.5 s, 4 MB 1.2 s, 8 MB 2.8 s, 16 MB 5.8 s): the "
-              "cuts at line ends inside the open quote are wrong guesses and the text after them is parsed again. "
-              "Owner: SurveyData/CSV (CSVReader.forEachBatch) and Import (SurveyImporter).")
+          note="a quote never closed in a big file: the field limit stops it, naming the line where it opened. Was "
+              "8.5-9.2 s in a debug build with the parallel batch reader (each cut inside the open quote a wrong "
+              "guess, the text after it parsed again); 0.67 s since import2 (one worker after a batch that ends "
+              "inside a record, the quoted field scanned by memchr, text checked as UTF-8 once). Issue 9, finding 4.")
 generated("csv", "header-100000-columns.csv", "id,service,w,q1,q2", ",c#", 100000, "\nP01,HT,1,4,5" + ",v" * 100000 + "\n",
           "accepted", "", numbered=True,
           note="100,000 extra columns (c0 ... c99999), each kept as a grouping column")
