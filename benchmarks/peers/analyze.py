@@ -1,0 +1,244 @@
+"""The "analyze" job for a peer: what `satkit analyze --survey S DATA --by service --format csv`
+computes on the no-design survey, per service and for the whole sample.
+
+Usage: analyze.py duckdb|polars|pandas SURVEY DATA OUT.csv
+
+Each engine reads the CSV itself, codes the answers (the coding of every distinct spelling is
+decided once, in Python, by the survey file's rules: analyze_spec.ScaleCoder), drops the rows
+with an invalid answer, and makes two passes over the rows: (1) per group, the rows, valid
+answers, satisfied answers, Σ and Σ² of the keyed values per item, and the respondents with a
+valid answer below each parent; (2) per group, Σ z² of every parent's respondent-level
+influence value z_i = Σ_c w_c (y_ic − v_ic p_c)/n_c, which needs each group's shares p_c
+joined back to its rows. analyze_spec.finish turns those sums into estimates and intervals
+(a few thousand scalars; no pass over the rows). It never reads satkit's output.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import analyze_spec  # noqa: E402
+from analyze_spec import INVALID, MISSING  # noqa: E402
+
+
+def mapping(spec, ident, spellings):
+    """(spellings, codes) for the distinct cells of one column (None = empty)."""
+    code = spec.coder(ident)
+    spellings = list(spellings)
+    return spellings, [code(s) for s in spellings]
+
+
+def parents_below(spec):
+    return [(a, list(weights.items())) for a, weights in spec.parents]
+
+
+# ---------------------------------------------------------------------------------------- polars
+
+def run_polars(spec, path):
+    import polars as pl
+    g = spec.group_column
+    items = [(i, c) for i, c, _, _ in spec.items]
+    cols = [g] + [c for _, c in items]
+    df = pl.read_csv(path, columns=cols, infer_schema=False)
+    distinct = df.select([pl.col(c).drop_nulls().unique().implode() for _, c in items]).row(0)
+    exprs = []
+    for (ident, column), values in zip(items, distinct):
+        old, new = mapping(spec, ident, list(values) + [""])
+        # An empty cell is read as null: as "" (no answer) before the lookup, whose default
+        # (a spelling not in the list) would otherwise take it.
+        exprs.append(pl.col(column).fill_null("").replace_strict(old, new, default=INVALID, return_dtype=pl.Int8)
+                     .alias(ident))
+    coded = (df.lazy().select([pl.col(g)] + exprs)
+             .filter(pl.all_horizontal([pl.col(i) != INVALID for i, _ in items])).collect())
+    del df
+    aggs = [pl.len().alias("rows")]
+    for ident, _ in items:
+        x = pl.col(ident).cast(pl.Int64)
+        aggs += [(x > 0).sum().alias(f"nv_{ident}"), x.is_in(spec.satisfied[ident]).sum().alias(f"x_{ident}"),
+                 x.sum().alias(f"s1_{ident}"), (x * x).sum().alias(f"s2_{ident}")]
+    for a, below in parents_below(spec):
+        aggs.append(pl.any_horizontal([pl.col(c) > 0 for c, _ in below]).sum().alias(f"n_{a}"))
+    by = coded.group_by(g).agg(aggs)
+    whole = coded.select(aggs)
+
+    def z(a, below):
+        return pl.sum_horizontal([
+            w * (pl.col(c).is_in(spec.satisfied[c]).cast(pl.Float64)
+                 - (pl.col(c) > 0).cast(pl.Float64) * pl.col(f"p_{c}")) * pl.col(f"r_{c}")
+            for c, w in below]).pow(2).sum().alias(f"zz_{a}")
+
+    zz = [z(a, below) for a, below in parents_below(spec)]
+    stats_by = by.select([pl.col(g)] + [(pl.col(f"x_{i}") / pl.col(f"nv_{i}")).alias(f"p_{i}") for i in spec.criteria]
+                         + [pl.when(pl.col(f"nv_{i}") > 0).then(1.0 / pl.col(f"nv_{i}")).otherwise(0.0).alias(f"r_{i}")
+                            for i in spec.criteria]).with_columns(pl.col(f"^p_.*$").fill_nan(0.0))
+    zz_by = coded.join(stats_by, on=g, how="left").group_by(g).agg(zz)
+    w = whole.row(0, named=True)
+    consts = [pl.lit((w[f"x_{i}"] / w[f"nv_{i}"]) if w[f"nv_{i}"] else 0.0).alias(f"p_{i}") for i in spec.criteria] + \
+             [pl.lit((1.0 / w[f"nv_{i}"]) if w[f"nv_{i}"] else 0.0).alias(f"r_{i}") for i in spec.criteria]
+    zz_whole = coded.with_columns(consts).select(zz).row(0, named=True)
+    groups = [("", {**w, **zz_whole})]
+    zz_rows = {r[g]: r for r in zz_by.iter_rows(named=True)}
+    for r in by.iter_rows(named=True):
+        groups.append((r[g], {**r, **zz_rows[r[g]]}))
+    return int(w["rows"]), groups
+
+
+# ---------------------------------------------------------------------------------------- pandas
+
+def run_pandas(spec, path):
+    import csv
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    g = spec.group_column
+    items = [(i, c) for i, c, _, _ in spec.items]
+    cols = [g] + [c for _, c in items]
+    # pandas' engine="pyarrow" cannot pass newlines_in_values (the comment column holds quoted
+    # line breaks): pyarrow's CSV reader as that engine uses it, then to pandas. Dictionary-
+    # encoded strings become pandas categoricals.
+    with open(path, newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    missing = [c for c in cols if c not in header]
+    if missing:
+        sys.exit(f"analyze.py: columns {missing} not in {path}")
+    table = pacsv.read_csv(
+        path, parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            include_columns=cols, column_types={c: pa.dictionary(pa.int32(), pa.string()) for c in cols}))
+    df = table.to_pandas()
+    del table
+    coded = {}
+    for ident, column in items:
+        cat = df[column]
+        _, codes = mapping(spec, ident, list(cat.cat.categories))
+        lookup = np.array(codes + [MISSING], dtype=np.int8)   # code −1 (null) → last entry
+        coded[ident] = lookup[cat.cat.codes.to_numpy()]
+    frame = pd.DataFrame(coded)
+    keep = (frame != INVALID).all(axis=1).to_numpy()
+    frame = frame[keep]
+    group = df[g][keep].cat.remove_unused_categories()
+    del df
+    parts = {"rows": np.ones(len(frame), dtype=np.int64)}
+    for ident, _ in items:
+        x = frame[ident].to_numpy().astype(np.int64)
+        parts[f"nv_{ident}"] = (x > 0).astype(np.int64)
+        parts[f"x_{ident}"] = np.isin(x, spec.satisfied[ident]).astype(np.int64)
+        parts[f"s1_{ident}"] = x
+        parts[f"s2_{ident}"] = x * x
+    for a, below in parents_below(spec):
+        parts[f"n_{a}"] = (frame[[c for c, _ in below]] > 0).any(axis=1).to_numpy().astype(np.int64)
+    sums = pd.DataFrame(parts, index=frame.index)
+    by = sums.groupby(group.to_numpy(), sort=False).sum()
+    whole = sums.sum()
+    del sums
+    # Pass 2: each row's group shares through the group's position.
+    codes = group.cat.codes.to_numpy()
+    by = by.reindex(list(group.cat.categories))
+    zz_by = {}
+    zz_whole = {}
+    valid = {c: (frame[c].to_numpy() > 0) for c in spec.criteria}
+    sat = {c: np.isin(frame[c].to_numpy(), spec.satisfied[c]) for c in spec.criteria}
+    nv_by = {c: by[f"nv_{c}"].to_numpy().astype(float) for c in spec.criteria}
+    p_by = {c: np.divide(by[f"x_{c}"].to_numpy(), nv_by[c], out=np.zeros(len(by)), where=nv_by[c] > 0)
+            for c in spec.criteria}
+    r_by = {c: np.divide(1.0, nv_by[c], out=np.zeros(len(by)), where=nv_by[c] > 0) for c in spec.criteria}
+    for a, below in parents_below(spec):
+        z_g = np.zeros(len(frame))
+        z_w = np.zeros(len(frame))
+        for c, w in below:
+            nv = whole[f"nv_{c}"]
+            p_w = whole[f"x_{c}"] / nv if nv else 0.0
+            r_w = 1.0 / nv if nv else 0.0
+            z_g += w * (sat[c] - valid[c] * p_by[c][codes]) * r_by[c][codes]
+            z_w += w * (sat[c] - valid[c] * p_w) * r_w
+        zz_by[f"zz_{a}"] = pd.Series(z_g * z_g).groupby(codes).sum().reindex(range(len(by)), fill_value=0.0).to_numpy()
+        zz_whole[f"zz_{a}"] = float((z_w * z_w).sum())
+    groups = [("", {**whole.to_dict(), **zz_whole})]
+    for k, key in enumerate(by.index):
+        row = by.iloc[k].to_dict()
+        if row["rows"] == 0:
+            continue
+        groups.append((key, {**row, **{name: values[k] for name, values in zz_by.items()}}))
+    return int(whole["rows"]), groups
+
+
+# ---------------------------------------------------------------------------------------- duckdb
+
+def run_duckdb(spec, path):
+    import duckdb
+    g = spec.group_column
+    items = [(i, c) for i, c, _, _ in spec.items]
+    con = duckdb.connect()
+    q = lambda name: '"' + name.replace('"', '""') + '"'  # noqa: E731
+    lit = lambda text: "'" + text.replace("'", "''") + "'"  # noqa: E731
+    select = ", ".join(q(c) for c in [g] + [c for _, c in items])
+    con.execute(f"CREATE TABLE raw AS SELECT {select} FROM read_csv({lit(path)}, all_varchar = true, header = true)")
+    distinct = con.execute("SELECT " + ", ".join(f"list(DISTINCT {q(c)})" for _, c in items) + " FROM raw").fetchone()
+    cases = []
+    for (ident, column), values in zip(items, distinct):
+        old, new = mapping(spec, ident, [v for v in values or [] if v is not None])
+        whens = " ".join(f"WHEN {lit(o)} THEN {n}" for o, n in zip(old, new))
+        cases.append(f"CAST(CASE WHEN {q(column)} IS NULL THEN {MISSING} "
+                     f"ELSE (CASE {q(column)} {whens} ELSE {INVALID} END) END AS TINYINT) AS {q(ident)}")
+    valid_row = " AND ".join(f"{q(i)} <> {INVALID}" for i, _ in items)
+    con.execute(f"CREATE TABLE coded AS SELECT * FROM (SELECT {q(g)} AS grp, {', '.join(cases)} FROM raw) WHERE {valid_row}")
+    con.execute("DROP TABLE raw")
+    sat = lambda i: f"({q(i)} IN ({', '.join(map(str, spec.satisfied[i]))}))"  # noqa: E731
+    aggs = ["count(*) AS rows"]
+    for ident, _ in items:
+        x = f"CAST({q(ident)} AS BIGINT)"
+        aggs += [f"count(*) FILTER (WHERE {q(ident)} > 0) AS {q('nv_' + ident)}",
+                 f"count(*) FILTER (WHERE {sat(ident)}) AS {q('x_' + ident)}",
+                 f"sum({x}) AS {q('s1_' + ident)}", f"sum({x} * {x}) AS {q('s2_' + ident)}"]
+    for a, below in parents_below(spec):
+        anyv = " OR ".join(f"{q(c)} > 0" for c, _ in below)
+        aggs.append(f"count(*) FILTER (WHERE {anyv}) AS {q('n_' + a)}")
+    con.execute(f"CREATE TABLE sums AS SELECT grp, grouping(grp) AS whole, {', '.join(aggs)} "
+                f"FROM coded GROUP BY GROUPING SETS ((grp), ())")
+    shares = ", ".join(
+        f"CASE WHEN {q('nv_' + c)} > 0 THEN {q('x_' + c)} / {q('nv_' + c)} ELSE 0 END AS {q('p_' + c)}, "
+        f"CASE WHEN {q('nv_' + c)} > 0 THEN 1.0 / {q('nv_' + c)} ELSE 0 END AS {q('r_' + c)}"
+        for c in spec.criteria)
+    con.execute(f"CREATE TABLE stats AS SELECT grp, whole, {shares} FROM sums")
+
+    def zz(a, below):
+        terms = " + ".join(
+            f"{w!r} * (CAST({sat(c)} AS DOUBLE) - CAST({q(c)} > 0 AS DOUBLE) * s.{q('p_' + c)}) * s.{q('r_' + c)}"
+            for c, w in below)
+        return f"sum(pow({terms}, 2)) AS {q('zz_' + a)}"
+
+    zzs = ", ".join(zz(a, below) for a, below in parents_below(spec))
+    zz_rows = con.execute(
+        f"SELECT d.grp, 0 AS whole, {zzs} FROM coded d JOIN stats s ON d.grp = s.grp AND s.whole = 0 GROUP BY d.grp "
+        f"UNION ALL SELECT NULL, 1, {zzs} FROM coded d, (SELECT * FROM stats WHERE whole = 1) s")
+    names = [c[0] for c in zz_rows.description]
+    zz_by = {(r[1], r[0]): dict(zip(names, r)) for r in zz_rows.fetchall()}
+    cur = con.execute("SELECT * FROM sums ORDER BY whole DESC")
+    names = [c[0] for c in cur.description]
+    groups = []
+    total = None
+    for r in cur.fetchall():
+        row = dict(zip(names, r))
+        key = (1, None) if row["whole"] else (0, row["grp"])
+        if row["whole"]:
+            total = int(row["rows"])
+        groups.append(("" if row["whole"] else row["grp"], {**row, **zz_by[key]}))
+    return total, groups
+
+
+def main():
+    if len(sys.argv) != 5:
+        sys.exit("usage: analyze.py duckdb|polars|pandas SURVEY DATA OUT.csv")
+    tool, survey, data, out = sys.argv[1:]
+    spec = analyze_spec.Spec(survey)
+    run = {"duckdb": run_duckdb, "polars": run_polars, "pandas": run_pandas}.get(tool)
+    if run is None:
+        sys.exit(f"analyze.py: unknown tool {tool}")
+    total, groups = run(spec, data)
+    rows = analyze_spec.finish(spec, total, groups)
+    analyze_spec.write(out, rows)
+    print(f"{tool}: {len(groups) - 1} groups, {total} rows, {len(rows)} entries -> {out}")
+
+
+if __name__ == "__main__":
+    main()
