@@ -226,9 +226,30 @@ def run_duckdb(spec, path):
     return total, groups
 
 
+def write_plan(spec, out):
+    """The survey's rules as plain JSON for the R script (which has no JSON5 reader): per item
+    its column, the keys (trimmed, NFC, lower-cased cells) of labels and missing codes with
+    their keyed value (0: missing), the scale's values, reverse keying and satisfied values;
+    per aspect (a parent whose children are all criteria) its criteria."""
+    import json
+    items = []
+    for ident, column, scale_name, reverse in spec.items:
+        coder = analyze_spec.ScaleCoder(spec.scales[scale_name], reverse)
+        items.append(dict(id=ident, column=column, keys=coder.by_key, values=coder.values,
+                          reverse=reverse, satisfied=spec.satisfied[ident]))
+    aspects = [dict(id=a, criteria=spec.children[a]) for a, _ in spec.parents
+               if all(c in spec.criteria for c in spec.children[a])]
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(dict(group=spec.group_column, level=spec.level, items=items, aspects=aspects), f,
+                  ensure_ascii=False, indent=1)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "plan":
+        write_plan(analyze_spec.Spec(sys.argv[2]), sys.argv[3])
+        return
     if len(sys.argv) != 5:
-        sys.exit("usage: analyze.py duckdb|polars|pandas SURVEY DATA OUT.csv")
+        sys.exit("usage: analyze.py duckdb|polars|pandas SURVEY DATA OUT.csv, or analyze.py plan SURVEY OUT.json")
     tool, survey, data, out = sys.argv[1:]
     spec = analyze_spec.Spec(survey)
     run = {"duckdb": run_duckdb, "polars": run_polars, "pandas": run_pandas}.get(tool)

@@ -1,6 +1,6 @@
 """Checks a peer's `analyze` numbers against satkit's `--format csv` output on the same file.
 
-Usage: check_analyze.py SATKIT.csv PEER.csv [PEER.csv ...] [--tolerance 1e-9]
+Usage: check_analyze.py SATKIT.csv PEER.csv [PEER.csv ...] [--tolerance 1e-9] [--partial]
 
 Every entry satkit writes for the tree (overall, parts, aspects, criteria) and the scored
 questions (overall item, evaluations, expectations, screeners), for the whole sample and
@@ -9,7 +9,8 @@ not part of the job and are skipped). Counts (respondents, n, n_valid) must be e
 estimates, standard errors and interval ends (share, its interval, mean score, its interval)
 equal to the tolerance, absolute. Entries satkit suppresses have no numbers there: only their
 counts are compared. Prints the largest difference per column and peer; exits 1 on any
-mismatch or missing entry, naming the first ones.
+mismatch or missing entry, naming the first ones. With --partial (the R row) only the
+entries the peer wrote are compared.
 """
 import argparse
 import csv
@@ -39,9 +40,11 @@ def number(text):
     return math.nan if text in ("", None) else float(text)
 
 
-def compare(reference, peer, name, tolerance):
+def compare(reference, peer, name, tolerance, partial=False):
     problems = []
-    missing = sorted(set(reference) - set(peer))
+    if partial and not peer:
+        problems.append(f"{name}: no entries")
+    missing = [] if partial else sorted(set(reference) - set(peer))
     extra = sorted(set(peer) - set(reference))
     for key in missing[:5]:
         problems.append(f"{name}: no entry for group {key[0]!r}, id {key[1]}")
@@ -77,13 +80,16 @@ def main():
     parser.add_argument("satkit")
     parser.add_argument("peers", nargs="+")
     parser.add_argument("--tolerance", type=float, default=1e-9)
+    parser.add_argument("--partial", action="store_true",
+                        help="the peers compute part of the entries (R: criteria, questions and aspects): "
+                             "compare those, do not require the others")
     args = parser.parse_args()
     reference = read(args.satkit, satkit=True)
     failed = False
     for path in args.peers:
-        worst, compared, problems = compare(reference, read(path, satkit=False), path, args.tolerance)
+        worst, compared, problems = compare(reference, read(path, satkit=False), path, args.tolerance, args.partial)
         summary = ", ".join(f"{c} {worst[c]:.2g}" for c in NUMBERS)
-        print(f"{path}: {len(reference)} entries, {sum(compared.values())} numbers compared; max |difference|: {summary}")
+        print(f"{path}: {len(reference)} entries{' (partial)' if args.partial else ''}, {sum(compared.values())} numbers compared; max |difference|: {summary}")
         if problems:
             failed = True
             print(f"MISMATCH: {path} disagrees with {args.satkit} ({len(problems)} problems):", file=sys.stderr)
