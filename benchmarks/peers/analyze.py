@@ -93,55 +93,84 @@ def run_pandas(spec, path):
     g = spec.group_column
     items = [(i, c) for i, c, _, _ in spec.items]
     cols = [g] + [c for _, c in items]
-    # pandas' engine="pyarrow" cannot pass newlines_in_values (the comment column holds quoted
-    # line breaks): pyarrow's CSV reader as that engine uses it, then to pandas. Dictionary-
-    # encoded strings become pandas categoricals.
     with open(path, newline="", encoding="utf-8") as f:
         header = next(csv.reader(f))
     missing = [c for c in cols if c not in header]
     if missing:
         sys.exit(f"analyze.py: columns {missing} not in {path}")
-    table = pacsv.read_csv(
-        path, parse_options=pacsv.ParseOptions(newlines_in_values=True),
+    # pandas' engine="pyarrow" cannot pass newlines_in_values (the comment column holds quoted
+    # line breaks): pyarrow's CSV reader as that engine uses it, streamed in blocks so that
+    # 10 million rows fit in memory; each block becomes a pandas frame of categoricals, coded
+    # at once to one byte per answer (a code decided once per spelling).
+    reader = pacsv.open_csv(
+        path, read_options=pacsv.ReadOptions(block_size=64 << 20),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
         convert_options=pacsv.ConvertOptions(
             include_columns=cols, column_types={c: pa.dictionary(pa.int32(), pa.string()) for c in cols}))
-    df = table.to_pandas()
-    del table
-    coded = {}
-    for ident, column in items:
-        cat = df[column]
-        _, codes = mapping(spec, ident, list(cat.cat.categories))
-        lookup = np.array(codes + [MISSING], dtype=np.int8)   # code −1 (null) → last entry
-        coded[ident] = lookup[cat.cat.codes.to_numpy()]
-    frame = pd.DataFrame(coded)
+    decided = {ident: {} for ident, _ in items}
+    coders = {ident: spec.coder(ident) for ident, _ in items}
+    group_ids = {}
+    chunks = {ident: [] for ident, _ in items}
+    group_chunks = []
+    for batch in reader:
+        df = batch.to_pandas()
+        for ident, column in items:
+            cat = df[column]
+            known = decided[ident]
+            codes = []
+            for spelling in cat.cat.categories:
+                if spelling not in known:
+                    known[spelling] = coders[ident](spelling)
+                codes.append(known[spelling])
+            lookup = np.array(codes + [MISSING], dtype=np.int8)   # category code −1 (null) → last
+            chunks[ident].append(lookup[cat.cat.codes.to_numpy()])
+        cat = df[g]
+        ids = np.array([group_ids.setdefault(v, len(group_ids)) for v in cat.cat.categories] + [-1], dtype=np.int32)
+        group_chunks.append(ids[cat.cat.codes.to_numpy()])
+        del df
+    frame = pd.DataFrame({ident: np.concatenate(chunks[ident]) for ident, _ in items})
+    del chunks
+    group = np.concatenate(group_chunks)
     keep = (frame != INVALID).all(axis=1).to_numpy()
-    frame = frame[keep]
-    group = df[g][keep].cat.remove_unused_categories()
-    del df
-    parts = {"rows": np.ones(len(frame), dtype=np.int64)}
+    if not keep.all():
+        frame, group = frame[keep], group[keep]
+    names = list(group_ids)
+    G = len(names)
+    groups_rows = pd.Series(group).value_counts().reindex(range(G), fill_value=0).to_numpy()
+    # Pass 1: per item, the answers counted by (group, keyed value); the sums follow exactly.
+    sums = [dict(rows=int(groups_rows[k])) for k in range(G)]
+    whole = dict(rows=int(len(frame)))
     for ident, _ in items:
-        x = frame[ident].to_numpy().astype(np.int64)
-        parts[f"nv_{ident}"] = (x > 0).astype(np.int64)
-        parts[f"x_{ident}"] = np.isin(x, spec.satisfied[ident]).astype(np.int64)
-        parts[f"s1_{ident}"] = x
-        parts[f"s2_{ident}"] = x * x
-    for a, below in parents_below(spec):
-        parts[f"n_{a}"] = (frame[[c for c, _ in below]] > 0).any(axis=1).to_numpy().astype(np.int64)
-    sums = pd.DataFrame(parts, index=frame.index)
-    by = sums.groupby(group.to_numpy(), sort=False).sum()
-    whole = sums.sum()
-    del sums
-    # Pass 2: each row's group shares through the group's position.
-    codes = group.cat.codes.to_numpy()
-    by = by.reindex(list(group.cat.categories))
-    zz_by = {}
-    zz_whole = {}
-    valid = {c: (frame[c].to_numpy() > 0) for c in spec.criteria}
+        x = frame[ident].to_numpy()
+        top = int(x.max()) + 1 if len(x) else 1
+        # (group, value) counts; NumPy's bincount, as pandas' own groupby would be 10 times slower here.
+        table = np.bincount(group.astype(np.int64) * top + x, minlength=G * top).reshape(G, top)
+        values = np.arange(top, dtype=np.int64)
+        sat = np.isin(values, spec.satisfied[ident]) & (values > 0)
+        nv = table[:, 1:].sum(axis=1)
+        xs = table[:, sat].sum(axis=1)
+        s1 = table @ values
+        s2 = table @ (values * values)
+        for k in range(G):
+            sums[k].update({f"nv_{ident}": int(nv[k]), f"x_{ident}": int(xs[k]), f"s1_{ident}": int(s1[k]),
+                            f"s2_{ident}": int(s2[k])})
+        whole.update({f"nv_{ident}": int(nv.sum()), f"x_{ident}": int(xs.sum()), f"s1_{ident}": int(s1.sum()),
+                      f"s2_{ident}": int(s2.sum())})
+    valid = {c: frame[c].to_numpy() > 0 for c in spec.criteria}
     sat = {c: np.isin(frame[c].to_numpy(), spec.satisfied[c]) for c in spec.criteria}
-    nv_by = {c: by[f"nv_{c}"].to_numpy().astype(float) for c in spec.criteria}
-    p_by = {c: np.divide(by[f"x_{c}"].to_numpy(), nv_by[c], out=np.zeros(len(by)), where=nv_by[c] > 0)
-            for c in spec.criteria}
-    r_by = {c: np.divide(1.0, nv_by[c], out=np.zeros(len(by)), where=nv_by[c] > 0) for c in spec.criteria}
+    for a, below in parents_below(spec):
+        any_valid = np.zeros(len(frame), dtype=bool)
+        for c, _ in below:
+            any_valid |= valid[c]
+        counts = pd.Series(any_valid).groupby(group).sum().reindex(range(G), fill_value=0).to_numpy()
+        for k in range(G):
+            sums[k][f"n_{a}"] = int(counts[k])
+        whole[f"n_{a}"] = int(any_valid.sum())
+    # Pass 2: each row's group shares through its group's position.
+    nv_by = {c: np.array([sums[k][f"nv_{c}"] for k in range(G)], dtype=float) for c in spec.criteria}
+    x_by = {c: np.array([sums[k][f"x_{c}"] for k in range(G)], dtype=float) for c in spec.criteria}
+    p_by = {c: np.divide(x_by[c], nv_by[c], out=np.zeros(G), where=nv_by[c] > 0) for c in spec.criteria}
+    r_by = {c: np.divide(1.0, nv_by[c], out=np.zeros(G), where=nv_by[c] > 0) for c in spec.criteria}
     for a, below in parents_below(spec):
         z_g = np.zeros(len(frame))
         z_w = np.zeros(len(frame))
@@ -149,17 +178,14 @@ def run_pandas(spec, path):
             nv = whole[f"nv_{c}"]
             p_w = whole[f"x_{c}"] / nv if nv else 0.0
             r_w = 1.0 / nv if nv else 0.0
-            z_g += w * (sat[c] - valid[c] * p_by[c][codes]) * r_by[c][codes]
+            z_g += w * (sat[c] - valid[c] * p_by[c][group]) * r_by[c][group]
             z_w += w * (sat[c] - valid[c] * p_w) * r_w
-        zz_by[f"zz_{a}"] = pd.Series(z_g * z_g).groupby(codes).sum().reindex(range(len(by)), fill_value=0.0).to_numpy()
-        zz_whole[f"zz_{a}"] = float((z_w * z_w).sum())
-    groups = [("", {**whole.to_dict(), **zz_whole})]
-    for k, key in enumerate(by.index):
-        row = by.iloc[k].to_dict()
-        if row["rows"] == 0:
-            continue
-        groups.append((key, {**row, **{name: values[k] for name, values in zz_by.items()}}))
-    return int(whole["rows"]), groups
+        zz = pd.Series(z_g * z_g).groupby(group).sum().reindex(range(G), fill_value=0.0).to_numpy()
+        for k in range(G):
+            sums[k][f"zz_{a}"] = float(zz[k])
+        whole[f"zz_{a}"] = float((z_w * z_w).sum())
+    groups = [("", whole)] + [(names[k], sums[k]) for k in range(G) if sums[k]["rows"] > 0]
+    return whole["rows"], groups
 
 
 # ---------------------------------------------------------------------------------------- duckdb

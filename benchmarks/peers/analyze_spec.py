@@ -41,8 +41,8 @@ import math
 import statistics
 import unicodedata
 
-import json5
-from scipy.stats import t as student_t
+import pyjson5
+from scipy.special import stdtrit   # the t quantile; scipy.stats itself takes seconds to import
 
 INVALID = -1      # coded value of a cell that is not a valid answer (the row is dropped)
 MISSING = 0       # coded value of no answer, don't know, not applicable
@@ -59,7 +59,8 @@ class Spec:
     """The survey file read for the job: scored columns, scales, tree."""
 
     def __init__(self, path):
-        survey = json5.load(open(path, encoding="utf-8"))
+        with open(path, encoding="utf-8") as f:
+            survey = pyjson5.load(f)
         rules = survey["index"]
         self.level = float(rules.get("level", 0.95))
         self.min_valid_n = int(rules.get("minValidN", 30))
@@ -127,7 +128,7 @@ class Spec:
         """t_df((1 + level)/2) for a group of `rows` respondents (df = rows − 1; normal at df ≤ 0)."""
         df = rows - 1
         p = (1 + self.level) / 2
-        return float(student_t.ppf(p, df)) if df > 0 else self.z
+        return float(stdtrit(df, p)) if df > 0 else self.z
 
 
 def text_key(text):
