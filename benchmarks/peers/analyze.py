@@ -38,11 +38,12 @@ def run_polars(spec, path):
     g = spec.group_column
     items = [(i, c) for i, c, _, _ in spec.items]
     cols = [g] + [c for _, c in items]
-    df = pl.read_csv(path, columns=cols, infer_schema=False)
-    distinct = df.select([pl.col(c).drop_nulls().unique().implode() for _, c in items]).row(0)
+    # Categoricals: four bytes a cell rather than a string, so that 10 million rows fit.
+    df = pl.read_csv(path, columns=cols, schema_overrides={c: pl.Categorical for c in cols})
+    distinct = df.select([pl.col(c).unique().cast(pl.String).implode() for _, c in items]).row(0)
     exprs = []
     for (ident, column), values in zip(items, distinct):
-        old, new = mapping(spec, ident, list(values) + [""])
+        old, new = mapping(spec, ident, [v for v in values if v is not None] + [""])
         # An empty cell is read as null: as "" (no answer) before the lookup, whose default
         # (a spelling not in the list) would otherwise take it.
         exprs.append(pl.col(column).fill_null("").replace_strict(old, new, default=INVALID, return_dtype=pl.Int8)
@@ -57,24 +58,28 @@ def run_polars(spec, path):
                  x.sum().alias(f"s1_{ident}"), (x * x).sum().alias(f"s2_{ident}")]
     for a, below in parents_below(spec):
         aggs.append(pl.any_horizontal([pl.col(c) > 0 for c, _ in below]).sum().alias(f"n_{a}"))
-    by = coded.group_by(g).agg(aggs)
-    whole = coded.select(aggs)
+    by = coded.lazy().group_by(g).agg(aggs).collect()
+    whole = coded.lazy().select(aggs).collect()
 
-    def z(a, below):
-        return pl.sum_horizontal([
-            w * (pl.col(c).is_in(spec.satisfied[c]).cast(pl.Float64)
-                 - (pl.col(c) > 0).cast(pl.Float64) * pl.col(f"p_{c}")) * pl.col(f"r_{c}")
-            for c, w in below]).pow(2).sum().alias(f"zz_{a}")
+    # Pass 2: u_c = (y_c − v_c p_c)/n_c per criterion with the row's group's p and 1/n, then
+    # every parent's z = Σ w_c u_c, squared and summed per group.
+    def u(c):
+        return ((pl.col(c).is_in(spec.satisfied[c]).cast(pl.Float64)
+                 - (pl.col(c) > 0).cast(pl.Float64) * pl.col(f"p_{c}")) * pl.col(f"r_{c}")).alias(f"u_{c}")
 
-    zz = [z(a, below) for a, below in parents_below(spec)]
-    stats_by = by.select([pl.col(g)] + [(pl.col(f"x_{i}") / pl.col(f"nv_{i}")).alias(f"p_{i}") for i in spec.criteria]
+    zz = [pl.sum_horizontal([w * pl.col(f"u_{c}") for c, w in below]).pow(2).sum().alias(f"zz_{a}")
+          for a, below in parents_below(spec)]
+    stats_by = by.select([pl.col(g)] + [(pl.col(f"x_{i}") / pl.col(f"nv_{i}")).fill_nan(0.0).alias(f"p_{i}")
+                                        for i in spec.criteria]
                          + [pl.when(pl.col(f"nv_{i}") > 0).then(1.0 / pl.col(f"nv_{i}")).otherwise(0.0).alias(f"r_{i}")
-                            for i in spec.criteria]).with_columns(pl.col(f"^p_.*$").fill_nan(0.0))
-    zz_by = coded.join(stats_by, on=g, how="left").group_by(g).agg(zz)
+                            for i in spec.criteria])
+    zz_by = (coded.lazy().join(stats_by.lazy(), on=g, how="left").with_columns([u(c) for c in spec.criteria])
+             .group_by(g).agg(zz).collect(engine="streaming"))
     w = whole.row(0, named=True)
     consts = [pl.lit((w[f"x_{i}"] / w[f"nv_{i}"]) if w[f"nv_{i}"] else 0.0).alias(f"p_{i}") for i in spec.criteria] + \
              [pl.lit((1.0 / w[f"nv_{i}"]) if w[f"nv_{i}"] else 0.0).alias(f"r_{i}") for i in spec.criteria]
-    zz_whole = coded.with_columns(consts).select(zz).row(0, named=True)
+    zz_whole = (coded.lazy().with_columns(consts).with_columns([u(c) for c in spec.criteria]).select(zz)
+                .collect(engine="streaming").row(0, named=True))
     groups = [("", {**w, **zz_whole})]
     zz_rows = {r[g]: r for r in zz_by.iter_rows(named=True)}
     for r in by.iter_rows(named=True):
