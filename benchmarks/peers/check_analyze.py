@@ -22,12 +22,14 @@ COUNTS = ["respondents", "n", "n_valid"]
 NUMBERS = ["value", "standard_error", "lower", "upper", "mean_score", "mean_lower", "mean_upper"]
 
 
-def read(path, satkit):
+def read(path):
+    """(group, id) → row. A file of satkit's (it has a `role` column: the reference, or
+    satkit's own default run checked like a peer) is cut to the entries of the job."""
     with open(path, newline="", encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     table = {}
     for r in rows:
-        if satkit and r["role"] not in ROLES:
+        if "role" in r and r["role"] not in ROLES:
             continue
         key = (r["group"], r["id"])
         if key in table:
@@ -84,10 +86,10 @@ def main():
                         help="the peers compute part of the entries (R: criteria, questions and aspects): "
                              "compare those, do not require the others")
     args = parser.parse_args()
-    reference = read(args.satkit, satkit=True)
+    reference = read(args.satkit)
     failed = False
     for path in args.peers:
-        worst, compared, problems = compare(reference, read(path, satkit=False), path, args.tolerance, args.partial)
+        worst, compared, problems = compare(reference, read(path), path, args.tolerance, args.partial)
         summary = ", ".join(f"{c} {worst[c]:.2g}" for c in NUMBERS)
         print(f"{path}: {len(reference)} entries{' (partial)' if args.partial else ''}, {sum(compared.values())} numbers compared; max |difference|: {summary}")
         if problems:
