@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import shutil
+import signal
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -92,15 +93,20 @@ class DidNotFinish(Exception):
 def timed(argv, timeout):
     """Runs argv once; returns (wall seconds, peak RSS in MB). Raises DidNotFinish."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        # A session of its own, so that a timeout stops the tool and not only /usr/bin/time.
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", out.name] + argv,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
         try:
-            proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", out.name] + argv,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+            _, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             raise DidNotFinish(f"not finished after {timeout:.0f} s")
         if proc.returncode != 0:
             text = out.read()
             killed = "signal 9" in text or proc.returncode in (-9, 137)
-            tail = proc.stderr.strip().splitlines()[-1:] or [""]
+            tail = stderr.strip().splitlines()[-1:] or [""]
             reason = "killed (out of memory?)" if killed else f"exit status {proc.returncode}: {tail[0][:120]}"
             raise DidNotFinish(reason)
         wall, kb = out.read().split()[-2:]
@@ -124,7 +130,7 @@ def check(rows, n):
         line = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
         worst = line.split("max |difference|: ")[-1] if "max |difference|" in line else ""
         values = [float(x.split()[-1]) for x in worst.split(", ") if x]
-        r["checked"] = (f"equal, max |Δ| {max(values):.1g}" if values else "equal") + \
+        r["checked"] = (f"equal, max abs. difference {max(values):.1g}" if values else "equal") + \
                        (" (partial)" if r["check"] == "partial" else "")
         if proc.returncode != 0:
             r["checked"] = "MISMATCH"
@@ -152,7 +158,7 @@ def versions(satkit):
     peers = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ["duckdb", "polars", "pandas", "pyarrow", "scipy"])
     text = f"{out} (release build, {swift}); Python {platform.python_version()}; {peers}"
     if shutil.which("Rscript"):
-        r = subprocess.run(["Rscript", "-e", 'cat(R.version.string, "; survey", format(packageVersion("survey")), sep = "")'],
+        r = subprocess.run(["Rscript", "-e", 'cat(R.version.string, "; survey ", format(packageVersion("survey")), sep = "")'],
                            capture_output=True, text=True).stdout.strip()
         text += f"; {r}"
     return text
@@ -208,7 +214,8 @@ def main():
         f"Date: {datetime.date.today().isoformat()}  ",
         f"Machine: {machine()}  ",
         f"Versions: {versions(args.satkit)}  ",
-        f"Command: `benchmarks/run.sh --sizes {' '.join(map(str, args.sizes))} --repeats {args.repeats}`  ",
+        f"Command: `benchmarks/run.sh --sizes {' '.join(map(str, args.sizes))} --repeats {args.repeats}"
+        + (f" --timeout {args.timeout:g}" if args.timeout != 1800 else "") + "`  ",
         "Data: `satkit sample --survey benchmarks/data/sipas-open.json5 --wave 2024 --seed 2024 --services 200 --weights` (surveys/sipas.json5 without its list of services, made by run.sh)",
         "",
         "Wall time after one warm-up run (file in the page cache); peak resident memory is the",
