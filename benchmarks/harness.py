@@ -14,6 +14,8 @@ import platform
 import statistics
 import subprocess
 import sys
+import shutil
+import signal
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -26,39 +28,114 @@ def data_file(n):
     return os.path.join(HERE, "data", f"sipas-{n}.csv")
 
 
+class Case:
+    """One command line to time. `output`: the file it writes (checked after the runs);
+    `check`: "reference" (satkit's numbers), "full" or "partial" (compared with the
+    reference of the same job and size); `repeats`/`warmup`: overrides (R runs once)."""
+
+    def __init__(self, job, tool, argv, output=None, check=None, repeats=None, warmup=True):
+        self.job, self.tool, self.argv = job, tool, argv
+        self.output, self.check, self.repeats, self.warmup = output, check, repeats, warmup
+
+
 def jobs(satkit, n):
-    """The cases for one file size: (job, tool, argv)."""
+    """The cases for one file size."""
     f = data_file(n)
     survey = os.path.join(HERE, "data", "sipas-open.json5")
-    cases = [
-        ("load", "satkit check", [satkit, "check", "--survey", survey, f]),
-        ("load", "duckdb", [PY, os.path.join(PEERS, "load.py"), "duckdb", f]),
-        ("load", "polars", [PY, os.path.join(PEERS, "load.py"), "polars", f]),
-        ("load", "pandas (pyarrow)", [PY, os.path.join(PEERS, "load.py"), "pandas", f]),
-    ]
-    # satkit alone so far: indices per service with design-based intervals and the bootstrap
-    # rank intervals of the services (500 replicates), with the design and without it. No
-    # peer does this job yet (see NOTES.md), so there is no ratio and no equality check.
     srs = os.path.join(HERE, "data", "sipas-srs.json5")
-    # Without clusters the bootstrap resamples respondents, so each replicate is a pass over
-    # the rows (NOTES.md): the no-design case runs on the smallest size only.
-    variants = [("design", survey)] + ([("no design", srs)] if n <= 100_000 else [])
-    for name, path in variants:
-        cases.append(("analyze", f"satkit analyze --by service ({name})",
-                      [satkit, "analyze", "--survey", path, f, "--by", "service", "--format", "csv"]))
-    return cases
+    out = os.path.join(HERE, "out")
+    cases = [
+        Case("load", "satkit check", [satkit, "check", "--survey", survey, f]),
+        Case("load", "duckdb", [PY, os.path.join(PEERS, "load.py"), "duckdb", f]),
+        Case("load", "polars", [PY, os.path.join(PEERS, "load.py"), "polars", f]),
+        Case("load", "pandas (pyarrow)", [PY, os.path.join(PEERS, "load.py"), "pandas", f]),
+    ]
+    # analyze: issue 8's job on the no-design survey (simple-random-sampling formulas), per
+    # service and overall: criterion shares with Wilson intervals and means with t intervals,
+    # the index of every aspect, part and the overall index with its logit interval
+    # (peers/analyze_spec.py). `--by` also ranks the services with bootstrap rank intervals,
+    # which no peer does: the checked row asks for the fewest replicates (2); the default
+    # 500 replicates run on the smallest size only (without clusters every replicate is a
+    # pass over the rows, NOTES.md).
+    reference = os.path.join(out, f"analyze-satkit-{n}.csv")
+    base = [satkit, "analyze", "--survey", srs, f, "--by", "service", "--format", "csv", "--method", "wilson"]
+    cases.append(Case("analyze", "satkit analyze --by service (2 rank replicates)",
+                      base + ["--bootstrap", "2", "--seed", "2024", "-o", reference],
+                      output=reference, check="reference"))
+    if n <= 100_000:
+        default = os.path.join(out, f"analyze-satkit500-{n}.csv")
+        cases.append(Case("analyze", "satkit analyze --by service (500 rank replicates)",
+                          base + ["-o", default], output=default, check="full"))
+    for peer, name in [("duckdb", "duckdb"), ("polars", "polars"), ("pandas", "pandas (pyarrow)")]:
+        path = os.path.join(out, f"analyze-{peer}-{n}.csv")
+        cases.append(Case("analyze", name, [PY, os.path.join(PEERS, "analyze.py"), peer, srs, f, path],
+                          output=path, check="full"))
+    if n <= 100_000 and shutil.which("Rscript"):
+        # R survey, to show the gap: one run, no warm-up (minutes); criteria, questions and
+        # aspects only (NOTES.md), compared on those.
+        path = os.path.join(out, f"analyze-r-{n}.csv")
+        cases.append(Case("analyze", "R survey (svyby)",
+                          ["Rscript", os.path.join(PEERS, "analyze_survey.R"), os.path.join(out, "analyze-plan.json"),
+                           f, path], output=path, check="partial", repeats=1, warmup=False))
+    # With the design (weights, 63 strata, villages as clusters): satkit alone, no peer
+    # computes design-based intervals here, so no ratio and no check. 45 s and 1.2 GB at 1
+    # million rows (NOTES.md): not run on 10 million.
+    if n <= 1_000_000:
+        cases.append(Case("analyze (design)", "satkit analyze --by service",
+                          [satkit, "analyze", "--survey", survey, f, "--by", "service", "--format", "csv"]))
     return cases
 
 
-def timed(argv):
-    """Runs argv once; returns (wall seconds, peak RSS in MB)."""
+class DidNotFinish(Exception):
+    pass
+
+
+def timed(argv, timeout):
+    """Runs argv once; returns (wall seconds, peak RSS in MB). Raises DidNotFinish."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
-        proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", out.name] + argv,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # A session of its own, so that a timeout stops the tool and not only /usr/bin/time.
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", out.name] + argv,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        try:
+            _, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise DidNotFinish(f"not finished after {timeout:.0f} s")
         if proc.returncode != 0:
-            sys.exit(f"harness: {' '.join(argv)} failed with status {proc.returncode}:\n{proc.stderr}")
+            text = out.read()
+            killed = "signal 9" in text or proc.returncode in (-9, 137)
+            tail = stderr.strip().splitlines()[-1:] or [""]
+            reason = "killed (out of memory?)" if killed else f"exit status {proc.returncode}: {tail[0][:120]}"
+            raise DidNotFinish(reason)
         wall, kb = out.read().split()[-2:]
         return float(wall), int(kb) / 1024
+
+
+def check(rows, n):
+    """Compares every checked peer's output with satkit's for size n; returns False on a mismatch."""
+    reference = next((r for r in rows if r["n"] == n and r["check"] == "reference" and r["done"]), None)
+    ok = True
+    for r in rows:
+        if r["n"] != n or r["check"] not in ("full", "partial") or not r["done"]:
+            continue
+        if reference is None:
+            sys.exit(f"harness: no satkit reference output for {n} rows")
+        argv = [PY, os.path.join(PEERS, "check_analyze.py"), reference["output"], r["output"]]
+        if r["check"] == "partial":
+            argv.append("--partial")
+        proc = subprocess.run(argv, capture_output=True, text=True)
+        print(proc.stdout.rstrip() + ("\n" + proc.stderr.rstrip() if proc.stderr.strip() else ""), flush=True)
+        line = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+        worst = line.split("max |difference|: ")[-1] if "max |difference|" in line else ""
+        values = [float(x.split()[-1]) for x in worst.split(", ") if x]
+        r["checked"] = (f"equal, max abs. difference {max(values):.1g}" if values else "equal") + \
+                       (" (partial)" if r["check"] == "partial" else "")
+        if proc.returncode != 0:
+            r["checked"] = "MISMATCH"
+            ok = False
+    return ok
 
 
 def machine():
@@ -78,52 +155,94 @@ def machine():
 def versions(satkit):
     out = subprocess.run([satkit, "--version"], capture_output=True, text=True).stdout.strip()
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    peers = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ["duckdb", "polars", "pandas", "pyarrow"])
-    return f"{out} (release build, {swift}); Python {platform.python_version()}; {peers}"
+    peers = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ["duckdb", "polars", "pandas", "pyarrow", "scipy"])
+    text = f"{out} (release build, {swift}); Python {platform.python_version()}; {peers}"
+    if shutil.which("Rscript"):
+        r = subprocess.run(["Rscript", "-e", 'cat(R.version.string, "; survey ", format(packageVersion("survey")), sep = "")'],
+                           capture_output=True, text=True).stdout.strip()
+        text += f"; {r}"
+    return text
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--satkit", required=True)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=1800,
+                        help="seconds after which a run is stopped and its tool marked as not finished")
     parser.add_argument("sizes", nargs="+", type=int)
     args = parser.parse_args()
 
+    os.makedirs(os.path.join(HERE, "out"), exist_ok=True)
+    # The R peer's coding rules, from the survey file (R has no JSON5 reader); not timed.
+    subprocess.run([PY, os.path.join(PEERS, "analyze.py"), "plan", os.path.join(HERE, "data", "sipas-srs.json5"),
+                    os.path.join(HERE, "out", "analyze-plan.json")], check=True)
     rows = []
+    mismatch = False
     for n in args.sizes:
         size_mb = os.path.getsize(data_file(n)) / 1e6
-        for job, tool, argv in jobs(args.satkit, n):
-            timed(argv)  # warm-up: page cache, Python imports
-            runs = [timed(argv) for _ in range(args.repeats)]
-            walls = [w for w, _ in runs]
-            peak = max(m for _, m in runs)
-            row = dict(job=job, n=n, mb=size_mb, tool=tool, median=statistics.median(walls),
-                       min=min(walls), max=max(walls), peak=peak)
+        for case in jobs(args.satkit, n):
+            row = dict(job=case.job, n=n, mb=size_mb, tool=case.tool, output=case.output, check=case.check,
+                       done=False, checked="", status="")
             rows.append(row)
-            print(f"{job:8} {n:>10,} {tool:18} median {row['median']:7.3f} s  "
-                  f"min {row['min']:7.3f}  max {row['max']:7.3f}  peak {peak:8.1f} MB", flush=True)
+            if case.output and os.path.exists(case.output):
+                os.remove(case.output)   # the check must read this run's numbers
+            runs = []
+            try:
+                if case.warmup:
+                    timed(case.argv, args.timeout)  # warm-up: page cache, Python imports
+                for _ in range(case.repeats or args.repeats):
+                    runs.append(timed(case.argv, args.timeout))
+            except DidNotFinish as failure:
+                if case.tool.startswith("satkit"):
+                    sys.exit(f"harness: {' '.join(case.argv)}: {failure}")
+                row["status"] = f"did not finish: {failure}"
+                print(f"{case.job:8} {n:>10,} {case.tool:18} {row['status']}", flush=True)
+                continue
+            walls = [w for w, _ in runs]
+            row.update(done=True, median=statistics.median(walls), min=min(walls), max=max(walls),
+                       peak=max(m for _, m in runs), runs=len(runs))
+            print(f"{case.job:8} {n:>10,} {case.tool:18} median {row['median']:7.3f} s  "
+                  f"min {row['min']:7.3f}  max {row['max']:7.3f}  peak {row['peak']:8.1f} MB", flush=True)
+        if not check(rows, n):
+            mismatch = True
+    if mismatch:
+        sys.exit("harness: a peer's numbers disagree with satkit's (above); RESULTS.md not written")
 
     lines = [
         "# Benchmark results", "",
         f"Date: {datetime.date.today().isoformat()}  ",
         f"Machine: {machine()}  ",
         f"Versions: {versions(args.satkit)}  ",
-        f"Command: `benchmarks/run.sh --sizes {' '.join(map(str, args.sizes))} --repeats {args.repeats}`  ",
+        f"Command: `benchmarks/run.sh --sizes {' '.join(map(str, args.sizes))} --repeats {args.repeats}"
+        + (f" --timeout {args.timeout:g}" if args.timeout != 1800 else "") + "`  ",
         "Data: `satkit sample --survey benchmarks/data/sipas-open.json5 --wave 2024 --seed 2024 --services 200 --weights` (surveys/sipas.json5 without its list of services, made by run.sh)",
         "",
         "Wall time after one warm-up run (file in the page cache); peak resident memory is the",
         "largest over the timed runs. `x fastest peer` is the fastest peer's median over satkit's.",
+        "`analyze`: issue 8's job on the no-design survey (benchmarks/data/sipas-srs.json5), per",
+        "service and overall; every peer's numbers were compared with satkit's from the same run",
+        "(`checked`: largest absolute difference of the estimates, standard errors and interval",
+        "ends; the run stops on a difference above 1e-9 or a missing entry). R runs once, without",
+        "warm-up. satkit's `--by` also ranks the services with bootstrap rank intervals, which the",
+        "peers do not compute: the reference row asks for the fewest replicates (2), the default is",
+        "500. `analyze (design)`: satkit alone, with weights, strata and clusters.",
         "",
-        "| job | respondents | file MB | tool | median s | min s | max s | MB/s | peak MB | x fastest peer |",
-        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| job | respondents | file MB | tool | median s | min s | max s | MB/s | peak MB | x fastest peer | checked |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
-        peers = [r["median"] for r in rows if r["job"] == row["job"] and r["n"] == row["n"]
+        if not row["done"]:
+            lines.append(f"| {row['job']} | {row['n']:,} | {row['mb']:.0f} | {row['tool']} | "
+                         f"{row['status']} | | | | | | |")
+            continue
+        peers = [r["median"] for r in rows if r["job"] == row["job"] and r["n"] == row["n"] and r["done"]
                  and not r["tool"].startswith("satkit")]
         ratio = f"{min(peers) / row['median']:.1f}" if row["tool"].startswith("satkit") and peers else ""
+        checked = "reference" if row["check"] == "reference" else row["checked"]
         lines.append(f"| {row['job']} | {row['n']:,} | {row['mb']:.0f} | {row['tool']} | {row['median']:.3f} | "
                      f"{row['min']:.3f} | {row['max']:.3f} | {row['mb'] / row['median']:.0f} | "
-                     f"{row['peak']:.0f} | {ratio} |")
+                     f"{row['peak']:.0f} | {ratio} | {checked} |")
     notes = os.path.join(HERE, "NOTES.md")
     if os.path.exists(notes):
         lines += ["", open(notes).read().rstrip()]

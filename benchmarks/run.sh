@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # Times satkit beside pandas, polars and DuckDB doing the same job on the same file, in one
-# run, and writes benchmarks/RESULTS.md. Usage:
+# run, checks the peers' numbers against satkit's (analyze job), and writes
+# benchmarks/RESULTS.md. Usage:
 #   benchmarks/run.sh                 # 100 thousand and 1 million respondents
-#   benchmarks/run.sh --full          # also 10 million (about 1.25 GB of CSV)
+#   benchmarks/run.sh --full          # also 10 million (about 2.7 GB of CSV; peers stay
+#                                     # under about 8 GB of memory there)
 #   benchmarks/run.sh --sizes 100000 --repeats 3
-# Needs: swift, python3 (with venv), /usr/bin/time. Installs the peers from PyPI into
-# benchmarks/.venv. Data goes to benchmarks/data/ (not committed).
+#   benchmarks/run.sh --timeout 3600  # a peer run longer than this is marked, not waited for
+# Needs: swift, python3 (with venv), /usr/bin/time; Rscript with the survey, data.table,
+# jsonlite and stringi packages for the R row (skipped without Rscript). Installs the Python
+# peers from PyPI into benchmarks/.venv. Data and outputs go to benchmarks/data/ and
+# benchmarks/out/ (not committed). Exits non-zero, without writing RESULTS.md, when a
+# peer's numbers disagree with satkit's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes="100000 1000000"
 repeats=5
+timeout=1800
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) sizes="100000 1000000 10000000"; shift ;;
     --sizes) sizes="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
-    *) echo "run.sh: unknown argument $1 (try --full, --sizes N, --repeats N)" >&2; exit 64 ;;
+    --timeout) timeout="$2"; shift 2 ;;
+    *) echo "run.sh: unknown argument $1 (try --full, --sizes N, --repeats N, --timeout S)" >&2; exit 64 ;;
   esac
 done
 
@@ -52,4 +60,4 @@ for n in $sizes; do
   fi
 done
 
-benchmarks/.venv/bin/python benchmarks/harness.py --satkit "$satkit" --repeats "$repeats" $sizes
+benchmarks/.venv/bin/python benchmarks/harness.py --satkit "$satkit" --repeats "$repeats" --timeout "$timeout" $sizes
