@@ -301,46 +301,54 @@ struct ColumnarPass {
         let sW = buffers.zeros(slots), sW2 = buffers.zeros(squared)
         let sWY = buffers.zeros(slots * J), sW2Y = buffers.zeros(squared * J), sW2Y2 = buffers.zeros(squared * J)
         let counts = buffers.zeros(G * 5)
-        column.codes.withUnsafeBufferPointer { codes in
-        e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
-        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
-        weights.withUnsafeBufferPointer { weights in
-        tables.withUnsafeBufferPointer { tables in
-        column.kind.withUnsafeBufferPointer { kind in
-        column.valid.withUnsafeBufferPointer { valid in
-            for i in 0..<n {
-                let code = Int(codes[i].rawValue)
-                let g = Int(rowGroup[i])
-                counts[g * 5 + Int(kind[code])] += 1
-                if valid[code] == 0 { continue }
-                let w = weights[i]
-                let slot = Int(rowSlot[i])
-                let ww = w * w
-                gW[g] += w
-                if w != 0 { gN[g] += 1; gW2[g] += ww }
-                sW[slot] += w
-                if clustered {
+        if !clustered && slots <= 1024 {
+            // Without clusters the slots are the (group, stratum) cells, few: sum the weights
+            // per (slot, answer code) and form every statistic's sums from the code tables
+            // afterwards, so the row loop does three additions whatever the number of statistics.
+            codeTablePass(column: column, statistics: statistics, tables: tables, weights: weights, counts: counts,
+                          gW: gW, gW2: gW2, gN: gN, gWY: gWY, gWY2: gWY2, sW: sW, sW2: sW2, sWY: sWY, sW2Y: sW2Y, sW2Y2: sW2Y2)
+        } else {
+            column.codes.withUnsafeBufferPointer { codes in
+            e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
+            e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+            weights.withUnsafeBufferPointer { weights in
+            tables.withUnsafeBufferPointer { tables in
+            column.kind.withUnsafeBufferPointer { kind in
+            column.valid.withUnsafeBufferPointer { valid in
+                for i in 0..<n {
+                    let code = Int(codes[i].rawValue)
+                    let g = Int(rowGroup[i])
+                    counts[g * 5 + Int(kind[code])] += 1
+                    if valid[code] == 0 { continue }
+                    let w = weights[i]
+                    let slot = Int(rowSlot[i])
+                    let ww = w * w
+                    gW[g] += w
+                    if w != 0 { gN[g] += 1; gW2[g] += ww }
+                    sW[slot] += w
+                    if clustered {
+                        for j in 0..<J {
+                            let y = tables[code * J + j]
+                            let wy = w * y
+                            gWY[g * J + j] += wy
+                            gWY2[g * J + j] += wy * y
+                            sWY[slot * J + j] += wy
+                        }
+                        continue
+                    }
+                    sW2[slot] += ww
                     for j in 0..<J {
                         let y = tables[code * J + j]
                         let wy = w * y
                         gWY[g * J + j] += wy
                         gWY2[g * J + j] += wy * y
                         sWY[slot * J + j] += wy
+                        sW2Y[slot * J + j] += ww * y
+                        sW2Y2[slot * J + j] += ww * y * y
                     }
-                    continue
                 }
-                sW2[slot] += ww
-                for j in 0..<J {
-                    let y = tables[code * J + j]
-                    let wy = w * y
-                    gWY[g * J + j] += wy
-                    gWY2[g * J + j] += wy * y
-                    sWY[slot * J + j] += wy
-                    sW2Y[slot * J + j] += ww * y
-                    sW2Y2[slot * J + j] += ww * y * y
-                }
-            }
-        }}}}}}}
+            }}}}}}}
+        }
         for g in 0..<G {
             for k in 0..<5 { sums.answerCounts[(g * C + countColumn) * 5 + k] = Int(counts[g * 5 + k]) }
         }
@@ -382,6 +390,65 @@ struct ColumnarPass {
             if kept {
                 inf.slotT[s] = slotT
                 if !clustered { inf.slotT2[s] = slotT2 }
+            }
+        }
+    }
+
+    /// ``columnPass``'s sums for a column without clusters, from per-(slot, code) tables: per
+    /// row the rows of the slot's code, its Σw, Σw² and its zero-weight rows; then, per slot,
+    /// Σ over codes of (Σw)·y, (Σw)·y², (Σw²)·y, (Σw²)·y² for each statistic's y. The slot of a
+    /// row determines its group (slots are (group, stratum) cells here).
+    private func codeTablePass(
+        column: AnswerColumn, statistics: [(s: Int, variable: Variable)], tables: [Double], weights: [Double],
+        counts: UnsafeMutablePointer<Double>, gW: UnsafeMutablePointer<Double>, gW2: UnsafeMutablePointer<Double>,
+        gN: UnsafeMutablePointer<Double>, gWY: UnsafeMutablePointer<Double>, gWY2: UnsafeMutablePointer<Double>,
+        sW: UnsafeMutablePointer<Double>, sW2: UnsafeMutablePointer<Double>, sWY: UnsafeMutablePointer<Double>,
+        sW2Y: UnsafeMutablePointer<Double>, sW2Y2: UnsafeMutablePointer<Double>
+    ) {
+        let e = estimator
+        let n = e.design.rowCount
+        let slots = e.layout.slotCount
+        let J = statistics.count
+        var buffers = Buffers()
+        defer { buffers.free() }
+        // Codes as they are (one byte): 256 entries per slot.
+        let rows = buffers.zeros(slots * 256), zero = buffers.zeros(slots * 256)
+        let w1 = buffers.zeros(slots * 256), w2 = buffers.zeros(slots * 256)
+        column.codes.withUnsafeBufferPointer { codes in
+        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+        weights.withUnsafeBufferPointer { weights in
+            for i in 0..<n {
+                let k = Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)
+                let w = weights[i]
+                rows[k] += 1
+                w1[k] += w
+                w2[k] += w * w
+                if w == 0 { zero[k] += 1 }
+            }
+        }}}
+        let usedCodes = (0..<256).filter { code in (0..<slots).contains { rows[$0 << 8 | code] != 0 } }
+        for slot in 0..<slots {
+            let g = Int(e.layout.slotGroup[slot])
+            for code in usedCodes {
+                let k = slot << 8 | code
+                let count = rows[k]
+                if count == 0 { continue }
+                counts[g * 5 + Int(column.kind[code])] += count
+                guard column.valid[code] == 1 else { continue }
+                let w = w1[k], ww = w2[k]
+                gW[g] += w
+                gW2[g] += ww
+                gN[g] += count - zero[k]
+                sW[slot] += w
+                sW2[slot] += ww
+                for j in 0..<J {
+                    let y = tables[code * J + j]
+                    gWY[g * J + j] += w * y
+                    gWY2[g * J + j] += w * y * y
+                    sWY[slot * J + j] += w * y
+                    sW2Y[slot * J + j] += ww * y
+                    sW2Y2[slot * J + j] += ww * y * y
+                }
             }
         }
     }
