@@ -110,6 +110,21 @@ build_module() {
     echo "$stamp" > "$build/$module.stamp"
 }
 
+# The C target CSHA256 (SHA-NI SHA-256, imported by SurveySchema): a static library and a
+# module map, built with the toolchain's clang and the same sanitizers.
+clang="$(dirname "$(command -v "$swiftc")")/clang"
+mkdir -p "$build/CSHA256"
+"$clang" -fsanitize=fuzzer-no-link,address -g "${opt/-Onone/-O0}" -c "$root/Sources/CSHA256/sha256_ni.c" \
+    -I "$root/Sources/CSHA256/include" -o "$build/CSHA256/sha256_ni.o"
+ar rcs "$build/libCSHA256.a" "$build/CSHA256/sha256_ni.o"
+cat > "$build/CSHA256/module.modulemap" <<MAP
+module CSHA256 {
+    header "$root/Sources/CSHA256/include/CSHA256.h"
+    export *
+}
+MAP
+flags+=(-I "$build/CSHA256")
+
 built_stamps=
 
 for module in $modules; do
@@ -121,6 +136,7 @@ fuzzer="$build/fuzz-$target"
 link=()
 # Static libraries are searched once, in order: a module before the modules it imports.
 for module in $modules; do link=("-l$module" "${link[@]}"); done
+link+=(-lCSHA256)
 echo "fuzz: compiling Fuzz/targets/$target.swift"
 "$swiftc" "${flags[@]}" "${link_flags[@]}" -module-name "Fuzz_$target" -I "$build" -L "$build" "${link[@]}" \
     "$root/Fuzz/targets/$target.swift" -o "$fuzzer"
