@@ -115,7 +115,12 @@ public func fuzzTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
             let first = coder.code(cell)
             let again = coder.code(cell)
             precondition(first == again, "category coder: \(first) then \(again) for the same bytes")
-            if first != CategoryCoder.unknown { precondition(Int(first) < coder.levels.count) }
+            if first == CategoryCoder.empty {
+                // Only a cell of spaces and tabs is "empty" (the importer decides what it means).
+                precondition(CellText.trimmedASCII(cell).isEmpty, "category coder: non-empty cell coded as empty")
+            } else if first != CategoryCoder.unknown {
+                precondition(Int(first) < coder.levels.count)
+            }
         }
     case 2:
         let coder = MultiSelectCoder(options: channels.options, separator: channels.separator ?? ";")
