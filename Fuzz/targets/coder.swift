@@ -134,7 +134,8 @@ public func fuzzTestOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     case 3:
         let value = NumberParsing.double(cell)
         let text = String(decoding: CellText.trimmedASCII(cell), as: UTF8.self)
-        if isPlainDecimal(text), let expected = Double(text), expected.isFinite {
+        // Cells over 64 characters are not numbers by satkit's limit (docs/robustness.md).
+        if text.utf8.count <= 64, isPlainDecimal(text), let expected = Double(text), expected.isFinite {
             precondition(value == expected, "number reader: \(text) gives \(String(describing: value)), Double gives \(expected)")
         }
         if let value { precondition(value.isFinite, "number reader: \(text) gives \(value)") }
