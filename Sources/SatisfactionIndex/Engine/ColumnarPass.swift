@@ -105,6 +105,11 @@ struct ColumnarPass {
         }
 
         // 2. Multi-column ratios (pooled, respondent mean, multi-select option): row buffers.
+        // Row buffers are kept only for the statistics a linear one reads (a multi-select
+        // option's two buffers would otherwise stay until the end: 160 MB per option at 10
+        // million rows).
+        var readByLinear = Set<Int>()
+        for statistic in e.statistics { if case let .linear(parts, _) = statistic.kind { readByLinear.formUnion(parts) } }
         var buffers: [Int: (a: [Double], b: [Double])] = [:]
         for s in 0..<S {
             switch e.statistics[s].kind {
@@ -137,7 +142,7 @@ struct ColumnarPass {
                 continue
             }
             ratioPass(s, a: a, b: b, weights: weights, keep: keep, sums: &sums, inf: &inf)
-            buffers[s] = (a, b)
+            if readByLinear.contains(s) { buffers[s] = (a, b) }
         }
 
         // 3. Linear combinations (mean of children), children before parents, in blocks of
