@@ -116,10 +116,15 @@ struct EngineContext {
             throw .unknownIntervalMethod(name: methodName, known: ProportionIntervalMethod.allCases.map(\.rawValue))
         }
         shareMethod = method
-        settings = AppliedSettings(
+        var applied = AppliedSettings(
             measure: Measure(rules.measure), combine: Combination(rules.combine), shareInterval: method.rawValue,
             aggregateShareInterval: "logit", meanInterval: "t", level: level, minValidN: rules.minValidN,
             maxIntervalWidth: rules.maxIntervalWidth, disclosureThreshold: rules.disclosureThreshold)
+        if options.bootstrapIntervals {
+            let b = options.bootstrap
+            applied.treeIntervals = "bootstrap-percentile, \(max(2, b.replicates)) replicates, seed \(b.seed), \(b.scheme.rawValue)"
+        }
+        settings = applied
         let built = try Self.makeDesign(survey: survey, dataset: dataset, policy: options.lonelyUnitPolicy)
         design = built.design
         designSummary = built.summary

@@ -96,6 +96,8 @@ import SurveyStatistics
         let closed = try IndexEngine(survey: survey, dataset: data, options: IndexOptions(groupings: [["g"]])).run()
         let options = IndexOptions(groupings: [["g"]], bootstrap: settings, bootstrapIntervals: true)
         let results = try IndexEngine(survey: survey, dataset: data, options: options).run()
+        #expect(closed.settings.treeIntervals == nil)
+        #expect(results.settings.treeIntervals == "bootstrap-percentile, 60 replicates, seed 8, clusters")
         let context = try EngineContext(survey: survey, dataset: data, options: options)
         for by in [[String](), ["g"]] {
             let estimator = try context.estimator(by)

@@ -70,6 +70,10 @@ public struct AppliedSettings: Sendable, Hashable, Codable {
     public var maxIntervalWidth: Double?
     /// Groups with fewer respondents than this are suppressed.
     public var disclosureThreshold: Int
+    /// With `IndexOptions.bootstrapIntervals`, how the indicator tree's intervals were made
+    /// instead (e.g. `bootstrap-percentile, 1000 replicates, seed 7, clusters`); `nil` when the
+    /// methods above apply to the tree.
+    public var treeIntervals: String? = nil
 
     public init(
         measure: Measure, combine: Combination, shareInterval: String, aggregateShareInterval: String,

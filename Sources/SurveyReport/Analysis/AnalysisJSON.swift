@@ -94,6 +94,7 @@ public struct AnalysisJSON: Sendable {
         return .object([
             "measure": .string(s.measure.rawValue), "combine": .string(s.combine.rawValue),
             "shareInterval": .string(s.shareInterval), "aggregateShareInterval": .string(s.aggregateShareInterval),
+            "treeIntervals": s.treeIntervals.map(JSONTree.string) ?? .null,
             "meanInterval": .string(s.meanInterval), "level": .finite(s.level), "minValidN": .int(s.minValidN),
             "maxIntervalWidth": .finite(s.maxIntervalWidth), "disclosureThreshold": .int(s.disclosureThreshold),
         ])

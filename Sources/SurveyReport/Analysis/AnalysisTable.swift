@@ -88,7 +88,10 @@ public struct AnalysisTable: Sendable {
         var out = TerminalText.wrap("\(labels.label(ofID: Survey.rootID)) · \(results.surveyID) \(results.surveyVersion)", width: width)
         let s = results.settings
         let level = numbers.decimal(s.level * 100, digits: s.level * 100 == (s.level * 100).rounded() ? 0 : 1) + "%"
-        let intervals = "\(words.interval) \(level): \(s.shareInterval) (\(words.criteria)), "
+        let intervals = s.treeIntervals.map { tree in
+            "\(words.interval) \(level): \(tree) (\(words.criteria), \(words.aggregates)), "
+                + "\(s.meanInterval) (\(words.measure("mean")))"
+        } ?? "\(words.interval) \(level): \(s.shareInterval) (\(words.criteria)), "
             + "\(s.aggregateShareInterval) (\(words.aggregates)), \(s.meanInterval) (\(words.measure("mean")))"
         let rules = "\(words.measure(s.measure.rawValue)); \(words.aggregates): \(words.combine(s.combine.rawValue)); \(intervals)"
         out += TerminalText.wrap(rules, width: width)
