@@ -173,7 +173,7 @@ enum NormalRankDraws {
             guard d > tolerance else { continue }  // column j stays zero
             let root = d.squareRoot()
             L[j * n + j] = root
-            for i in (j + 1)..<max(j + 1, n) {
+            for i in (j + 1)..<n {
                 var x = a[i * n + j]
                 for k in 0..<j { x -= L[i * n + k] * L[j * n + k] }
                 L[i * n + j] = x / root

@@ -105,8 +105,6 @@ public struct CronbachAlpha: Sendable, Hashable {
         var rest = [Double](repeating: .nan, count: k)
         var dropped = [Double](repeating: .nan, count: k)
         var droppedStd = [Double](repeating: .nan, count: k)
-        var total = 0.0
-        for a in 0..<k { for b in 0..<k { total += c[a][b] } }
         for i in 0..<k {
             let others = all.filter { $0 != i }
             var rowSum = 0.0
