@@ -134,8 +134,8 @@ struct EngineContext {
     static func makeDesign(survey: Survey, dataset: SurveyDataset, policy: LonelyUnitPolicy) throws(IndexError) -> (design: SurveyDesign, summary: DesignSummary) {
         let n = dataset.rowCount
         if let w = dataset.weights, w.count != n { throw .columnLength(column: "weights", expected: n, actual: w.count) }
-        let strata = dataset.strata.map { SurveyDesign.CodedLabels(codes: $0.codes, labels: $0.levels) }
-        let clusters = dataset.clusters.map { SurveyDesign.CodedLabels(codes: $0.codes, labels: $0.levels) }
+        let strata = dataset.strata.map { SurveyDesign.CodedLabels(codes: $0.codes.widened, labels: $0.levels) }
+        let clusters = dataset.clusters.map { SurveyDesign.CodedLabels(codes: $0.codes.widened, labels: $0.levels) }
         let fpc: FinitePopulationCorrection? = dataset.fpc.map { values in
             values.allSatisfy { $0 <= 1 } ? .samplingFraction(values) : .populationSize(values)
         }

@@ -243,3 +243,33 @@ struct SurveyImporterTests {
         #expect(box.calls[0].bytes == rows.reduce(0) { $0 + $1.utf8.count + 1 } - 4)
     }
 }
+
+/// Imported category columns are stored in one, two or four bytes per row by their number of
+/// levels, and read back the same values.
+@Suite("Import: narrow category codes")
+struct NarrowCategoryCodesTests {
+    @Test func columnsWidenAsLevelsAppearAndKeepEveryValue() throws {
+        // 70,000 rows: the commune (the cluster) takes a new value on every row, so its codes
+        // pass 255 and then 65,535; an undeclared column takes 300 values; the province 2.
+        let header = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,enumerator\n"
+        var text = header
+        text.reserveCapacity(70_000 * 40)
+        for i in 0..<70_000 { text += "R\(i),\(i % 2 == 0 ? "HT" : "DD"),T\(i % 2),X\(i),1,4,4,4,4,E\(i % 300)\n" }
+        let (result, _) = try ImportFixtures.importText(text)
+        let data = result.dataset
+        #expect(data.rowCount == 70_000)
+        let commune = try #require(data.clusters)
+        #expect(commune.codes.bytesPerCode == 4)
+        #expect(commune.levels.count == 70_000)
+        #expect(commune.value(at: 0) == "X0" && commune.value(at: 255) == "X255" && commune.value(at: 65_536) == "X65536"
+                && commune.value(at: 69_999) == "X69999")
+        let enumerator = try #require(data.extraColumns["enumerator"])
+        #expect(enumerator.codes.bytesPerCode == 2)
+        #expect(enumerator.levels.count == 300)
+        #expect((0..<70_000).allSatisfy { enumerator.value(at: $0) == "E\($0 % 300)" })
+        #expect(try #require(data.groups["service"]).codes == CategoryCodes((0..<70_000).map { UInt32($0 % 2) }))
+        let province = try #require(data.groups["province"])
+        #expect(province.codes.bytesPerCode == 1)
+        #expect(Array(province.codes.prefix(4)) == [0, 1, 0, 1])
+    }
+}

@@ -28,8 +28,17 @@ struct GroupIndex {
         var combined = [Int](repeating: 0, count: rowCount)
         for (j, column) in columns.enumerated() {
             let r = radix[j]
-            column.codes.withUnsafeBufferPointer { codes in
-                for i in 0..<rowCount { combined[i] += Int(codes[i]) * r }
+            combined.withUnsafeMutableBufferPointer { combined in
+                func add<T: FixedWidthInteger>(_ codes: UnsafeBufferPointer<T>) {
+                    for i in 0..<rowCount { combined[i] += Int(codes[i]) * r }
+                }
+                column.codes.withUnsafeBuffer { buffer in
+                    switch buffer {
+                    case .uint8(let codes): add(codes)
+                    case .uint16(let codes): add(codes)
+                    case .uint32(let codes): add(codes)
+                    }
+                }
             }
         }
         // Order: first column slowest, so compare keys by the reversed digit order.

@@ -23,7 +23,7 @@ final class ImportRun {
     // Accepted columns.
     private var lineNumbers: [UInt32] = []
     private var answers: [[AnswerCode]] = []
-    private var categories: [[UInt32]] = []
+    private var categories: [CategoryCodes] = []
     private var categoryActive: [Bool] = []
     /// For a slot whose coder (so whose codes, row for row) an earlier slot shares, that
     /// slot's index, else -1: a stratum or cluster column that is also a grouping column.
@@ -319,25 +319,31 @@ final class ImportRun {
     /// quarantined do not change it), and returns the levels in that order; the first
     /// `keeping` levels (a dictionary's codes) keep their places, and levels no accepted row
     /// has are dropped.
-    static func renumberInOrderOfAppearance(_ codes: inout [UInt32], levels: [String], keeping: Int) -> [String] {
+    static func renumberInOrderOfAppearance(_ codes: inout CategoryCodes, levels: [String], keeping: Int) -> [String] {
         var renumber = [UInt32](repeating: .max, count: levels.count)
         var order: [String] = []
         for i in 0..<min(keeping, levels.count) {
             renumber[i] = UInt32(i)
             order.append(levels[i])
         }
-        renumber.withUnsafeMutableBufferPointer { renumber in
-            codes.withUnsafeMutableBufferPointer { codes in
-                for row in codes.indices {
-                    let code = Int(codes[row])
-                    if renumber[code] == .max {
-                        renumber[code] = UInt32(order.count)
-                        order.append(levels[code])
-                    }
-                    codes[row] = renumber[code]
+        // First appearances, in one read-only pass; then the codes are rewritten in place.
+        func scan<T: FixedWidthInteger>(_ codes: UnsafeBufferPointer<T>) {
+            renumber.withUnsafeMutableBufferPointer { renumber in
+                for code in codes where renumber[Int(code)] == .max {
+                    renumber[Int(code)] = UInt32(order.count)
+                    order.append(levels[Int(code)])
                 }
             }
         }
+        codes.withUnsafeBuffer { buffer in
+            switch buffer {
+            case .uint8(let b): scan(b)
+            case .uint16(let b): scan(b)
+            case .uint32(let b): scan(b)
+            }
+        }
+        let identity = renumber.indices.allSatisfy { renumber[$0] == UInt32($0) || renumber[$0] == .max }
+        if !identity { codes.remap(renumber.map { $0 == .max ? 0 : $0 }, largest: UInt32(max(order.count, 1) - 1)) }
         return order
     }
 
@@ -375,16 +381,16 @@ final class ImportRun {
 /// it back renumbered.
 private final class Renumbered: @unchecked Sendable {
     private let lock = NSLock()
-    private var inputs: [[UInt32]]
+    private var inputs: [CategoryCodes]
     private(set) var columns: [CategoryColumn?]
 
-    init(_ inputs: [[UInt32]]) {
+    init(_ inputs: [CategoryCodes]) {
         self.inputs = inputs
         columns = Array(repeating: nil, count: inputs.count)
     }
 
     /// Column `k`, now held by the caller alone.
-    func take(_ k: Int) -> [UInt32] {
+    func take(_ k: Int) -> CategoryCodes {
         lock.lock()
         defer { lock.unlock() }
         let column = inputs[k]
