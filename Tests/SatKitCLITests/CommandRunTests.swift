@@ -177,6 +177,54 @@ import TestSupport
             + "Available: channel, commune, district, province, service, village.\n"))
     }
 
+    /// A Windows-1258 export ("Hài lòng" with the tone mark as the combining byte 0xCC) that
+    /// only reads with `--encoding windows-1258`: `compare` and `report` take the option too.
+    @Test func compareAndReportReadWindows1258Files() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let survey = TestPaths.fixture("import/survey.json5").path
+        let label: [UInt8] = [0x48, 0x61, 0xCC, 0x69, 0x20, 0x6C, 0x6F, 0xCC, 0x6E, 0x67]  // H a ̀ i   l o ̀ n g
+        var bytes = Array("ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n".utf8)
+        for i in 0..<60 { bytes += Array("R\(i),HT,T\(i % 3),X\(i % 12),1,".utf8) + label + Array(",\(3 + i % 3),4,5\n".utf8) }
+        let data = folder.appendingPathComponent("cp1258.csv")
+        try Data(bytes).write(to: data)
+        let report = folder.appendingPathComponent("r.md").path
+
+        let refused = try runSatkit(["report", "--survey", survey, data.path, "-o", report])
+        #expect(refused.exitStatus != 0)
+        #expect(refused.standardError.contains("--encoding windows-1258"))
+
+        let written = try runSatkit(["report", "--survey", survey, data.path, "-o", report, "--lang", "en",
+                                     "--encoding", "windows-1258"])
+        #expect(written.exitStatus == 0)
+        #expect(written.standardError.contains("60 rows read, 60 accepted"))
+        let compared = try runSatkit(["compare", "--survey", survey, "--wave", "2023=\(data.path)",
+                                      "--wave", "2024=\(data.path)", "--format", "csv", "--encoding", "windows-1258"])
+        #expect(compared.exitStatus == 0)
+        #expect(compared.standardError.components(separatedBy: "60 rows read, 60 accepted").count == 3)
+    }
+
+    /// `report --bootstrap`: the methods section says the intervals are bootstrap percentiles,
+    /// and the rank intervals come from the same replicates.
+    @Test func reportMethodsFollowTheBootstrap() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let closedForm = folder.appendingPathComponent("closed.md").path
+        let bootstrap = folder.appendingPathComponent("bootstrap.md").path
+        let base = ["report", "--survey", sipas, data2024, "--by", "service", "--lang", "en"]
+        #expect(try runSatkit(base + ["-o", closedForm]).exitStatus == 0)
+        #expect(try runSatkit(base + ["-o", bootstrap, "--bootstrap", "20", "--seed", "3"]).exitStatus == 0)
+        let closedText = try String(contentsOfFile: closedForm, encoding: .utf8)
+        let bootstrapText = try String(contentsOfFile: bootstrap, encoding: .utf8)
+        #expect(closedText.contains("Intervals are 95% confidence intervals: Wilson for single criteria"))
+        #expect(!closedText.contains("bootstrap"))
+        #expect(bootstrapText.contains("Intervals are 95% bootstrap percentile intervals for every criterion, "
+            + "aspect and the overall index (shares and means alike), from replicates of the whole design "
+            + "(bootstrap-percentile, 20 replicates, seed 3,"))
+        #expect(bootstrapText.contains("Rank intervals at 95% come from 20 bootstrap replicates"))
+        #expect(!bootstrapText.contains("Wilson for single criteria"))
+    }
+
     @Test func compareFindsTheDeclineTheGeneratorBuiltIn() throws {
         let run = try runSatkit(["compare", "--survey", sipas, "--wave", "2023=\(data2023)", "--wave",
                                  "2024=\(data2024)", "--format", "csv", "--lang", "en"])

@@ -53,3 +53,29 @@ extension Substring {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }
+
+extension SharedArguments {
+    /// `--encoding`, `--delimiter` and `--invalid-cells` for the commands that read several data
+    /// files (`compare`, `report`): they apply to every file.
+    static let encodingOfEveryFile = Option(
+        "encoding", ValueParser<TextEncodingName>.choice,
+        defaultDescription: "from the byte-order mark, else utf-8",
+        help: "Text encoding of the data files (all of them; a file with a byte-order mark is read "
+            + "by its mark); windows-1258 is the Vietnamese Windows code page of Excel's plain \"CSV\".")
+    static let delimiterOfEveryFile = Option(
+        "delimiter", ValueParser<Delimiter>.choice, defaultDescription: "detected from each file's header",
+        help: "Field separator of the data files: ',' (or comma), ';' (or semicolon), or tab.")
+    static let invalidCellsOfEveryFile = Option(
+        "invalid-cells", ValueParser<InvalidCellPolicyName>.choice, default: .quarantineRow,
+        help: "A cell that is not a valid answer sends its whole row to the quarantine "
+            + "(quarantine-row), or is counted as no answer in a row that is kept (as-missing).")
+}
+
+extension ImportSettings {
+    /// The reading options of a command that reads several data files.
+    init(everyFile parsed: ParsedArguments) throws(UsageError) {
+        self.init(encoding: try parsed.valueIfPresent(SharedArguments.encodingOfEveryFile),
+                  delimiter: try parsed.valueIfPresent(SharedArguments.delimiterOfEveryFile),
+                  invalidCells: try parsed.value(SharedArguments.invalidCellsOfEveryFile))
+    }
+}

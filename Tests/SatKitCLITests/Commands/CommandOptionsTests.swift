@@ -88,6 +88,9 @@ private func decodingError<Options>(
                     WaveSource(year: 2024, source: DataSource(data: "b.csv", survey: "t.json5"))],
             groupBy: ["service"], adjust: .holm, level: nil, language: nil, format: .table, output: nil))
         #expect(options.inputs == ["s.json5", "a.csv", "b.csv", "t.json5"])
+        let reading = try decode(arguments + ["--encoding", "windows-1258", "--delimiter", ";", "--invalid-cells", "as-missing"],
+                                 CompareOptions.init)
+        #expect(reading.importSettings == ImportSettings(encoding: .windows1258, delimiter: .semicolon, invalidCells: .asMissing))
     }
 
     @Test func compareNeedsTwoDistinctWaves() {
@@ -107,5 +110,11 @@ private func decodingError<Options>(
             survey: "s", data: "d.csv", baseline: DataSource(data: "old.csv", survey: "old.json5"),
             groupBy: [], language: .en, format: .html, output: "r.html"))
         #expect(options.inputs == ["s", "d.csv", "old.csv", "old.json5"])
+        let more = try decode(base + ["-o", "r.html", "--bootstrap", "500", "--seed", "9", "--encoding", "windows-1258"],
+                              ReportOptions.init)
+        #expect(more.bootstrap == .init(replicates: 500, seed: 9))
+        #expect(more.importSettings == ImportSettings(encoding: .windows1258))
+        #expect(decodingError(base + ["-o", "r.html", "--seed", "9"], ReportOptions.init)
+            == .onlyWithOption("--seed", other: "--bootstrap N"))
     }
 }

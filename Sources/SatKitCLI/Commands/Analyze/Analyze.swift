@@ -17,12 +17,7 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
     if !options.groupBy.isEmpty {
         engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
     }
-    if let bootstrap = options.bootstrap {
-        engineOptions.rankIntervals = .bootstrap
-        engineOptions.bootstrapIntervals = true
-        engineOptions.bootstrap.replicates = bootstrap.replicates
-        engineOptions.bootstrap.seed = bootstrap.seed
-    }
+    options.bootstrap?.apply(to: &engineOptions)
     let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,
                                   options: engineOptions).run()
     let language = options.language?.rawValue ?? loaded.survey.defaultLanguage

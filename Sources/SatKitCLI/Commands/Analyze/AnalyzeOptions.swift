@@ -1,9 +1,39 @@
+import SatKit
+
 /// The options of `satkit analyze`.
 struct AnalyzeOptions: CommandOptions, Equatable {
     /// Bootstrap intervals: how many replicates, drawn with which seed.
     struct Bootstrap: Equatable, Sendable {
         var replicates: Int
         var seed: UInt64
+
+        init(replicates: Int, seed: UInt64) {
+            self.replicates = replicates
+            self.seed = seed
+        }
+
+        /// `--bootstrap N --seed S` (both or neither); nil when neither is given.
+        init?(_ parsed: ParsedArguments) throws(UsageError) {
+            switch (try parsed.valueIfPresent(Arguments.bootstrap), try parsed.valueIfPresent(Arguments.seed)) {
+            case (let replicates?, let seed?):
+                self.init(replicates: replicates, seed: seed)
+            case (.some, nil):
+                throw .requiresOption("--bootstrap", other: "--seed S", reason: "so that the intervals can be reproduced")
+            case (nil, .some):
+                throw .onlyWithOption("--seed", other: "--bootstrap N")
+            case (nil, nil):
+                return nil
+            }
+        }
+
+        /// Engine options that use this bootstrap for the rank intervals and for every
+        /// criterion's, aspect's and the overall index's interval.
+        func apply(to options: inout IndexOptions) {
+            options.rankIntervals = .bootstrap
+            options.bootstrapIntervals = true
+            options.bootstrap.replicates = replicates
+            options.bootstrap.seed = seed
+        }
     }
 
     var survey: String
@@ -72,20 +102,8 @@ extension AnalyzeOptions {
         format = try parsed.value(Arguments.format)
         output = try parsed.valueIfPresent(Arguments.output)
         quarantine = try parsed.valueIfPresent(Arguments.quarantine)
-        importSettings = ImportSettings(
-            encoding: try parsed.valueIfPresent(Arguments.encoding),
-            delimiter: try parsed.valueIfPresent(Arguments.delimiter),
-            invalidCells: try parsed.value(Arguments.invalidCells))
-        switch (try parsed.valueIfPresent(Arguments.bootstrap), try parsed.valueIfPresent(Arguments.seed)) {
-        case (let replicates?, let seed?):
-            bootstrap = Bootstrap(replicates: replicates, seed: seed)
-        case (.some, nil):
-            throw .requiresOption("--bootstrap", other: "--seed S", reason: "so that the intervals can be reproduced")
-        case (nil, .some):
-            throw .onlyWithOption("--seed", other: "--bootstrap N")
-        case (nil, nil):
-            bootstrap = nil
-        }
+        importSettings = try ImportSettings(parsed)
+        bootstrap = try Bootstrap(parsed)
     }
 
     static let command = Command(

@@ -21,11 +21,25 @@ func check(_ options: CheckOptions, context: OutputContext) throws {
     }
 }
 
-/// The reading settings `check`, `analyze` and `report` share.
+/// The reading settings every command that reads answers shares (`check`, `analyze`,
+/// `compare`, `report`): `--encoding`, `--delimiter`, `--invalid-cells`.
 struct ImportSettings: Equatable, Sendable {
     var encoding: TextEncodingName?
     var delimiter: Delimiter?
     var invalidCells: InvalidCellPolicyName = .quarantineRow
+
+    init(encoding: TextEncodingName? = nil, delimiter: Delimiter? = nil, invalidCells: InvalidCellPolicyName = .quarantineRow) {
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.invalidCells = invalidCells
+    }
+
+    /// The three options as parsed.
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        self.init(encoding: try parsed.valueIfPresent(CheckOptions.Arguments.encoding),
+                  delimiter: try parsed.valueIfPresent(CheckOptions.Arguments.delimiter),
+                  invalidCells: try parsed.value(CheckOptions.Arguments.invalidCells))
+    }
 }
 
 extension ImportOptions {

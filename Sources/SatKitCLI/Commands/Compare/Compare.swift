@@ -9,7 +9,8 @@ func compare(_ options: CompareOptions, context: OutputContext) throws {
     var provenance: [Provenance] = []
     for wave in options.waves.sorted(by: { $0.year < $1.year }) {
         let loaded = try LoadedData.load(
-            survey: wave.source.survey ?? options.survey, data: wave.source.data, context: context)
+            survey: wave.source.survey ?? options.survey, data: wave.source.data,
+            options: ImportOptions(options.importSettings), context: context)
         context.inform(loaded.result.report.summaryLine)
         var engineOptions = IndexOptions(
             groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,

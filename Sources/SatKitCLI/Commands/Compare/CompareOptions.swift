@@ -12,6 +12,8 @@ struct CompareOptions: CommandOptions, Equatable {
     var format: TableFormat
     /// Nil: standard output.
     var output: String?
+    /// How every wave's CSV is read.
+    var importSettings = ImportSettings()
 
     /// The files the command reads: the survey files and every wave's data.
     var inputs: [String] {
@@ -38,6 +40,9 @@ extension CompareOptions {
         static let language = SharedArguments.language
         static let format = SharedArguments.tableFormat
         static let output = SharedArguments.output
+        static let encoding = SharedArguments.encodingOfEveryFile
+        static let delimiter = SharedArguments.delimiterOfEveryFile
+        static let invalidCells = SharedArguments.invalidCellsOfEveryFile
     }
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
@@ -56,6 +61,7 @@ extension CompareOptions {
         language = try parsed.valueIfPresent(Arguments.language)
         format = try parsed.value(Arguments.format)
         output = try parsed.valueIfPresent(Arguments.output)
+        importSettings = try ImportSettings(everyFile: parsed)
     }
 
     static let command = Command(
@@ -69,7 +75,8 @@ extension CompareOptions {
             + "with the reason.",
         arguments: [
             Arguments.survey, Arguments.wave, Arguments.groupBy, Arguments.adjust, Arguments.level,
-            Arguments.language, Arguments.format, Arguments.output,
+            Arguments.language, Arguments.format, Arguments.output, Arguments.encoding,
+            Arguments.delimiter, Arguments.invalidCells,
         ],
         examples: [
             .init(summary: "2024 against 2023 per service, in the bundled SIPAS data:",

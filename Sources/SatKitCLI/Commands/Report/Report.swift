@@ -6,11 +6,13 @@ import SatKit
 func report(_ options: ReportOptions, context: OutputContext) throws {
     let grouping = options.groupBy
     func analyse(survey: String, data: String, keepTexts: Bool) throws -> (LoadedData, IndexResults) {
-        let loaded = try LoadedData.load(survey: survey, data: data,
-                                         options: ImportOptions(keepTexts: keepTexts), context: context)
+        var importOptions = ImportOptions(options.importSettings)
+        importOptions.keepTexts = keepTexts
+        let loaded = try LoadedData.load(survey: survey, data: data, options: importOptions, context: context)
         context.inform(loaded.result.report.summaryLine)
         var engineOptions = IndexOptions(groupings: grouping.isEmpty ? [] : [grouping])
         if !grouping.isEmpty { engineOptions.rankings = [RankingRequest(by: grouping, node: Survey.rootID)] }
+        options.bootstrap?.apply(to: &engineOptions)
         let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,
                                       options: engineOptions).run()
         return (loaded, results)

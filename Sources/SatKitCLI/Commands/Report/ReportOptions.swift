@@ -12,6 +12,10 @@ struct ReportOptions: CommandOptions, Equatable {
     var output: String
     /// Whether free-text comments are shown (masked); off by default.
     var includeComments = false
+    /// Nil: closed-form intervals and normal-draw rank intervals.
+    var bootstrap: AnalyzeOptions.Bootstrap?
+    /// How the data files are read.
+    var importSettings = ImportSettings()
 
     /// The files the command reads.
     var inputs: [String] {
@@ -44,6 +48,11 @@ extension ReportOptions {
             "include-comments",
             help: "Show respondents' free-text comments, with phone numbers, ID numbers and "
                 + "e-mail addresses masked. Off by default: comments are personal data.")
+        static let bootstrap = AnalyzeOptions.Arguments.bootstrap
+        static let seed = AnalyzeOptions.Arguments.seed
+        static let encoding = SharedArguments.encodingOfEveryFile
+        static let delimiter = SharedArguments.delimiterOfEveryFile
+        static let invalidCells = SharedArguments.invalidCellsOfEveryFile
     }
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
@@ -54,6 +63,8 @@ extension ReportOptions {
         language = try parsed.valueIfPresent(Arguments.language)
         output = try parsed.value(Arguments.output)
         includeComments = parsed.isSet(Arguments.includeComments)
+        bootstrap = try AnalyzeOptions.Bootstrap(parsed)
+        importSettings = try ImportSettings(everyFile: parsed)
         let markdownFile = output.hasSuffix(".md") || output.hasSuffix(".markdown")
         format = try parsed.valueIfPresent(Arguments.format) ?? (markdownFile ? .markdown : .html)
     }
@@ -68,6 +79,8 @@ extension ReportOptions {
         arguments: [
             Arguments.survey, Arguments.data, Arguments.baseline, Arguments.groupBy,
             Arguments.language, Arguments.format, Arguments.output, Arguments.includeComments,
+            Arguments.bootstrap, Arguments.seed, Arguments.encoding, Arguments.delimiter,
+            Arguments.invalidCells,
         ],
         examples: [
             .init(summary: "The 2024 SIPAS report per service, compared with 2023:",
