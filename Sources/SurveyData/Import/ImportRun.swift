@@ -38,7 +38,7 @@ final class ImportRun {
     private var weights: [Double] = []
     private var fpcs: [Double] = []
     private var answerCounts: [Int] = []
-    private let respondents = ByteTable(capacity: 1024)
+    private let respondents = RespondentTable()
 
     // Counts.
     private var rowsRead = 0
@@ -167,6 +167,7 @@ final class ImportRun {
         let perRow = Double(batch.bytes) / Double(batch.rowsRead)
         let rows = Int(min(Double(expectedBytes) / perRow * 1.1, Double(UInt32.max))) + 1024
         lineNumbers.reserveCapacity(rows)
+        if plan?.respondent != nil { respondents.reserve(rows) }
         for i in answers.indices { answers[i].reserveCapacity(rows) }
         for i in categories.indices where categoryAlias[i] < 0 { categories[i].reserveCapacity(rows) }
         for i in selections.indices { selections[i].reserveCapacity(rows) }
