@@ -116,6 +116,14 @@ struct ColumnarPass {
             case .item, .linear: continue
             default: break
             }
+            if case let .option(q, bit) = e.statistics[s].kind, !readByLinear.contains(s) {
+                // No row buffers: the pass reads the chosen options' bits.
+                e.selections[q].withUnsafeBufferPointer { chosen in
+                    ratioPass(s, values: OptionValues(chosen: chosen, bit: UInt64(bit)), weights: weights,
+                              keep: keep, sums: &sums, inf: &inf)
+                }
+                continue
+            }
             var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
             switch e.statistics[s].kind {
             case let .pooled(cs, variable), let .respondentMean(cs, variable):
@@ -141,14 +149,28 @@ struct ColumnarPass {
             case .item, .linear:
                 continue
             }
-            ratioPass(s, a: a, b: b, weights: weights, keep: keep, sums: &sums, inf: &inf)
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    ratioPass(s, values: BufferedValues(a: a, b: b), weights: weights,
+                              keep: keep, sums: &sums, inf: &inf)
+                }
+            }
             if readByLinear.contains(s) { buffers[s] = (a, b) }
         }
 
         // 3. Linear combinations (mean of children), children before parents, in blocks of
-        //    rows small enough that every parent's influence buffer stays in cache.
+        //    rows small enough that every parent's influence buffer stays in cache. A row's
+        //    influence on a parent is z_i = w_i · u_i + Σ c · z_i(aggregate part), with
+        //    u_i = Σ c/X_g · (y_i − θ_g) over its item and ratio parts; an item part reads u from
+        //    a table by (group, answer), so that a row costs one load per criterion below.
         struct Part {
-            enum Source { case item(codes: [AnswerCode], valid: [Double], y: [Double]), ratio(Int), linear(Int) }
+            enum Source {
+                /// `table[g * 16 + compact[code]]` is c/X_g · (y − θ_g) for a valid answer; entry 0
+                /// of each group (every missing code) is 0, and `compact[code] != 0` says the row enters.
+                case item(codes: [AnswerCode], compact: [UInt8], table: [Double])
+                case ratio(Int)
+                case linear(Int)
+            }
             var source: Source
             var coefficient: Double
             var theta: [Double]
@@ -172,7 +194,19 @@ struct ColumnarPass {
                 let source: Part.Source
                 switch e.statistics[p].kind {
                 case let .item(c, variable):
-                    source = .item(codes: e.columns[c].codes, valid: e.columns[c].valid, y: e.columns[c].table(variable))
+                    let column = e.columns[c]
+                    let y = column.table(variable)
+                    // Valid codes are scale positions 1…11 (AnswerCode), so 16 entries per group.
+                    var compact = [UInt8](repeating: 0, count: 256)
+                    for code in 0..<256 where column.valid[code] != 0 {
+                        precondition(code < 16, "valid answer codes are scale positions 1...11")
+                        compact[code] = UInt8(code)
+                    }
+                    var table = [Double](repeating: 0, count: G * 16)
+                    for g in 0..<G {
+                        for code in 1..<16 where compact[code] != 0 { table[g * 16 + code] = scale[g] * (y[code] - theta[g]) }
+                    }
+                    source = .item(codes: column.codes, compact: compact, table: table)
                 case .linear:
                     source = .linear(linearPosition[p]!)
                 default:
@@ -194,64 +228,94 @@ struct ColumnarPass {
             var scratch = Buffers()
             defer { scratch.free() }
             let zb = scratch.zeros(L * block)
-            let eb = scratch.zeros(L * block)  // 1 where the row enters, else 0
+            let ub = scratch.zeros(block)
+            let enb = UnsafeMutablePointer<UInt8>.allocate(capacity: L * block)  // ≠ 0 where the row enters
+            enb.initialize(repeating: 0, count: L * block)
+            let gb = UnsafeMutablePointer<Int>.allocate(capacity: block)  // 16 × the row's group
+            gb.initialize(repeating: 0, count: block)
+            defer {
+                enb.deallocate()
+                gb.deallocate()
+            }
             // Slot totals of the linear statistics, slot-major, folded after the last block.
             let tl = scratch.zeros(slots * L), t2l = scratch.zeros(clustered ? 1 : slots * L)
-            var lo = 0
-            while lo < n {
-                let m = min(block, n - lo)
-                for (l, statistic) in linear.enumerated() {
-                    let z = zb + l * block, en = eb + l * block
-                    z.update(repeating: 0, count: m)
-                    en.update(repeating: 0, count: m)
-                    for part in statistic.parts {
-                        let theta = part.theta, scale = part.scale
-                        switch part.source {
-                        case let .item(codes, valid, y):
-                            for r in 0..<m {
-                                let i = lo + r
-                                let code = Int(codes[i].rawValue)
-                                if valid[code] == 0 { continue }
-                                let g = Int(rowGroup[i])
-                                z[r] += scale[g] * weights[i] * (y[code] - theta[g])
-                                en[r] = 1
+            // Per (group, linear statistic): entering rows with w ≠ 0, their Σw, Σw², Σz, Σz²/w.
+            let acc = scratch.zeros(G * L * 5)
+            weights.withUnsafeBufferPointer { w in
+            rowGroup.withUnsafeBufferPointer { rowGroup in
+            rowSlot.withUnsafeBufferPointer { rowSlot in
+                var lo = 0
+                while lo < n {
+                    let m = min(block, n - lo)
+                    for r in 0..<m { gb[r] = Int(rowGroup[lo + r]) &* 16 }
+                    for (l, statistic) in linear.enumerated() {
+                        let z = zb + l * block, en = enb + l * block
+                        ub.update(repeating: 0, count: m)
+                        en.update(repeating: 0, count: m)
+                        for part in statistic.parts {
+                            switch part.source {
+                            case let .item(codes, compact, table):
+                                codes.withUnsafeBufferPointer { codes in
+                                compact.withUnsafeBufferPointer { compact in
+                                table.withUnsafeBufferPointer { table in
+                                    for r in 0..<m {
+                                        let k = compact[Int(codes[lo + r].rawValue)]
+                                        ub[r] += table[gb[r] &+ Int(k)]
+                                        en[r] |= k
+                                    }
+                                }}}
+                            case let .ratio(p):
+                                let (a, b) = buffers[p]!
+                                let theta = part.theta, scale = part.scale
+                                for r in 0..<m {
+                                    let i = lo + r
+                                    guard b[i] > 0 else { continue }
+                                    let g = gb[r] >> 4
+                                    ub[r] += scale[g] * (a[i] - theta[g] * b[i])
+                                    en[r] = 1
+                                }
+                            case .linear:
+                                continue
                             }
-                        case let .linear(k):
-                            let zp = zb + k * block, ep = eb + k * block
+                        }
+                        for r in 0..<m { z[r] = w[lo + r] * ub[r] }
+                        for part in statistic.parts {
+                            guard case let .linear(k) = part.source else { continue }
+                            let zp = zb + k * block, ep = enb + k * block
                             let coefficient = part.coefficient
                             for r in 0..<m where ep[r] != 0 {
                                 z[r] += coefficient * zp[r]
                                 en[r] = 1
                             }
-                        case let .ratio(p):
-                            let (a, b) = buffers[p]!
-                            for r in 0..<m {
-                                let i = lo + r
-                                guard b[i] > 0 else { continue }
-                                let g = Int(rowGroup[i])
-                                z[r] += scale[g] * weights[i] * (a[i] - theta[g] * b[i])
-                                en[r] = 1
+                        }
+                        for r in 0..<m where en[r] != 0 {
+                            let i = lo + r
+                            let wi = w[i], zi = z[r]
+                            let slot = Int(rowSlot[i]) &* L &+ l
+                            tl[slot] += zi
+                            if !clustered { t2l[slot] += zi * zi }
+                            if wi != 0 {
+                                let k = ((gb[r] >> 4) &* L &+ l) &* 5
+                                acc[k] += 1
+                                acc[k + 1] += wi
+                                acc[k + 2] += wi * wi
+                                acc[k + 3] += zi
+                                acc[k + 4] += zi * zi / wi
                             }
                         }
                     }
-                    let s = statistic.s
-                    for r in 0..<m where en[r] != 0 {
-                        let i = lo + r
-                        let g = Int(rowGroup[i]), w = weights[i], zi = z[r]
-                        let slot = Int(rowSlot[i]) * L + l
-                        tl[slot] += zi
-                        if !clustered { t2l[slot] += zi * zi }
-                        if w != 0 {
-                            let k = g * S + s
-                            sums.enteringN[k] += 1
-                            sums.enteringW[k] += w
-                            sums.enteringW2[k] += w * w
-                            inf.z[k] += zi
-                            inf.zzOverW[k] += zi * zi / w
-                        }
-                    }
+                    lo += m
                 }
-                lo += m
+            }}}
+            for (l, statistic) in linear.enumerated() {
+                for g in 0..<G {
+                    let a = (g * L + l) * 5, k = g * S + statistic.s
+                    sums.enteringN[k] = Int(acc[a])
+                    sums.enteringW[k] = acc[a + 1]
+                    sums.enteringW2[k] = acc[a + 2]
+                    inf.z[k] = acc[a + 3]
+                    inf.zzOverW[k] = acc[a + 4]
+                }
             }
             inf.s1.withUnsafeMutableBufferPointer { s1 in
                 inf.s2.withUnsafeMutableBufferPointer { s2 in
@@ -459,8 +523,8 @@ struct ColumnarPass {
     }
 
     /// One pass over the row buffers a, b of a multi-column ratio statistic.
-    private func ratioPass(
-        _ s: Int, a: [Double], b: [Double], weights: [Double], keep: Set<Int>,
+    private func ratioPass<Values: RowRatio>(
+        _ s: Int, values: Values, weights: [Double], keep: Set<Int>,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -468,33 +532,50 @@ struct ColumnarPass {
         let G = e.groups.count, S = e.statistics.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
-        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot
-        var gA2 = [Double](repeating: 0, count: G), gAB = [Double](repeating: 0, count: G), gB2 = [Double](repeating: 0, count: G)
-        var sA = [Double](repeating: 0, count: slots), sB = [Double](repeating: 0, count: slots)
-        var sA2 = [Double](repeating: 0, count: clustered ? 0 : slots)
-        var sAB = [Double](repeating: 0, count: clustered ? 0 : slots)
-        var sB2 = [Double](repeating: 0, count: clustered ? 0 : slots)
-        for i in 0..<n where b[i] > 0 {
-            let g = Int(rowGroup[i]), w = weights[i], slot = Int(rowSlot[i])
-            let wa = w * a[i], wb = w * b[i]
+        var buffers = Buffers()
+        defer { buffers.free() }
+        // Per group: Σwa, Σwb, entering n, Σw, Σw², Σ w a², Σ w a b, Σ w b²; per slot Σwa, Σwb
+        // and, without clusters, Σ(wa)², Σ wa·wb, Σ(wb)².
+        let gA = buffers.zeros(G), gB = buffers.zeros(G), gN = buffers.zeros(G), gW = buffers.zeros(G)
+        let gW2 = buffers.zeros(G), gA2 = buffers.zeros(G), gAB = buffers.zeros(G), gB2 = buffers.zeros(G)
+        let sA = buffers.zeros(slots), sB = buffers.zeros(slots)
+        let squared = clustered ? 1 : slots
+        let sA2 = buffers.zeros(squared), sAB = buffers.zeros(squared), sB2 = buffers.zeros(squared)
+        weights.withUnsafeBufferPointer { weights in
+        e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
+        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+            for i in 0..<n {
+                let b = values.b(i)
+                guard b > 0 else { continue }
+                let a = values.a(i)
+                let g = Int(rowGroup[i]), w = weights[i], slot = Int(rowSlot[i])
+                let wa = w * a, wb = w * b
+                gA[g] += wa
+                gB[g] += wb
+                if w != 0 {
+                    gN[g] += 1
+                    gW[g] += w
+                    gW2[g] += w * w
+                }
+                gA2[g] += wa * a
+                gAB[g] += wa * b
+                gB2[g] += wb * b
+                sA[slot] += wa
+                sB[slot] += wb
+                if !clustered {
+                    sA2[slot] += wa * wa
+                    sAB[slot] += wa * wb
+                    sB2[slot] += wb * wb
+                }
+            }
+        }}}
+        for g in 0..<G {
             let k = g * S + s
-            sums.numerator[k] += wa
-            sums.denominator[k] += wb
-            if w != 0 {
-                sums.enteringN[k] += 1
-                sums.enteringW[k] += w
-                sums.enteringW2[k] += w * w
-            }
-            gA2[g] += wa * a[i]
-            gAB[g] += wa * b[i]
-            gB2[g] += wb * b[i]
-            sA[slot] += wa
-            sB[slot] += wb
-            if !clustered {
-                sA2[slot] += wa * wa
-                sAB[slot] += wa * wb
-                sB2[slot] += wb * wb
-            }
+            sums.numerator[k] = gA[g]
+            sums.denominator[k] = gB[g]
+            sums.enteringN[k] = Int(gN[g])
+            sums.enteringW[k] = gW[g]
+            sums.enteringW2[k] = gW2[g]
         }
         var theta = [Double](repeating: 0, count: G), inverse = [Double](repeating: 0, count: G)
         for g in 0..<G {
@@ -530,6 +611,29 @@ struct ColumnarPass {
             if !clustered { inf.slotT2[s] = slotT2 }
         }
     }
+}
+
+/// The a_i and b_i of a multi-column ratio statistic, row by row (``ColumnarPass/ratioPass``).
+protocol RowRatio {
+    func a(_ i: Int) -> Double
+    func b(_ i: Int) -> Double
+}
+
+/// a and b from per-row buffers (pooled and respondent-mean parents).
+struct BufferedValues: RowRatio {
+    let a: UnsafeBufferPointer<Double>
+    let b: UnsafeBufferPointer<Double>
+    @inline(__always) func a(_ i: Int) -> Double { a[i] }
+    @inline(__always) func b(_ i: Int) -> Double { b[i] }
+}
+
+/// A multi-select option: b = 1 when the respondent chose any option, a = 1 when they chose
+/// this one (bit `bit` of the row's choices).
+struct OptionValues: RowRatio {
+    let chosen: UnsafeBufferPointer<UInt64>
+    let bit: UInt64
+    @inline(__always) func a(_ i: Int) -> Double { Double((chosen[i] >> bit) & 1) }
+    @inline(__always) func b(_ i: Int) -> Double { chosen[i] != 0 ? 1 : 0 }
 }
 
 /// Zero-filled raw buffers owned by one pass and freed together.
