@@ -34,6 +34,7 @@ struct ColumnarPass {
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
         let weights = weights ?? e.design.weights
+        let unitWeights = weights.allSatisfy { $0 == 1 }
         let rowGroup = e.groups.rowGroup
         let rowSlot = e.layout.rowSlot
 
@@ -73,7 +74,8 @@ struct ColumnarPass {
                 z: [Double](repeating: 0, count: G * J), zzOverW: [Double](repeating: 0, count: G * J))
             let numbered = list.enumerated().map { (s: $0.offset, variable: $0.element.variable) }
             let kept = Set(list.indices.filter { keep.contains(list[$0].s) })
-            columnPass(c, statistics: numbered, weights: weights, keep: kept, S: J, C: 1, countColumn: 0,
+            columnPass(c, statistics: numbered, weights: weights, unitWeights: unitWeights, keep: kept, S: J, C: 1,
+                       countColumn: 0,
                        sums: &local, inf: &localInf)
             parts.set(c, (local, localInf))
         }
@@ -342,7 +344,7 @@ struct ColumnarPass {
     /// counts going to column `countColumn` (``run`` passes one column's own small arrays, so
     /// that columns run side by side, and merges them).
     private func columnPass(
-        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double], keep: Set<Int>,
+        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double], unitWeights: Bool, keep: Set<Int>,
         S: Int, C: Int, countColumn: Int,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
@@ -374,7 +376,8 @@ struct ColumnarPass {
             // Without clusters the slots are the (group, stratum) cells, few: sum the weights
             // per (slot, answer code) and form every statistic's sums from the code tables
             // afterwards, so the row loop does three additions whatever the number of statistics.
-            codeTablePass(column: column, statistics: statistics, tables: tables, weights: weights, counts: counts,
+            codeTablePass(column: column, statistics: statistics, tables: tables, weights: weights,
+                          unitWeights: unitWeights, counts: counts,
                           gW: gW, gW2: gW2, gN: gN, gWY: gWY, gWY2: gWY2, sW: sW, sW2: sW2, sWY: sWY, sW2Y: sW2Y, sW2Y2: sW2Y2)
         } else {
             column.codes.withUnsafeBufferPointer { codes in
@@ -469,6 +472,7 @@ struct ColumnarPass {
     /// row determines its group (slots are (group, stratum) cells here).
     private func codeTablePass(
         column: AnswerColumn, statistics: [(s: Int, variable: Variable)], tables: [Double], weights: [Double],
+        unitWeights: Bool,
         counts: UnsafeMutablePointer<Double>, gW: UnsafeMutablePointer<Double>, gW2: UnsafeMutablePointer<Double>,
         gN: UnsafeMutablePointer<Double>, gWY: UnsafeMutablePointer<Double>, gWY2: UnsafeMutablePointer<Double>,
         sW: UnsafeMutablePointer<Double>, sW2: UnsafeMutablePointer<Double>, sWY: UnsafeMutablePointer<Double>,
@@ -483,18 +487,44 @@ struct ColumnarPass {
         // Codes as they are (one byte): 256 entries per slot.
         let rows = buffers.zeros(slots * 256), zero = buffers.zeros(slots * 256)
         let w1 = buffers.zeros(slots * 256), w2 = buffers.zeros(slots * 256)
-        column.codes.withUnsafeBufferPointer { codes in
-        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
-        weights.withUnsafeBufferPointer { weights in
-            for i in 0..<n {
-                let k = Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)
-                let w = weights[i]
-                rows[k] += 1
-                w1[k] += w
-                w2[k] += w * w
-                if w == 0 { zero[k] += 1 }
+        if unitWeights {
+            // Every weight is 1: Σw = Σw² = the rows, none zero. Integer counts, in two tables
+            // (even and odd rows) so that rows with the same answer do not wait on each other's
+            // increment; sums of ones are exact, so these are the same numbers.
+            let tally = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * slots * 256)
+            tally.initialize(repeating: 0, count: 2 * slots * 256)
+            defer { tally.deallocate() }
+            let odd = tally + slots * 256
+            column.codes.withUnsafeBufferPointer { codes in
+            e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+                var i = 0
+                while i + 1 < n {
+                    tally[Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)] &+= 1
+                    odd[Int(rowSlot[i + 1]) << 8 | Int(codes[i + 1].rawValue)] &+= 1
+                    i += 2
+                }
+                if i < n { tally[Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)] &+= 1 }
+            }}
+            for k in 0..<(slots * 256) {
+                let count = Double(tally[k]) + Double(odd[k])
+                rows[k] = count
+                w1[k] = count
+                w2[k] = count
             }
-        }}}
+        } else {
+            column.codes.withUnsafeBufferPointer { codes in
+            e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+            weights.withUnsafeBufferPointer { weights in
+                for i in 0..<n {
+                    let k = Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)
+                    let w = weights[i]
+                    rows[k] += 1
+                    w1[k] += w
+                    w2[k] += w * w
+                    if w == 0 { zero[k] += 1 }
+                }
+            }}}
+        }
         let usedCodes = (0..<256).filter { code in (0..<slots).contains { rows[$0 << 8 | code] != 0 } }
         for slot in 0..<slots {
             let g = Int(e.layout.slotGroup[slot])

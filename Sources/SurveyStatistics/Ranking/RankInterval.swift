@@ -1,3 +1,4 @@
+import Dispatch
 /// Ranks with uncertainty: from bootstrap replicates of a set of group estimates (provinces,
 /// services), each group's rank, its rank interval, and whether it can be told apart from its
 /// neighbours in the ranking.
@@ -60,18 +61,33 @@ public struct RankInterval: Sendable, Hashable, Codable {
         precondition(r > 0 && replicates.allSatisfy { $0.count == r }, "every group needs the same number of replicates")
 
         let pointRank = ranks(estimates)
-        var replicateRanks = [[Int]](repeating: [Int](repeating: 0, count: r), count: groups)
-        var column = [Double](repeating: 0, count: groups)
-        for j in 0..<r {
-            for g in 0..<groups { column[g] = replicates[g][j] }
-            let rk = ranks(column)
-            for g in 0..<groups { replicateRanks[g][j] = rk[g] }
+        // How often each group took each rank: counts[g * groups + rank − 1]. The replicates are
+        // ranked side by side in chunks, each chunk counting into its own table; the tables are
+        // integers, so their sum does not depend on the chunks.
+        let chunks = min(r, 8)
+        let tables = UnsafeMutablePointer<Int>.allocate(capacity: chunks * groups * groups)
+        tables.initialize(repeating: 0, count: chunks * groups * groups)
+        defer { tables.deallocate() }
+        let shared = SharedCounts(pointer: tables)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let counts = shared.pointer + c * groups * groups
+            var column = [Double](repeating: 0, count: groups)
+            var ranker = Ranker(count: groups)
+            for j in (r * c / chunks)..<(r * (c + 1) / chunks) {
+                for g in 0..<groups { column[g] = replicates[g][j] }
+                ranker.rank(column)
+                for g in 0..<groups { counts[g * groups + ranker.result[g] - 1] += 1 }
+            }
+        }
+        var counts = [Int](repeating: 0, count: groups * groups)
+        for c in 0..<chunks {
+            for k in 0..<(groups * groups) { counts[k] += tables[c * groups * groups + k] }
         }
         let alpha = 1 - level
         var bounds: [(Int, Int)] = []
         for g in 0..<groups {
-            let sorted = replicateRanks[g].sorted()
-            bounds.append((inverseECDF(sorted, alpha / 2), inverseECDF(sorted, 1 - alpha / 2)))
+            let row = Array(counts[(g * groups)..<((g + 1) * groups)])
+            bounds.append((inverseECDF(counts: row, total: r, alpha / 2), inverseECDF(counts: row, total: r, 1 - alpha / 2)))
         }
         // Order of the groups by point rank (stable for ties) to find neighbours.
         let order = (0..<groups).sorted { (pointRank[$0], $0) < (pointRank[$1], $1) }
@@ -111,4 +127,59 @@ public struct RankInterval: Sendable, Hashable, Codable {
         let k = max(1, Int((n * p).rounded(.up)))
         return sorted[min(k, sorted.count) - 1]
     }
+
+    /// ``inverseECDF(_:_:)`` of the ranks whose counts are `counts[rank − 1]` (`total` in all):
+    /// the smallest rank whose cumulative count reaches k = ⌈total·p⌉ (at least 1), which is the
+    /// k-th entry of the sorted ranks.
+    static func inverseECDF(counts: [Int], total: Int, _ p: Double) -> Int {
+        let k = min(max(1, Int((Double(total) * p).rounded(.up))), total)
+        var cumulative = 0
+        for (index, count) in counts.enumerated() {
+            cumulative += count
+            if cumulative >= k { return index + 1 }
+        }
+        return counts.count
+    }
+}
+
+/// Descending "min" ranks, as ``RankInterval/ranks(_:)`` gives them, with storage reused from
+/// one call to the next: the values are sorted by a 64-bit key (ties broken by position), so the
+/// sort compares integers only.
+struct Ranker {
+    private(set) var result: [Int]
+    private var order: [(key: UInt64, index: Int)]
+
+    init(count: Int) {
+        result = [Int](repeating: 0, count: count)
+        order = [(key: UInt64, index: Int)](repeating: (0, 0), count: count)
+    }
+
+    mutating func rank(_ values: [Double]) {
+        for g in values.indices { order[g] = (Self.key(values[g]), g) }
+        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        for k in order.indices {
+            let (key, g) = order[k]
+            // Equal values share the better rank; NaNs (key .max) never tie, as `==` says.
+            if k > 0, key == order[k - 1].key, key != .max {
+                result[g] = result[order[k - 1].index]
+            } else {
+                result[g] = k + 1
+            }
+        }
+    }
+
+    /// A key that orders values from the highest down: −0 and +0 share a key, NaN comes last.
+    static func key(_ x: Double) -> UInt64 {
+        if x.isNaN { return .max }
+        let bits = (x + 0).bitPattern
+        let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+        return ~ascending
+    }
+}
+
+/// The rank-count tables of ``RankInterval/compute(estimates:replicates:level:)``, one per
+/// chunk of replicates: each concurrent task writes only its own table, read after all return,
+/// which is why the unchecked `Sendable` is sound.
+private struct SharedCounts: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int>
 }
