@@ -167,9 +167,9 @@ struct ColumnarPass {
         //    a table by (group, answer), so that a row costs one load per criterion below.
         struct Part {
             enum Source {
-                /// `table[g * 16 + compact[code]]` is c/X_g · (y − θ_g) for a valid answer; entry 0
+                /// `table[g * stride + compact[code]]` is c/X_g · (y − θ_g) for a valid answer; entry 0
                 /// of each group (every missing code) is 0, and `compact[code] != 0` says the row enters.
-                case item(codes: [AnswerCode], compact: [UInt8], table: [Double])
+                case item(codes: [AnswerCode], compact: [UInt8], stride: Int, table: [Double])
                 case ratio(Int)
                 case linear(Int)
             }
@@ -198,17 +198,20 @@ struct ColumnarPass {
                 case let .item(c, variable):
                     let column = e.columns[c]
                     let y = column.table(variable)
-                    // Valid codes are scale positions 1…11 (AnswerCode), so 16 entries per group.
+                    // Valid codes are scale positions 1…11 (AnswerCode); every other code is 0.
                     var compact = [UInt8](repeating: 0, count: 256)
                     for code in 0..<256 where column.valid[code] != 0 {
                         precondition(code < 16, "valid answer codes are scale positions 1...11")
                         compact[code] = UInt8(code)
                     }
-                    var table = [Double](repeating: 0, count: G * 16)
+                    // The table is as short as the scale (6 entries per group for 5 points), so
+                    // that it stays in the first-level cache while a block of rows reads it.
+                    let stride = Int(compact.max() ?? 0) + 1
+                    var table = [Double](repeating: 0, count: G * stride)
                     for g in 0..<G {
-                        for code in 1..<16 where compact[code] != 0 { table[g * 16 + code] = scale[g] * (y[code] - theta[g]) }
+                        for code in 1..<16 where compact[code] != 0 { table[g * stride + code] = scale[g] * (y[code] - theta[g]) }
                     }
-                    source = .item(codes: column.codes, compact: compact, table: table)
+                    source = .item(codes: column.codes, compact: compact, stride: stride, table: table)
                 case .linear:
                     source = .linear(linearPosition[p]!)
                 default:
@@ -233,7 +236,7 @@ struct ColumnarPass {
             let ub = scratch.zeros(block)
             let enb = UnsafeMutablePointer<UInt8>.allocate(capacity: L * block)  // ≠ 0 where the row enters
             enb.initialize(repeating: 0, count: L * block)
-            let gb = UnsafeMutablePointer<Int>.allocate(capacity: block)  // 16 × the row's group
+            let gb = UnsafeMutablePointer<Int>.allocate(capacity: block)  // the row's group
             gb.initialize(repeating: 0, count: block)
             defer {
                 enb.deallocate()
@@ -241,28 +244,39 @@ struct ColumnarPass {
             }
             // Slot totals of the linear statistics, slot-major, folded after the last block.
             let tl = scratch.zeros(slots * L), t2l = scratch.zeros(clustered ? 1 : slots * L)
+            // The row loops add into `lanes` copies by row (r mod lanes), summed at the end, so
+            // that a run of rows into the same slot or group (the whole sample: every row) is
+            // not one chain of dependent additions. Only when the slots are few.
+            let lanes = slots <= 4096 ? 4 : 1, groupLanes = G <= 4096 ? 4 : 1
+            let tlLanes = lanes == 1 ? tl : scratch.zeros(slots * L * lanes)
+            let t2lLanes = lanes == 1 || clustered ? t2l : scratch.zeros(slots * L * lanes)
             // Per (group, linear statistic): entering rows with w ≠ 0, their Σw, Σw², Σz, Σz²/w.
             let acc = scratch.zeros(G * L * 5)
+            let accLanes = groupLanes == 1 ? acc : scratch.zeros(G * L * 5 * groupLanes)
+            // With unit weights and no clusters, per slot: the entering rows (see below).
+            let slotSums = unitWeights && !clustered
+            let cnt = scratch.zeros(slotSums ? slots * L : 1)
+            let cntLanes = lanes == 1 || !slotSums ? cnt : scratch.zeros(slots * L * lanes)
             weights.withUnsafeBufferPointer { w in
             rowGroup.withUnsafeBufferPointer { rowGroup in
             rowSlot.withUnsafeBufferPointer { rowSlot in
                 var lo = 0
                 while lo < n {
                     let m = min(block, n - lo)
-                    for r in 0..<m { gb[r] = Int(rowGroup[lo + r]) &* 16 }
+                    for r in 0..<m { gb[r] = Int(rowGroup[lo &+ r]) }
                     for (l, statistic) in linear.enumerated() {
                         let z = zb + l * block, en = enb + l * block
                         ub.update(repeating: 0, count: m)
                         en.update(repeating: 0, count: m)
                         for part in statistic.parts {
                             switch part.source {
-                            case let .item(codes, compact, table):
+                            case let .item(codes, compact, stride, table):
                                 codes.withUnsafeBufferPointer { codes in
                                 compact.withUnsafeBufferPointer { compact in
                                 table.withUnsafeBufferPointer { table in
                                     for r in 0..<m {
-                                        let k = compact[Int(codes[lo + r].rawValue)]
-                                        ub[r] += table[gb[r] &+ Int(k)]
+                                        let k = compact[Int(codes[lo &+ r].rawValue)]
+                                        ub[r] += table[gb[r] &* stride &+ Int(k)]
                                         en[r] |= k
                                     }
                                 }}}
@@ -272,7 +286,7 @@ struct ColumnarPass {
                                 for r in 0..<m {
                                     let i = lo + r
                                     guard b[i] > 0 else { continue }
-                                    let g = gb[r] >> 4
+                                    let g = gb[r]
                                     ub[r] += scale[g] * (a[i] - theta[g] * b[i])
                                     en[r] = 1
                                 }
@@ -280,7 +294,11 @@ struct ColumnarPass {
                                 continue
                             }
                         }
-                        for r in 0..<m { z[r] = w[lo + r] * ub[r] }
+                        if unitWeights {
+                            z.update(from: ub, count: m)
+                        } else {
+                            for r in 0..<m { z[r] = w[lo + r] * ub[r] }
+                        }
                         for part in statistic.parts {
                             guard case let .linear(k) = part.source else { continue }
                             let zp = zb + k * block, ep = enb + k * block
@@ -290,25 +308,67 @@ struct ColumnarPass {
                                 en[r] = 1
                             }
                         }
+                        if slotSums {
+                            // Every weight is 1 and slots are (group, stratum) cells: per slot
+                            // Σz, Σz² and the entering rows give the group's sums too. A row that
+                            // does not enter has z = 0 and adds nothing.
+                            for r in 0..<m {
+                                let zi = z[r]
+                                let slot = (Int(rowSlot[lo &+ r]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
+                                tlLanes[slot] += zi
+                                t2lLanes[slot] += zi * zi
+                                if en[r] != 0 { cntLanes[slot] += 1 }
+                            }
+                            continue
+                        }
                         for r in 0..<m where en[r] != 0 {
                             let i = lo + r
                             let wi = w[i], zi = z[r]
-                            let slot = Int(rowSlot[i]) &* L &+ l
-                            tl[slot] += zi
-                            if !clustered { t2l[slot] += zi * zi }
+                            let slot = (Int(rowSlot[i]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
+                            tlLanes[slot] += zi
+                            if !clustered { t2lLanes[slot] += zi * zi }
                             if wi != 0 {
-                                let k = ((gb[r] >> 4) &* L &+ l) &* 5
-                                acc[k] += 1
-                                acc[k + 1] += wi
-                                acc[k + 2] += wi * wi
-                                acc[k + 3] += zi
-                                acc[k + 4] += zi * zi / wi
+                                let k = ((gb[r] &* L &+ l) &* groupLanes &+ (r & (groupLanes &- 1))) &* 5
+                                accLanes[k] += 1
+                                accLanes[k + 1] += wi
+                                accLanes[k + 2] += wi * wi
+                                accLanes[k + 3] += zi
+                                accLanes[k + 4] += zi * zi / wi
                             }
                         }
                     }
                     lo += m
                 }
             }}}
+            if lanes > 1 {
+                for t in 0..<(slots * L) {
+                    let b = t * lanes
+                    tl[t] = ((tlLanes[b] + tlLanes[b + 1]) + tlLanes[b + 2]) + tlLanes[b + 3]
+                    if !clustered { t2l[t] = ((t2lLanes[b] + t2lLanes[b + 1]) + t2lLanes[b + 2]) + t2lLanes[b + 3] }
+                    if slotSums { cnt[t] = ((cntLanes[b] + cntLanes[b + 1]) + cntLanes[b + 2]) + cntLanes[b + 3] }
+                }
+            }
+            if groupLanes > 1 {
+                for t in 0..<(G * L) {
+                    for f in 0..<5 {
+                        let b = t * groupLanes * 5 + f
+                        acc[t * 5 + f] = ((accLanes[b] + accLanes[b + 5]) + accLanes[b + 10]) + accLanes[b + 15]
+                    }
+                }
+            }
+            if slotSums {
+                for slot in 0..<slots {
+                    let g = Int(e.layout.slotGroup[slot])
+                    for l in 0..<L {
+                        let a = (g * L + l) * 5, t = slot * L + l
+                        acc[a] += cnt[t]
+                        acc[a + 1] += cnt[t]
+                        acc[a + 2] += cnt[t]
+                        acc[a + 3] += tl[t]
+                        acc[a + 4] += t2l[t]
+                    }
+                }
+            }
             for (l, statistic) in linear.enumerated() {
                 for g in 0..<G {
                     let a = (g * L + l) * 5, k = g * S + statistic.s
@@ -380,46 +440,80 @@ struct ColumnarPass {
                           unitWeights: unitWeights, counts: counts,
                           gW: gW, gW2: gW2, gN: gN, gWY: gWY, gWY2: gWY2, sW: sW, sW2: sW2, sWY: sWY, sW2Y: sW2Y, sW2Y2: sW2Y2)
         } else {
+            // Group sums from per-(group, answer) tables of rows, Σw, Σw² and zero-weight rows,
+            // formed after the loop (answers compacted to 16: valid codes 1…11 as they are,
+            // then one entry per kind of missing), in two copies by row parity so that runs of
+            // rows with the same group and answer (the whole sample) do not wait on each
+            // other's additions; the slots' sums as before.
+            var compact = [UInt8](repeating: 15, count: 256)
+            var compactKind = [Int](repeating: Int(AnswerColumn.Kind.invalid.rawValue), count: 16)
+            for code in 0..<256 {
+                if column.valid[code] == 1 {
+                    precondition(code < 12, "valid answer codes are scale positions 1...11")
+                    compact[code] = UInt8(code)
+                    compactKind[code] = Int(AnswerColumn.Kind.valid.rawValue)
+                } else {
+                    let kind = Int(column.kind[code])
+                    compact[code] = UInt8(11 + kind)  // noAnswer 12, dontKnow 13, notApplicable 14, invalid 15
+                    compactKind[11 + kind] = kind
+                }
+            }
+            let lanes = G <= 4096 ? 2 : 1
+            let cRows = buffers.zeros(lanes * G * 16), cW = buffers.zeros(lanes * G * 16)
+            let cW2 = buffers.zeros(lanes * G * 16), cZero = buffers.zeros(lanes * G * 16)
             column.codes.withUnsafeBufferPointer { codes in
             e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
             e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
             weights.withUnsafeBufferPointer { weights in
             tables.withUnsafeBufferPointer { tables in
-            column.kind.withUnsafeBufferPointer { kind in
+            compact.withUnsafeBufferPointer { compact in
             column.valid.withUnsafeBufferPointer { valid in
                 for i in 0..<n {
                     let code = Int(codes[i].rawValue)
                     let g = Int(rowGroup[i])
-                    counts[g * 5 + Int(kind[code])] += 1
-                    if valid[code] == 0 { continue }
                     let w = weights[i]
-                    let slot = Int(rowSlot[i])
                     let ww = w * w
-                    gW[g] += w
-                    if w != 0 { gN[g] += 1; gW2[g] += ww }
+                    let k = ((i & (lanes &- 1)) &* G &+ g) << 4 | Int(compact[code])
+                    cRows[k] += 1
+                    cW[k] += w
+                    cW2[k] += ww
+                    if w == 0 { cZero[k] += 1 }
+                    if valid[code] == 0 { continue }
+                    let slot = Int(rowSlot[i])
                     sW[slot] += w
                     if clustered {
-                        for j in 0..<J {
-                            let y = tables[code * J + j]
-                            let wy = w * y
-                            gWY[g * J + j] += wy
-                            gWY2[g * J + j] += wy * y
-                            sWY[slot * J + j] += wy
-                        }
+                        for j in 0..<J { sWY[slot &* J &+ j] += w * tables[code &* J &+ j] }
                         continue
                     }
                     sW2[slot] += ww
                     for j in 0..<J {
-                        let y = tables[code * J + j]
-                        let wy = w * y
-                        gWY[g * J + j] += wy
-                        gWY2[g * J + j] += wy * y
-                        sWY[slot * J + j] += wy
-                        sW2Y[slot * J + j] += ww * y
-                        sW2Y2[slot * J + j] += ww * y * y
+                        let y = tables[code &* J &+ j]
+                        sWY[slot &* J &+ j] += w * y
+                        sW2Y[slot &* J &+ j] += ww * y
+                        sW2Y2[slot &* J &+ j] += ww * y * y
                     }
                 }
             }}}}}}}
+            for lane in 0..<lanes {
+                for g in 0..<G {
+                    for c in 0..<16 {
+                        let k = (lane * G + g) << 4 | c
+                        let count = cRows[k]
+                        if count == 0 { continue }
+                        counts[g * 5 + compactKind[c]] += count
+                        guard c >= 1 && c <= 11 else { continue }
+                        let w = cW[k]
+                        gW[g] += w
+                        gW2[g] += cW2[k]
+                        gN[g] += count - cZero[k]
+                        for j in 0..<J {
+                            let y = tables[c * J + j]
+                            gWY[g * J + j] += w * y
+                            gWY2[g * J + j] += w * y * y
+                        }
+                    }
+                }
+            }
         }
         for g in 0..<G {
             for k in 0..<5 { sums.answerCounts[(g * C + countColumn) * 5 + k] = Int(counts[g * 5 + k]) }
@@ -485,8 +579,10 @@ struct ColumnarPass {
         var buffers = Buffers()
         defer { buffers.free() }
         // Codes as they are (one byte): 256 entries per slot.
-        let rows = buffers.zeros(slots * 256), zero = buffers.zeros(slots * 256)
-        let w1 = buffers.zeros(slots * 256), w2 = buffers.zeros(slots * 256)
+        // With unit weights Σw and Σw² are the rows and no weight is zero: one table serves all.
+        let rows = buffers.zeros(slots * 256)
+        let zero = unitWeights ? nil : buffers.zeros(slots * 256)
+        let w1 = unitWeights ? rows : buffers.zeros(slots * 256), w2 = unitWeights ? rows : buffers.zeros(slots * 256)
         if unitWeights {
             // Every weight is 1: Σw = Σw² = the rows, none zero. Integer counts, in two tables
             // (even and odd rows) so that rows with the same answer do not wait on each other's
@@ -506,12 +602,9 @@ struct ColumnarPass {
                 if i < n { tally[Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)] &+= 1 }
             }}
             for k in 0..<(slots * 256) {
-                let count = Double(tally[k]) + Double(odd[k])
-                rows[k] = count
-                w1[k] = count
-                w2[k] = count
+                rows[k] = Double(tally[k]) + Double(odd[k])
             }
-        } else {
+        } else if let zero {
             column.codes.withUnsafeBufferPointer { codes in
             e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
             weights.withUnsafeBufferPointer { weights in
@@ -537,7 +630,7 @@ struct ColumnarPass {
                 let w = w1[k], ww = w2[k]
                 gW[g] += w
                 gW2[g] += ww
-                gN[g] += count - zero[k]
+                gN[g] += count - (zero?[k] ?? 0)
                 sW[slot] += w
                 sW2[slot] += ww
                 for j in 0..<J {
