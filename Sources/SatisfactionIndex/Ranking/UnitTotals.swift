@@ -186,11 +186,13 @@ struct UnitTotals {
     }
 
     /// Every node of `nodes` for every group of `groups` in the replicate with unit multipliers
-    /// `m`, group-major: `[g0 n0, g0 n1, …, g1 n0, …]`.
-    func values(nodes: [Int], groups: [Int], multipliers m: [Double], scratch: inout [Double]) -> [Double] {
+    /// `m`, group-major: `[g0 n0, g0 n1, …, g1 n0, …]`; with `appendingWholeSample`, then every
+    /// node for the whole sample, from the sums of all groups' totals.
+    func values(nodes: [Int], groups: [Int], multipliers m: [Double], scratch: inout [Double],
+                appendingWholeSample: Bool = false) -> [Double] {
         let L = leaves.count
         let width = 2 * L
-        var sums = [Double](repeating: 0, count: groupCount * width)
+        var sums = [Double](repeating: 0, count: (groupCount + (appendingWholeSample ? 1 : 0)) * width)
         if byRows {
             sumRows(multipliers: m, into: &sums, scratch: &scratch)
         } else {
@@ -216,6 +218,13 @@ struct UnitTotals {
             }
             let k = g * width + leafPosition[s]
             return sums[k + L] != 0 ? sums[k] / sums[k + L] : .nan
+        }
+        if appendingWholeSample {
+            let total = groupCount * width
+            for g in 0..<groupCount {
+                for k in 0..<width { sums[total + k] += sums[g * width + k] }
+            }
+            return (groups + [groupCount]).flatMap { g in nodes.map { value($0, g) } }
         }
         return groups.flatMap { g in nodes.map { value($0, g) } }
     }
