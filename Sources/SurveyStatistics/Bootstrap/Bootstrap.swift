@@ -238,6 +238,12 @@ struct ResamplingUnits {
     }
 
     /// One replicate's multipliers c_j·n_h/(n_h − 1) (1 for units alone in their stratum).
+    ///
+    /// The multiplier of a unit drawn c times is n_h/(n_h − 1) added c times to 0, in that order.
+    /// When a stratum's units are consecutive (every stratum of rows without strata, or of
+    /// PSUs numbered by stratum), the draws are counted in integers first and each count turned
+    /// into that same sum from a table: the same values, without the random access to the
+    /// members list and the read-modify-write of a double per draw.
     func drawMultipliers(into multiplier: inout [Double], using rng: inout SeededGenerator) {
         for members in stratumUnits {
             let n = members.count
@@ -245,8 +251,23 @@ struct ResamplingUnits {
                 multiplier[members[0]] = 1
                 continue
             }
-            for j in members { multiplier[j] = 0 }
             let scale = Double(n) / Double(n - 1)
+            let first = members[0]
+            if members[n - 1] - first == n - 1 {
+                var counts = [UInt32](repeating: 0, count: n)
+                var most: UInt32 = 0
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for _ in 0..<(n - 1) { counts[rng.nextInt(below: n)] &+= 1 }
+                    for k in 0..<n { most = max(most, counts[k]) }
+                }
+                var sums = [Double](repeating: 0, count: Int(most) + 1)
+                for c in 1..<sums.count { sums[c] = sums[c - 1] + scale }
+                multiplier.withUnsafeMutableBufferPointer { multiplier in
+                    for k in 0..<n { multiplier[first + k] = sums[Int(counts[k])] }
+                }
+                continue
+            }
+            for j in members { multiplier[j] = 0 }
             for _ in 0..<(n - 1) {
                 multiplier[members[rng.nextInt(below: n)]] += scale
             }
