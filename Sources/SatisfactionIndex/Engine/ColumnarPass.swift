@@ -61,7 +61,15 @@ struct ColumnarPass {
         let cells = e.layout.cellCount
         let parts = Slots<(GroupedEstimator.Sums, GroupedEstimator.InfluenceSums)>(count: C)
         let columnStatistics = itemStatistics
-        DispatchQueue.concurrentPerform(iterations: C) { c in
+        // A few workers take every few columns, each reusing its own slot buffers from column to
+        // column (with clusters they are slot-long: reallocating them per column cost a page
+        // fault per 4 kB); the fold leaves them zeroed for the next column.
+        let workers = min(C, 4)
+        let widest = itemStatistics.map(\.count).max() ?? 0
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let scratch = SlotScratch(slots: e.layout.slotCount, statistics: widest, squared: !e.layout.clustered)
+          defer { scratch.free() }
+          for c in stride(from: worker, to: C, by: workers) {
             let list = columnStatistics[c]
             let J = list.count
             var local = GroupedEstimator.Sums(
@@ -75,9 +83,10 @@ struct ColumnarPass {
             let numbered = list.enumerated().map { (s: $0.offset, variable: $0.element.variable) }
             let kept = Set(list.indices.filter { keep.contains(list[$0].s) })
             columnPass(c, statistics: numbered, weights: weights, unitWeights: unitWeights, keep: kept, S: J, C: 1,
-                       countColumn: 0,
+                       countColumn: 0, scratch: scratch,
                        sums: &local, inf: &localInf)
             parts.set(c, (local, localInf))
+          }
         }
         for c in 0..<C {
             let (local, localInf) = parts.get(c)
@@ -405,7 +414,7 @@ struct ColumnarPass {
     /// that columns run side by side, and merges them).
     private func columnPass(
         _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double], unitWeights: Bool, keep: Set<Int>,
-        S: Int, C: Int, countColumn: Int,
+        S: Int, C: Int, countColumn: Int, scratch: SlotScratch,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -428,9 +437,9 @@ struct ColumnarPass {
         let gWY = buffers.zeros(G * J), gWY2 = buffers.zeros(G * J)
         // Per slot: Σw, Σw² and per statistic Σwy, Σw²y, Σw²y².
         // (The squared sums are only needed without clusters; with clusters they stay 1 long.)
-        let squared = clustered ? 1 : slots
-        let sW = buffers.zeros(slots), sW2 = buffers.zeros(squared)
-        let sWY = buffers.zeros(slots * J), sW2Y = buffers.zeros(squared * J), sW2Y2 = buffers.zeros(squared * J)
+        // The slot sums live in the worker's scratch, zero on entry and zeroed again by the fold.
+        let sW = scratch.sW, sW2 = scratch.sW2
+        let sWY = scratch.sWY, sW2Y = scratch.sW2Y, sW2Y2 = scratch.sW2Y2
         let counts = buffers.zeros(G * 5)
         if !clustered && slots <= 1024 {
             // Without clusters the slots are the (group, stratum) cells, few: sum the weights
@@ -550,6 +559,18 @@ struct ColumnarPass {
                             slotT[slot] = t
                             if !clustered { slotT2[slot] = t2 }
                         }
+                        if j == J - 1 {
+                            // The slot's last read: leave the scratch zeroed for the next column.
+                            sW[slot] = 0
+                            for jj in 0..<J { sWY[slot * J + jj] = 0 }
+                            if !clustered {
+                                sW2[slot] = 0
+                                for jj in 0..<J {
+                                    sW2Y[slot * J + jj] = 0
+                                    sW2Y2[slot * J + jj] = 0
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -557,6 +578,10 @@ struct ColumnarPass {
                 inf.slotT[s] = slotT
                 if !clustered { inf.slotT2[s] = slotT2 }
             }
+        }
+        if J == 0 {
+            sW.update(repeating: 0, count: slots)
+            if !clustered { sW2.update(repeating: 0, count: slots) }
         }
     }
 
@@ -757,6 +782,29 @@ struct OptionValues: RowRatio {
     let bit: UInt64
     @inline(__always) func a(_ i: Int) -> Double { Double((chosen[i] >> bit) & 1) }
     @inline(__always) func b(_ i: Int) -> Double { chosen[i] != 0 ? 1 : 0 }
+}
+
+/// One column worker's per-slot sums (Σw, Σw², and per statistic Σwy, Σw²y, Σw²y²; the squared
+/// ones only without clusters), allocated zeroed once and reused from column to column: each
+/// column's fold sets every entry it used back to zero.
+final class SlotScratch {
+    let sW: UnsafeMutablePointer<Double>
+    let sW2: UnsafeMutablePointer<Double>
+    let sWY: UnsafeMutablePointer<Double>
+    let sW2Y: UnsafeMutablePointer<Double>
+    let sW2Y2: UnsafeMutablePointer<Double>
+    private var buffers = Buffers()
+
+    init(slots: Int, statistics: Int, squared: Bool) {
+        let s = squared ? slots : 1
+        sW = buffers.zeros(slots)
+        sW2 = buffers.zeros(s)
+        sWY = buffers.zeros(slots * statistics)
+        sW2Y = buffers.zeros(s * statistics)
+        sW2Y2 = buffers.zeros(s * statistics)
+    }
+
+    func free() { buffers.free() }
 }
 
 /// Zero-filled raw buffers owned by one pass and freed together.
