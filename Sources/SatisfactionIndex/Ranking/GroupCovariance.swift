@@ -138,7 +138,41 @@ enum NormalRankDraws {
             let target = DrawTarget(L: L, z: z, values: values, flat: flat)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let (L, z, values, flat) = (target.L, target.z, target.values, target.flat)
-                for r in (count * c / chunks)..<(count * (c + 1) / chunks) {
+                let hi = count * (c + 1) / chunks
+                var r = count * c / chunks
+                // Four draws at a time, one per vector lane: each lane does the scalar loop's
+                // multiplications and additions in the same order, so the values are the same;
+                // every load of L serves four draws.
+                var zt = [SIMD4<Double>](repeating: .zero, count: G)
+                zt.withUnsafeMutableBufferPointer { zt in
+                    while r + 4 <= hi {
+                        for k in 0..<G { zt[k] = SIMD4(z[r * G + k], z[(r + 1) * G + k], z[(r + 2) * G + k], z[(r + 3) * G + k]) }
+                        for g in 0..<G {
+                            let row = g * G
+                            var s0 = SIMD4<Double>.zero, s1 = SIMD4<Double>.zero
+                            var s2 = SIMD4<Double>.zero, s3 = SIMD4<Double>.zero
+                            var k = 0
+                            while k + 3 <= g {
+                                s0 += SIMD4(repeating: L[row + k]) * zt[k]
+                                s1 += SIMD4(repeating: L[row + k + 1]) * zt[k + 1]
+                                s2 += SIMD4(repeating: L[row + k + 2]) * zt[k + 2]
+                                s3 += SIMD4(repeating: L[row + k + 3]) * zt[k + 3]
+                                k += 4
+                            }
+                            while k <= g {
+                                s0 += SIMD4(repeating: L[row + k]) * zt[k]
+                                k += 1
+                            }
+                            let v = SIMD4(repeating: values[g]) + ((s0 + s1) + (s2 + s3))
+                            flat[r * G + g] = v[0]
+                            flat[(r + 1) * G + g] = v[1]
+                            flat[(r + 2) * G + g] = v[2]
+                            flat[(r + 3) * G + g] = v[3]
+                        }
+                        r += 4
+                    }
+                }
+                for r in r..<hi {
                     let out = r * G
                     for g in 0..<G {
                         // Four running sums, so that the products pipeline.
