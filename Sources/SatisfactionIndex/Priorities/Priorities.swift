@@ -1,3 +1,4 @@
+import Dispatch
 import SurveySchema
 import SurveyStatistics
 
@@ -70,19 +71,28 @@ extension EngineContext {
         guard let wholeSample else { return nil }
         let criteria = survey.criteria
         let overall = survey.questions(of: .overall).first.flatMap { q in plan.columnOfQuestion[q.id].map { (q.id, $0) } }
-        var rows: [ImportancePerformance] = []
-        for criterion in criteria {
-            guard let c = plan.columnOfCriterion[criterion.id], let entry = wholeSample.node(criterion.id) else { continue }
+        // The criteria's correlations are independent: side by side on the available cores.
+        let listed = criteria.compactMap { criterion -> (Criterion, Int, IndexEntry)? in
+            guard let c = plan.columnOfCriterion[criterion.id], let entry = wholeSample.node(criterion.id) else { return nil }
+            return (criterion, c, entry)
+        }
+        let correlations = Slots<(Double, Int)>(count: listed.count)
+        DispatchQueue.concurrentPerform(iterations: listed.count) { k in
+            let (criterion, c, _) = listed[k]
             let column = plan.columns[c]
             let aspect = survey.parentChain(of: criterion.id).first
             let others: [AnswerColumn] = overall == nil
                 ? (aspect?.criteria ?? []).filter { $0.id != criterion.id }.compactMap { plan.columnOfCriterion[$0.id] }.map { plan.columns[$0] }
                 : []
-            let (importance, n) = overall.map { importanceAgainstItem(column, plan.columns[$0.1]) }
-                ?? importanceAgainstRest(column, others)
+            correlations.set(k, overall.map { importanceAgainstItem(column, plan.columns[$0.1]) }
+                ?? importanceAgainstRest(column, others))
+        }
+        var rows: [ImportancePerformance] = []
+        for (k, (criterion, _, entry)) in listed.enumerated() {
+            let (importance, n) = correlations.get(k)
             rows.append(ImportancePerformance(
-                criterion: criterion.id, aspect: aspect?.id, performance: entry.estimate.value, importance: importance,
-                n: n, quadrant: nil))
+                criterion: criterion.id, aspect: survey.parentChain(of: criterion.id).first?.id,
+                performance: entry.estimate.value, importance: importance, n: n, quadrant: nil))
         }
         let valid = rows.filter { !$0.importance.isNaN && !$0.performance.isNaN }
         if !valid.isEmpty {
