@@ -61,33 +61,27 @@ public struct RankInterval: Sendable, Hashable, Codable {
         precondition(r > 0 && replicates.allSatisfy { $0.count == r }, "every group needs the same number of replicates")
 
         let pointRank = ranks(estimates)
-        // How often each group took each rank: counts[g * groups + rank − 1]. The replicates are
-        // ranked side by side in chunks, each chunk counting into its own table; the tables are
-        // integers, so their sum does not depend on the chunks.
+        // Each replicate's ranks, group-major (`rankOf[g * r + j]`), the replicates ranked side by
+        // side in chunks; each chunk writes only its own replicates' entries.
         let chunks = min(r, 8)
-        let tables = UnsafeMutablePointer<Int>.allocate(capacity: chunks * groups * groups)
-        tables.initialize(repeating: 0, count: chunks * groups * groups)
-        defer { tables.deallocate() }
-        let shared = SharedCounts(pointer: tables)
+        let rankOf = UnsafeMutablePointer<Int32>.allocate(capacity: groups * r)
+        rankOf.initialize(repeating: 0, count: groups * r)
+        defer { rankOf.deallocate() }
+        let shared = SharedRanks(pointer: rankOf)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let counts = shared.pointer + c * groups * groups
             var column = [Double](repeating: 0, count: groups)
             var ranker = Ranker(count: groups)
             for j in (r * c / chunks)..<(r * (c + 1) / chunks) {
                 for g in 0..<groups { column[g] = replicates[g][j] }
                 ranker.rank(column)
-                for g in 0..<groups { counts[g * groups + ranker.result[g] - 1] += 1 }
+                for g in 0..<groups { shared.pointer[g * r + j] = Int32(ranker.result[g]) }
             }
-        }
-        var counts = [Int](repeating: 0, count: groups * groups)
-        for c in 0..<chunks {
-            for k in 0..<(groups * groups) { counts[k] += tables[c * groups * groups + k] }
         }
         let alpha = 1 - level
         var bounds: [(Int, Int)] = []
         for g in 0..<groups {
-            let row = Array(counts[(g * groups)..<((g + 1) * groups)])
-            bounds.append((inverseECDF(counts: row, total: r, alpha / 2), inverseECDF(counts: row, total: r, 1 - alpha / 2)))
+            let sorted = UnsafeBufferPointer(start: rankOf + g * r, count: r).map(Int.init).sorted()
+            bounds.append((inverseECDF(sorted, alpha / 2), inverseECDF(sorted, 1 - alpha / 2)))
         }
         // Order of the groups by point rank (stable for ties) to find neighbours.
         let order = (0..<groups).sorted { (pointRank[$0], $0) < (pointRank[$1], $1) }
@@ -127,19 +121,6 @@ public struct RankInterval: Sendable, Hashable, Codable {
         let k = max(1, Int((n * p).rounded(.up)))
         return sorted[min(k, sorted.count) - 1]
     }
-
-    /// ``inverseECDF(_:_:)`` of the ranks whose counts are `counts[rank − 1]` (`total` in all):
-    /// the smallest rank whose cumulative count reaches k = ⌈total·p⌉ (at least 1), which is the
-    /// k-th entry of the sorted ranks.
-    static func inverseECDF(counts: [Int], total: Int, _ p: Double) -> Int {
-        let k = min(max(1, Int((Double(total) * p).rounded(.up))), total)
-        var cumulative = 0
-        for (index, count) in counts.enumerated() {
-            cumulative += count
-            if cumulative >= k { return index + 1 }
-        }
-        return counts.count
-    }
 }
 
 /// Descending "min" ranks, as ``RankInterval/ranks(_:)`` gives them, with storage reused from
@@ -177,9 +158,9 @@ struct Ranker {
     }
 }
 
-/// The rank-count tables of ``RankInterval/compute(estimates:replicates:level:)``, one per
-/// chunk of replicates: each concurrent task writes only its own table, read after all return,
-/// which is why the unchecked `Sendable` is sound.
-private struct SharedCounts: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Int>
+/// The replicate ranks of ``RankInterval/compute(estimates:replicates:level:)``: each concurrent
+/// task writes only its own replicates' entries, read after all tasks return, which is why the
+/// unchecked `Sendable` is sound.
+private struct SharedRanks: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int32>
 }
