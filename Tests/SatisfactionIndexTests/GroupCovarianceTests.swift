@@ -132,5 +132,15 @@ import TestSupport
                 #expect(draws[g][r].bitPattern == expected.bitPattern, "group \(g) draw \(r)")
             }
         }
+        // Without a covariance matrix: θ_g + √v_g · z, draw by draw, group by group.
+        let variances = [0.04, 0.09, 0.01]
+        let alone = NormalRankDraws.draws(values: [0.1, 0.2, 0.3], covariance: nil, variances: variances, count: 9, seed: 4)
+        var one = SeededGenerator(seed: 4)
+        for r in 0..<9 {
+            for g in 0..<3 {
+                let expected = [0.1, 0.2, 0.3][g] + variances[g].squareRoot() * one.nextNormal()
+                #expect(alone[g][r].bitPattern == expected.bitPattern, "alone: group \(g) draw \(r)")
+            }
+        }
     }
 }

@@ -118,14 +118,22 @@ enum NormalRankDraws {
         let G = values.count
         var generator = SeededGenerator(seed: seed)
         var out = [[Double]](repeating: [Double](repeating: 0, count: count), count: G)
-        // Draw-major normals (one draw's G values contiguous), in the order the draws take them.
-        let z = generator.nextNormals(count: G * count)
         guard let covariance else {
-            for r in 0..<count {
-                for g in 0..<G { out[g][r] = values[g] + variances[g].squareRoot() * z[r * G + g] }
+            // Normals in blocks of about a million (many groups: the draws alone are G × count).
+            var r = 0
+            while r < count {
+                let m = min(count - r, max(1, (1 << 20) / max(G, 1)))
+                let z = generator.nextNormals(count: m * G)
+                for k in 0..<m {
+                    for g in 0..<G { out[g][r + k] = values[g] + variances[g].squareRoot() * z[k * G + g] }
+                }
+                r += m
             }
             return out
         }
+        // Draw-major normals (one draw's G values contiguous), in the order the draws take them
+        // (at most 600 groups here: 1.2 million normals for 2,000 draws).
+        let z = generator.nextNormals(count: G * count)
         let L = cholesky(covariance, G)
         // Draw-major results; the draws are independent given z, so chunks of them run side by
         // side, each value by the same sums in the same order.
