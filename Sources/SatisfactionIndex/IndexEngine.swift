@@ -64,6 +64,9 @@ public struct IndexEngine: Sendable {
             groupings.append(table)
             covariances[list[k]] = covariance
         }
+        // Bootstrap intervals of the tree's nodes (`--bootstrap`): one bootstrap serves every
+        // grouping asked for and the rankings of their nodes.
+        let replicated = options.bootstrapIntervals ? try context.bootstrapIntervals(&groupings) : [:]
         // Disclosure control (issue 9): complementary suppression, so that no suppressed number
         // can be worked out by subtraction. Before rankings and priorities, which leave out
         // whatever is suppressed.
@@ -82,7 +85,8 @@ public struct IndexEngine: Sendable {
             }
             let s = context.plan.statisticOfNode[request.node]
             rankings.append(try context.ranking(request, table: table,
-                                                covariance: s.flatMap { covariances[request.by]?[$0] }))
+                                                covariance: s.flatMap { covariances[request.by]?[$0] },
+                                                replicated: replicated[request.by]))
         }
         let reliability = options.reliability ? context.reliability() : []
         let priorities = options.priorities ? context.priorities(wholeSample: groupings[0].groups.first) : nil
@@ -260,37 +264,65 @@ struct EngineContext {
                 weightedRespondents: dataset.weights == nil ? nil : sums.groupWeight[g], degreesOfFreedom: df,
                 belowDisclosureThreshold: hidden, nodes: nodes, questions: questions))
         }
-        if options.bootstrapIntervals { bootstrapIntervals(&results, estimator: estimator) }
         return (GroupingResults(by: by, groups: results), covariances)
     }
 
-    /// Replaces the intervals of the indicator tree's nodes by bootstrap percentile intervals:
-    /// one seeded Rao–Wu bootstrap of the whole design (``IndexOptions/bootstrap``) whose
-    /// replicates recompute every node for every group from per-(unit, group) totals
-    /// (``UnitTotals``). The estimate and its linearization standard error are kept.
-    func bootstrapIntervals(_ results: inout [GroupResult], estimator: GroupedEstimator) {
+    /// Replaces the intervals of the indicator tree's nodes, in every grouping, by bootstrap
+    /// percentile intervals: one seeded Rao–Wu bootstrap of the whole design
+    /// (``IndexOptions/bootstrap``) whose replicates recompute every node for every group from
+    /// per-(unit, group) totals (``UnitTotals``). The estimate and its linearization standard
+    /// error are kept.
+    ///
+    /// Every grouping's replicates come from the same draws (same seed), so they are computed
+    /// once per grouping, and the whole sample's, whose totals are the sums of any grouping's
+    /// group totals, come with the first grouping's instead of a bootstrap of their own.
+    /// - Returns: each grouping's node replicates, which its rankings reuse.
+    func bootstrapIntervals(_ groupings: inout [GroupingResults]) throws(IndexError) -> [[String]: NodeReplicates] {
         let settings = options.bootstrap
         let nodes = plan.entries.filter { !$0.isQuestion }
-        guard !nodes.isEmpty, !results.isEmpty else { return }
+        guard !nodes.isEmpty else { return [:] }
         let statistics = nodes.map(\.statistic)
-        let totals = UnitTotals(estimator: estimator, nodes: statistics, scheme: settings.scheme)
-        let groups = Array(0..<estimator.groups.count)
         let K = statistics.count
-        let replicates = Bootstrap.replicates(
-            design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
-            count: groups.count * K
-        ) { multipliers in
-            var scratch: [Double] = []
-            return totals.values(nodes: statistics, groups: groups, multipliers: multipliers, scratch: &scratch)
+        let whole = groupings.firstIndex { $0.by.isEmpty }
+        let carrier = groupings.firstIndex { !$0.by.isEmpty && !$0.groups.isEmpty }
+        var out: [[String]: NodeReplicates] = [:]
+        for index in groupings.indices where !groupings[index].groups.isEmpty {
+            if index == whole && carrier != nil { continue }
+            let estimator = try estimator(groupings[index].by)
+            let G = estimator.groups.count
+            let withWhole = index == carrier && whole != nil
+            let totals = UnitTotals(estimator: estimator, nodes: statistics, scheme: settings.scheme)
+            let groups = Array(0..<G)
+            let values = Bootstrap.replicates(
+                design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
+                count: (G + (withWhole ? 1 : 0)) * K
+            ) { multipliers in
+                var scratch: [Double] = []
+                return totals.values(nodes: statistics, groups: groups, multipliers: multipliers, scratch: &scratch,
+                                     appendingWholeSample: withWhole)
+            }
+            out[groupings[index].by] = NodeReplicates(statistics: statistics, values: Array(values[0..<(G * K)]))
+            applyPercentiles(&groupings[index].groups, nodes: nodes, values: values, offset: 0)
+            if withWhole, let whole {
+                out[[]] = NodeReplicates(statistics: statistics, values: Array(values[(G * K)...]))
+                applyPercentiles(&groupings[whole].groups, nodes: nodes, values: values, offset: G * K)
+            }
         }
+        return out
+    }
+
+    /// Sets the percentile interval of every node of every group from `values[offset + g * K + k]`.
+    private func applyPercentiles(_ results: inout [GroupResult], nodes: [IndexPlan.Entry], values: [[Double]], offset: Int) {
+        let settings = options.bootstrap
+        let K = nodes.count
         for g in results.indices {
             for (k, node) in nodes.enumerated() {
                 guard let j = results[g].nodes.firstIndex(where: { $0.id == node.id && $0.option == node.option }),
                       !results[g].nodes[j].isSuppressed else { continue }
-                let distribution = BootstrapDistribution(estimate: results[g].nodes[j].estimate.value,
-                                                         replicates: replicates[g * K + k])
+                let replicates = values[offset + g * K + k]
+                let distribution = BootstrapDistribution(estimate: results[g].nodes[j].estimate.value, replicates: replicates)
                 var interval = distribution.percentileInterval(level: self.settings.level)
-                let note = "\(replicates[g * K + k].count) replicates, seed \(settings.seed), \(settings.scheme.rawValue)"
+                let note = "\(replicates.count) replicates, seed \(settings.seed), \(settings.scheme.rawValue)"
                 interval.note = interval.note.map { "\($0); \(note)" } ?? note
                 results[g].nodes[j].interval = interval
             }
@@ -374,6 +406,19 @@ struct EngineContext {
         if statistic.isShare && e.n > 0 && e.value == 1 { flags.append(.shareAtOne) }
         let suppressed = e.n == 0 || e.n < settings.minValidN || hidden
         return (flags, suppressed)
+    }
+}
+
+/// The bootstrap replicates of the tree's nodes in one grouping: `values[g * K + k]` holds the
+/// replicates of node `statistics[k]` in group g (K = `statistics.count`).
+struct NodeReplicates {
+    let statistics: [Int]
+    let values: [[Double]]
+
+    /// The replicates of statistic `s` for each of `groups`, if `s` was bootstrapped.
+    func replicates(of s: Int, groups: [Int]) -> [[Double]]? {
+        guard let k = statistics.firstIndex(of: s) else { return nil }
+        return groups.map { values[$0 * statistics.count + k] }
     }
 }
 

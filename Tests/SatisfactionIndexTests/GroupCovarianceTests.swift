@@ -101,4 +101,46 @@ import TestSupport
         #expect(ranking.entries.map(\.rank) == Array(1...ranking.entries.count))
         for e in ranking.entries { #expect(e.rankLower <= e.rank && e.rank <= e.rankUpper) }
     }
+
+    /// The draws (normals in bulk, four draws per vector, chunks side by side) are bit for bit
+    /// θ + L z computed one draw at a time with `nextNormal()` and the four running sums,
+    /// written out here; 11 draws of 7 groups take the vector and the one-draw paths.
+    @Test func drawsEqualOneDrawAtATime() {
+        let G = 7, count = 11
+        var a = [Double](repeating: 0, count: G * G)
+        for i in 0..<G {
+            for j in 0..<G { a[i * G + j] = (i == j ? 2.0 : 0.3) / Double(1 + abs(i - j)) }
+        }
+        let values = (0..<G).map { 0.5 + Double($0) / 100 }
+        let draws = NormalRankDraws.draws(values: values, covariance: a, variances: [], count: count, seed: 21)
+        let L = NormalRankDraws.cholesky(a, G)
+        var rng = SeededGenerator(seed: 21)
+        for r in 0..<count {
+            let z = (0..<G).map { _ in rng.nextNormal() }
+            for g in 0..<G {
+                var s = [0.0, 0.0, 0.0, 0.0]
+                var k = 0
+                while k + 3 <= g {
+                    for lane in 0..<4 { s[lane] += L[g * G + k + lane] * z[k + lane] }
+                    k += 4
+                }
+                while k <= g {
+                    s[0] += L[g * G + k] * z[k]
+                    k += 1
+                }
+                let expected = values[g] + ((s[0] + s[1]) + (s[2] + s[3]))
+                #expect(draws[g][r].bitPattern == expected.bitPattern, "group \(g) draw \(r)")
+            }
+        }
+        // Without a covariance matrix: θ_g + √v_g · z, draw by draw, group by group.
+        let variances = [0.04, 0.09, 0.01]
+        let alone = NormalRankDraws.draws(values: [0.1, 0.2, 0.3], covariance: nil, variances: variances, count: 9, seed: 4)
+        var one = SeededGenerator(seed: 4)
+        for r in 0..<9 {
+            for g in 0..<3 {
+                let expected = [0.1, 0.2, 0.3][g] + variances[g].squareRoot() * one.nextNormal()
+                #expect(alone[g][r].bitPattern == expected.bitPattern, "alone: group \(g) draw \(r)")
+            }
+        }
+    }
 }

@@ -119,6 +119,17 @@ import SurveyStatistics
                 }
             }
         }
+        // A bootstrap ranking reuses the intervals' replicates: the same ranking as the one it
+        // draws on its own when the intervals are closed-form.
+        var ranked = options
+        ranked.rankings = [RankingRequest(by: ["g"], node: Survey.rootID), RankingRequest(by: ["g"], node: "A")]
+        ranked.rankIntervals = .bootstrap
+        var own = ranked
+        own.bootstrapIntervals = false
+        let shared = try IndexEngine(survey: survey, dataset: data, options: ranked).run().rankings
+        let separate = try IndexEngine(survey: survey, dataset: data, options: own).run().rankings
+        #expect(shared.count == 2)
+        #expect(shared == separate)
     }
 
     @Test func pairsGiveWayToRowsAboveTheMemoryLimit() throws {

@@ -55,6 +55,30 @@ import TestSupport
         }
     }
 
+    /// The multipliers drawn by counting (strata of consecutive units) are bit for bit those of
+    /// one addition of n_h/(n_h − 1) per draw, written out here, and the generator ends in the
+    /// same state; strata whose rows interleave take the per-draw path, checked the same way.
+    @Test(arguments: [true, false])
+    func countedMultipliersEqualOneAdditionPerDraw(_ consecutive: Bool) throws {
+        let n = 5_000
+        let strata = (0..<n).map { consecutive ? UInt32($0 * 3 / n) : UInt32($0 % 3) }
+        let design = try SurveyDesign(rowCount: n, stratumCodes: SurveyDesign.CodedLabels(codes: strata, labels: ["a", "b", "c"]),
+                                      clusterCodes: nil)
+        let units = ResamplingUnits(design: design, scheme: .respondents)
+        var rng = SeededGenerator(seed: 3), reference = SeededGenerator(seed: 3)
+        var m = [Double](repeating: 0, count: units.count)
+        for _ in 0..<5 {
+            units.drawMultipliers(into: &m, using: &rng)
+            var expected = [Double](repeating: 0, count: units.count)
+            for members in units.stratumUnits {
+                let scale = Double(members.count) / Double(members.count - 1)
+                for _ in 0..<(members.count - 1) { expected[members[reference.nextInt(below: members.count)]] += scale }
+            }
+            #expect(m.map(\.bitPattern) == expected.map(\.bitPattern))
+            #expect(rng == reference)
+        }
+    }
+
     // Monte Carlo bound: with R replicates the bootstrap SE has relative standard deviation
     // about 1/sqrt(2(R − 1)) for near-normal replicates (0.0112 at R = 4000); we allow 0.06,
     // over 5 such standard deviations. For a linear statistic (the total) the Rao–Wu

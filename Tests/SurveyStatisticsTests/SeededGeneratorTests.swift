@@ -48,4 +48,16 @@ import Testing
         #expect(sa.next() == sb.next())
         #expect(a == b)
     }
+
+    /// `nextNormals(count:)` gives exactly the values of as many `nextNormal()` calls, and leaves
+    /// the generator where they leave it.
+    @Test(arguments: [0, 1, 7, 20_001])
+    func normalsInBulkEqualOneByOne(_ count: Int) {
+        var bulk = SeededGenerator(seed: 2024)
+        var single = SeededGenerator(seed: 2024)
+        let values = bulk.nextNormals(count: count)
+        let expected = (0..<count).map { _ in single.nextNormal() }
+        #expect(values.map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(bulk == single)
+    }
 }

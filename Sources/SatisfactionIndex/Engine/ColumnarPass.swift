@@ -34,6 +34,7 @@ struct ColumnarPass {
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
         let weights = weights ?? e.design.weights
+        let unitWeights = weights.allSatisfy { $0 == 1 }
         let rowGroup = e.groups.rowGroup
         let rowSlot = e.layout.rowSlot
 
@@ -60,7 +61,15 @@ struct ColumnarPass {
         let cells = e.layout.cellCount
         let parts = Slots<(GroupedEstimator.Sums, GroupedEstimator.InfluenceSums)>(count: C)
         let columnStatistics = itemStatistics
-        DispatchQueue.concurrentPerform(iterations: C) { c in
+        // A few workers take every few columns, each reusing its own slot buffers from column to
+        // column (with clusters they are slot-long: reallocating them per column cost a page
+        // fault per 4 kB); the fold leaves them zeroed for the next column.
+        let workers = min(C, 4)
+        let widest = itemStatistics.map(\.count).max() ?? 0
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let scratch = SlotScratch(slots: e.layout.slotCount, statistics: widest, squared: !e.layout.clustered)
+          defer { scratch.free() }
+          for c in stride(from: worker, to: C, by: workers) {
             let list = columnStatistics[c]
             let J = list.count
             var local = GroupedEstimator.Sums(
@@ -73,9 +82,11 @@ struct ColumnarPass {
                 z: [Double](repeating: 0, count: G * J), zzOverW: [Double](repeating: 0, count: G * J))
             let numbered = list.enumerated().map { (s: $0.offset, variable: $0.element.variable) }
             let kept = Set(list.indices.filter { keep.contains(list[$0].s) })
-            columnPass(c, statistics: numbered, weights: weights, keep: kept, S: J, C: 1, countColumn: 0,
+            columnPass(c, statistics: numbered, weights: weights, unitWeights: unitWeights, keep: kept, S: J, C: 1,
+                       countColumn: 0, scratch: scratch,
                        sums: &local, inf: &localInf)
             parts.set(c, (local, localInf))
+          }
         }
         for c in 0..<C {
             let (local, localInf) = parts.get(c)
@@ -116,6 +127,14 @@ struct ColumnarPass {
             case .item, .linear: continue
             default: break
             }
+            if case let .option(q, bit) = e.statistics[s].kind, !readByLinear.contains(s) {
+                // No row buffers: the pass reads the chosen options' bits.
+                e.selections[q].withUnsafeBufferPointer { chosen in
+                    ratioPass(s, values: OptionValues(chosen: chosen, bit: UInt64(bit)), weights: weights,
+                              keep: keep, sums: &sums, inf: &inf)
+                }
+                continue
+            }
             var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
             switch e.statistics[s].kind {
             case let .pooled(cs, variable), let .respondentMean(cs, variable):
@@ -141,14 +160,28 @@ struct ColumnarPass {
             case .item, .linear:
                 continue
             }
-            ratioPass(s, a: a, b: b, weights: weights, keep: keep, sums: &sums, inf: &inf)
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    ratioPass(s, values: BufferedValues(a: a, b: b), weights: weights,
+                              keep: keep, sums: &sums, inf: &inf)
+                }
+            }
             if readByLinear.contains(s) { buffers[s] = (a, b) }
         }
 
         // 3. Linear combinations (mean of children), children before parents, in blocks of
-        //    rows small enough that every parent's influence buffer stays in cache.
+        //    rows small enough that every parent's influence buffer stays in cache. A row's
+        //    influence on a parent is z_i = w_i · u_i + Σ c · z_i(aggregate part), with
+        //    u_i = Σ c/X_g · (y_i − θ_g) over its item and ratio parts; an item part reads u from
+        //    a table by (group, answer), so that a row costs one load per criterion below.
         struct Part {
-            enum Source { case item(codes: [AnswerCode], valid: [Double], y: [Double]), ratio(Int), linear(Int) }
+            enum Source {
+                /// `table[g * stride + compact[code]]` is c/X_g · (y − θ_g) for a valid answer; entry 0
+                /// of each group (every missing code) is 0, and `compact[code] != 0` says the row enters.
+                case item(codes: [AnswerCode], compact: [UInt8], stride: Int, table: [Double])
+                case ratio(Int)
+                case linear(Int)
+            }
             var source: Source
             var coefficient: Double
             var theta: [Double]
@@ -172,7 +205,22 @@ struct ColumnarPass {
                 let source: Part.Source
                 switch e.statistics[p].kind {
                 case let .item(c, variable):
-                    source = .item(codes: e.columns[c].codes, valid: e.columns[c].valid, y: e.columns[c].table(variable))
+                    let column = e.columns[c]
+                    let y = column.table(variable)
+                    // Valid codes are scale positions 1…11 (AnswerCode); every other code is 0.
+                    var compact = [UInt8](repeating: 0, count: 256)
+                    for code in 0..<256 where column.valid[code] != 0 {
+                        precondition(code < 16, "valid answer codes are scale positions 1...11")
+                        compact[code] = UInt8(code)
+                    }
+                    // The table is as short as the scale (6 entries per group for 5 points), so
+                    // that it stays in the first-level cache while a block of rows reads it.
+                    let stride = Int(compact.max() ?? 0) + 1
+                    var table = [Double](repeating: 0, count: G * stride)
+                    for g in 0..<G {
+                        for code in 1..<16 where compact[code] != 0 { table[g * stride + code] = scale[g] * (y[code] - theta[g]) }
+                    }
+                    source = .item(codes: column.codes, compact: compact, stride: stride, table: table)
                 case .linear:
                     source = .linear(linearPosition[p]!)
                 default:
@@ -194,64 +242,151 @@ struct ColumnarPass {
             var scratch = Buffers()
             defer { scratch.free() }
             let zb = scratch.zeros(L * block)
-            let eb = scratch.zeros(L * block)  // 1 where the row enters, else 0
+            let ub = scratch.zeros(block)
+            let enb = UnsafeMutablePointer<UInt8>.allocate(capacity: L * block)  // ≠ 0 where the row enters
+            enb.initialize(repeating: 0, count: L * block)
+            let gb = UnsafeMutablePointer<Int>.allocate(capacity: block)  // the row's group
+            gb.initialize(repeating: 0, count: block)
+            defer {
+                enb.deallocate()
+                gb.deallocate()
+            }
             // Slot totals of the linear statistics, slot-major, folded after the last block.
             let tl = scratch.zeros(slots * L), t2l = scratch.zeros(clustered ? 1 : slots * L)
-            var lo = 0
-            while lo < n {
-                let m = min(block, n - lo)
-                for (l, statistic) in linear.enumerated() {
-                    let z = zb + l * block, en = eb + l * block
-                    z.update(repeating: 0, count: m)
-                    en.update(repeating: 0, count: m)
-                    for part in statistic.parts {
-                        let theta = part.theta, scale = part.scale
-                        switch part.source {
-                        case let .item(codes, valid, y):
-                            for r in 0..<m {
-                                let i = lo + r
-                                let code = Int(codes[i].rawValue)
-                                if valid[code] == 0 { continue }
-                                let g = Int(rowGroup[i])
-                                z[r] += scale[g] * weights[i] * (y[code] - theta[g])
-                                en[r] = 1
+            // The row loops add into `lanes` copies by row (r mod lanes), summed at the end, so
+            // that a run of rows into the same slot or group (the whole sample: every row) is
+            // not one chain of dependent additions. Only when the slots are few.
+            let lanes = slots <= 4096 ? 4 : 1, groupLanes = G <= 4096 ? 4 : 1
+            let tlLanes = lanes == 1 ? tl : scratch.zeros(slots * L * lanes)
+            let t2lLanes = lanes == 1 || clustered ? t2l : scratch.zeros(slots * L * lanes)
+            // Per (group, linear statistic): entering rows with w ≠ 0, their Σw, Σw², Σz, Σz²/w.
+            let acc = scratch.zeros(G * L * 5)
+            let accLanes = groupLanes == 1 ? acc : scratch.zeros(G * L * 5 * groupLanes)
+            // With unit weights and no clusters, per slot: the entering rows (see below).
+            let slotSums = unitWeights && !clustered
+            let cnt = scratch.zeros(slotSums ? slots * L : 1)
+            let cntLanes = lanes == 1 || !slotSums ? cnt : scratch.zeros(slots * L * lanes)
+            weights.withUnsafeBufferPointer { w in
+            rowGroup.withUnsafeBufferPointer { rowGroup in
+            rowSlot.withUnsafeBufferPointer { rowSlot in
+                var lo = 0
+                while lo < n {
+                    let m = min(block, n - lo)
+                    for r in 0..<m { gb[r] = Int(rowGroup[lo &+ r]) }
+                    for (l, statistic) in linear.enumerated() {
+                        let z = zb + l * block, en = enb + l * block
+                        ub.update(repeating: 0, count: m)
+                        en.update(repeating: 0, count: m)
+                        for part in statistic.parts {
+                            switch part.source {
+                            case let .item(codes, compact, stride, table):
+                                codes.withUnsafeBufferPointer { codes in
+                                compact.withUnsafeBufferPointer { compact in
+                                table.withUnsafeBufferPointer { table in
+                                    for r in 0..<m {
+                                        let k = compact[Int(codes[lo &+ r].rawValue)]
+                                        ub[r] += table[gb[r] &* stride &+ Int(k)]
+                                        en[r] |= k
+                                    }
+                                }}}
+                            case let .ratio(p):
+                                let (a, b) = buffers[p]!
+                                let theta = part.theta, scale = part.scale
+                                for r in 0..<m {
+                                    let i = lo + r
+                                    guard b[i] > 0 else { continue }
+                                    let g = gb[r]
+                                    ub[r] += scale[g] * (a[i] - theta[g] * b[i])
+                                    en[r] = 1
+                                }
+                            case .linear:
+                                continue
                             }
-                        case let .linear(k):
-                            let zp = zb + k * block, ep = eb + k * block
+                        }
+                        if unitWeights {
+                            z.update(from: ub, count: m)
+                        } else {
+                            for r in 0..<m { z[r] = w[lo + r] * ub[r] }
+                        }
+                        for part in statistic.parts {
+                            guard case let .linear(k) = part.source else { continue }
+                            let zp = zb + k * block, ep = enb + k * block
                             let coefficient = part.coefficient
                             for r in 0..<m where ep[r] != 0 {
                                 z[r] += coefficient * zp[r]
                                 en[r] = 1
                             }
-                        case let .ratio(p):
-                            let (a, b) = buffers[p]!
+                        }
+                        if slotSums {
+                            // Every weight is 1 and slots are (group, stratum) cells: per slot
+                            // Σz, Σz² and the entering rows give the group's sums too. A row that
+                            // does not enter has z = 0 and adds nothing.
                             for r in 0..<m {
-                                let i = lo + r
-                                guard b[i] > 0 else { continue }
-                                let g = Int(rowGroup[i])
-                                z[r] += scale[g] * weights[i] * (a[i] - theta[g] * b[i])
-                                en[r] = 1
+                                let zi = z[r]
+                                let slot = (Int(rowSlot[lo &+ r]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
+                                tlLanes[slot] += zi
+                                t2lLanes[slot] += zi * zi
+                                if en[r] != 0 { cntLanes[slot] += 1 }
+                            }
+                            continue
+                        }
+                        for r in 0..<m where en[r] != 0 {
+                            let i = lo + r
+                            let wi = w[i], zi = z[r]
+                            let slot = (Int(rowSlot[i]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
+                            tlLanes[slot] += zi
+                            if !clustered { t2lLanes[slot] += zi * zi }
+                            if wi != 0 {
+                                let k = ((gb[r] &* L &+ l) &* groupLanes &+ (r & (groupLanes &- 1))) &* 5
+                                accLanes[k] += 1
+                                accLanes[k + 1] += wi
+                                accLanes[k + 2] += wi * wi
+                                accLanes[k + 3] += zi
+                                accLanes[k + 4] += zi * zi / wi
                             }
                         }
                     }
-                    let s = statistic.s
-                    for r in 0..<m where en[r] != 0 {
-                        let i = lo + r
-                        let g = Int(rowGroup[i]), w = weights[i], zi = z[r]
-                        let slot = Int(rowSlot[i]) * L + l
-                        tl[slot] += zi
-                        if !clustered { t2l[slot] += zi * zi }
-                        if w != 0 {
-                            let k = g * S + s
-                            sums.enteringN[k] += 1
-                            sums.enteringW[k] += w
-                            sums.enteringW2[k] += w * w
-                            inf.z[k] += zi
-                            inf.zzOverW[k] += zi * zi / w
-                        }
+                    lo += m
+                }
+            }}}
+            if lanes > 1 {
+                for t in 0..<(slots * L) {
+                    let b = t * lanes
+                    tl[t] = ((tlLanes[b] + tlLanes[b + 1]) + tlLanes[b + 2]) + tlLanes[b + 3]
+                    if !clustered { t2l[t] = ((t2lLanes[b] + t2lLanes[b + 1]) + t2lLanes[b + 2]) + t2lLanes[b + 3] }
+                    if slotSums { cnt[t] = ((cntLanes[b] + cntLanes[b + 1]) + cntLanes[b + 2]) + cntLanes[b + 3] }
+                }
+            }
+            if groupLanes > 1 {
+                for t in 0..<(G * L) {
+                    for f in 0..<5 {
+                        let b = t * groupLanes * 5 + f
+                        acc[t * 5 + f] = ((accLanes[b] + accLanes[b + 5]) + accLanes[b + 10]) + accLanes[b + 15]
                     }
                 }
-                lo += m
+            }
+            if slotSums {
+                for slot in 0..<slots {
+                    let g = Int(e.layout.slotGroup[slot])
+                    for l in 0..<L {
+                        let a = (g * L + l) * 5, t = slot * L + l
+                        acc[a] += cnt[t]
+                        acc[a + 1] += cnt[t]
+                        acc[a + 2] += cnt[t]
+                        acc[a + 3] += tl[t]
+                        acc[a + 4] += t2l[t]
+                    }
+                }
+            }
+            for (l, statistic) in linear.enumerated() {
+                for g in 0..<G {
+                    let a = (g * L + l) * 5, k = g * S + statistic.s
+                    sums.enteringN[k] = Int(acc[a])
+                    sums.enteringW[k] = acc[a + 1]
+                    sums.enteringW2[k] = acc[a + 2]
+                    inf.z[k] = acc[a + 3]
+                    inf.zzOverW[k] = acc[a + 4]
+                }
             }
             inf.s1.withUnsafeMutableBufferPointer { s1 in
                 inf.s2.withUnsafeMutableBufferPointer { s2 in
@@ -278,8 +413,8 @@ struct ColumnarPass {
     /// counts going to column `countColumn` (``run`` passes one column's own small arrays, so
     /// that columns run side by side, and merges them).
     private func columnPass(
-        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double], keep: Set<Int>,
-        S: Int, C: Int, countColumn: Int,
+        _ c: Int, statistics: [(s: Int, variable: Variable)], weights: [Double], unitWeights: Bool, keep: Set<Int>,
+        S: Int, C: Int, countColumn: Int, scratch: SlotScratch,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -302,57 +437,92 @@ struct ColumnarPass {
         let gWY = buffers.zeros(G * J), gWY2 = buffers.zeros(G * J)
         // Per slot: Σw, Σw² and per statistic Σwy, Σw²y, Σw²y².
         // (The squared sums are only needed without clusters; with clusters they stay 1 long.)
-        let squared = clustered ? 1 : slots
-        let sW = buffers.zeros(slots), sW2 = buffers.zeros(squared)
-        let sWY = buffers.zeros(slots * J), sW2Y = buffers.zeros(squared * J), sW2Y2 = buffers.zeros(squared * J)
+        // The slot sums live in the worker's scratch, zero on entry and zeroed again by the fold.
+        let sW = scratch.sW, sW2 = scratch.sW2
+        let sWY = scratch.sWY, sW2Y = scratch.sW2Y, sW2Y2 = scratch.sW2Y2
         let counts = buffers.zeros(G * 5)
         if !clustered && slots <= 1024 {
             // Without clusters the slots are the (group, stratum) cells, few: sum the weights
             // per (slot, answer code) and form every statistic's sums from the code tables
             // afterwards, so the row loop does three additions whatever the number of statistics.
-            codeTablePass(column: column, statistics: statistics, tables: tables, weights: weights, counts: counts,
+            codeTablePass(column: column, statistics: statistics, tables: tables, weights: weights,
+                          unitWeights: unitWeights, counts: counts,
                           gW: gW, gW2: gW2, gN: gN, gWY: gWY, gWY2: gWY2, sW: sW, sW2: sW2, sWY: sWY, sW2Y: sW2Y, sW2Y2: sW2Y2)
         } else {
+            // Group sums from per-(group, answer) tables of rows, Σw, Σw² and zero-weight rows,
+            // formed after the loop (answers compacted to 16: valid codes 1…11 as they are,
+            // then one entry per kind of missing), in two copies by row parity so that runs of
+            // rows with the same group and answer (the whole sample) do not wait on each
+            // other's additions; the slots' sums as before.
+            var compact = [UInt8](repeating: 15, count: 256)
+            var compactKind = [Int](repeating: Int(AnswerColumn.Kind.invalid.rawValue), count: 16)
+            for code in 0..<256 {
+                if column.valid[code] == 1 {
+                    precondition(code < 12, "valid answer codes are scale positions 1...11")
+                    compact[code] = UInt8(code)
+                    compactKind[code] = Int(AnswerColumn.Kind.valid.rawValue)
+                } else {
+                    let kind = Int(column.kind[code])
+                    compact[code] = UInt8(11 + kind)  // noAnswer 12, dontKnow 13, notApplicable 14, invalid 15
+                    compactKind[11 + kind] = kind
+                }
+            }
+            let lanes = G <= 4096 ? 2 : 1
+            let cRows = buffers.zeros(lanes * G * 16), cW = buffers.zeros(lanes * G * 16)
+            let cW2 = buffers.zeros(lanes * G * 16), cZero = buffers.zeros(lanes * G * 16)
             column.codes.withUnsafeBufferPointer { codes in
             e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
             e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
             weights.withUnsafeBufferPointer { weights in
             tables.withUnsafeBufferPointer { tables in
-            column.kind.withUnsafeBufferPointer { kind in
+            compact.withUnsafeBufferPointer { compact in
             column.valid.withUnsafeBufferPointer { valid in
                 for i in 0..<n {
                     let code = Int(codes[i].rawValue)
                     let g = Int(rowGroup[i])
-                    counts[g * 5 + Int(kind[code])] += 1
-                    if valid[code] == 0 { continue }
                     let w = weights[i]
-                    let slot = Int(rowSlot[i])
                     let ww = w * w
-                    gW[g] += w
-                    if w != 0 { gN[g] += 1; gW2[g] += ww }
+                    let k = ((i & (lanes &- 1)) &* G &+ g) << 4 | Int(compact[code])
+                    cRows[k] += 1
+                    cW[k] += w
+                    cW2[k] += ww
+                    if w == 0 { cZero[k] += 1 }
+                    if valid[code] == 0 { continue }
+                    let slot = Int(rowSlot[i])
                     sW[slot] += w
                     if clustered {
-                        for j in 0..<J {
-                            let y = tables[code * J + j]
-                            let wy = w * y
-                            gWY[g * J + j] += wy
-                            gWY2[g * J + j] += wy * y
-                            sWY[slot * J + j] += wy
-                        }
+                        for j in 0..<J { sWY[slot &* J &+ j] += w * tables[code &* J &+ j] }
                         continue
                     }
                     sW2[slot] += ww
                     for j in 0..<J {
-                        let y = tables[code * J + j]
-                        let wy = w * y
-                        gWY[g * J + j] += wy
-                        gWY2[g * J + j] += wy * y
-                        sWY[slot * J + j] += wy
-                        sW2Y[slot * J + j] += ww * y
-                        sW2Y2[slot * J + j] += ww * y * y
+                        let y = tables[code &* J &+ j]
+                        sWY[slot &* J &+ j] += w * y
+                        sW2Y[slot &* J &+ j] += ww * y
+                        sW2Y2[slot &* J &+ j] += ww * y * y
                     }
                 }
             }}}}}}}
+            for lane in 0..<lanes {
+                for g in 0..<G {
+                    for c in 0..<16 {
+                        let k = (lane * G + g) << 4 | c
+                        let count = cRows[k]
+                        if count == 0 { continue }
+                        counts[g * 5 + compactKind[c]] += count
+                        guard c >= 1 && c <= 11 else { continue }
+                        let w = cW[k]
+                        gW[g] += w
+                        gW2[g] += cW2[k]
+                        gN[g] += count - cZero[k]
+                        for j in 0..<J {
+                            let y = tables[c * J + j]
+                            gWY[g * J + j] += w * y
+                            gWY2[g * J + j] += w * y * y
+                        }
+                    }
+                }
+            }
         }
         for g in 0..<G {
             for k in 0..<5 { sums.answerCounts[(g * C + countColumn) * 5 + k] = Int(counts[g * 5 + k]) }
@@ -389,6 +559,18 @@ struct ColumnarPass {
                             slotT[slot] = t
                             if !clustered { slotT2[slot] = t2 }
                         }
+                        if j == J - 1 {
+                            // The slot's last read: leave the scratch zeroed for the next column.
+                            sW[slot] = 0
+                            for jj in 0..<J { sWY[slot * J + jj] = 0 }
+                            if !clustered {
+                                sW2[slot] = 0
+                                for jj in 0..<J {
+                                    sW2Y[slot * J + jj] = 0
+                                    sW2Y2[slot * J + jj] = 0
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -396,6 +578,10 @@ struct ColumnarPass {
                 inf.slotT[s] = slotT
                 if !clustered { inf.slotT2[s] = slotT2 }
             }
+        }
+        if J == 0 {
+            sW.update(repeating: 0, count: slots)
+            if !clustered { sW2.update(repeating: 0, count: slots) }
         }
     }
 
@@ -405,6 +591,7 @@ struct ColumnarPass {
     /// row determines its group (slots are (group, stratum) cells here).
     private func codeTablePass(
         column: AnswerColumn, statistics: [(s: Int, variable: Variable)], tables: [Double], weights: [Double],
+        unitWeights: Bool,
         counts: UnsafeMutablePointer<Double>, gW: UnsafeMutablePointer<Double>, gW2: UnsafeMutablePointer<Double>,
         gN: UnsafeMutablePointer<Double>, gWY: UnsafeMutablePointer<Double>, gWY2: UnsafeMutablePointer<Double>,
         sW: UnsafeMutablePointer<Double>, sW2: UnsafeMutablePointer<Double>, sWY: UnsafeMutablePointer<Double>,
@@ -417,20 +604,45 @@ struct ColumnarPass {
         var buffers = Buffers()
         defer { buffers.free() }
         // Codes as they are (one byte): 256 entries per slot.
-        let rows = buffers.zeros(slots * 256), zero = buffers.zeros(slots * 256)
-        let w1 = buffers.zeros(slots * 256), w2 = buffers.zeros(slots * 256)
-        column.codes.withUnsafeBufferPointer { codes in
-        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
-        weights.withUnsafeBufferPointer { weights in
-            for i in 0..<n {
-                let k = Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)
-                let w = weights[i]
-                rows[k] += 1
-                w1[k] += w
-                w2[k] += w * w
-                if w == 0 { zero[k] += 1 }
+        // With unit weights Σw and Σw² are the rows and no weight is zero: one table serves all.
+        let rows = buffers.zeros(slots * 256)
+        let zero = unitWeights ? nil : buffers.zeros(slots * 256)
+        let w1 = unitWeights ? rows : buffers.zeros(slots * 256), w2 = unitWeights ? rows : buffers.zeros(slots * 256)
+        if unitWeights {
+            // Every weight is 1: Σw = Σw² = the rows, none zero. Integer counts, in two tables
+            // (even and odd rows) so that rows with the same answer do not wait on each other's
+            // increment; sums of ones are exact, so these are the same numbers.
+            let tally = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * slots * 256)
+            tally.initialize(repeating: 0, count: 2 * slots * 256)
+            defer { tally.deallocate() }
+            let odd = tally + slots * 256
+            column.codes.withUnsafeBufferPointer { codes in
+            e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+                var i = 0
+                while i + 1 < n {
+                    tally[Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)] &+= 1
+                    odd[Int(rowSlot[i + 1]) << 8 | Int(codes[i + 1].rawValue)] &+= 1
+                    i += 2
+                }
+                if i < n { tally[Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)] &+= 1 }
+            }}
+            for k in 0..<(slots * 256) {
+                rows[k] = Double(tally[k]) + Double(odd[k])
             }
-        }}}
+        } else if let zero {
+            column.codes.withUnsafeBufferPointer { codes in
+            e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+            weights.withUnsafeBufferPointer { weights in
+                for i in 0..<n {
+                    let k = Int(rowSlot[i]) << 8 | Int(codes[i].rawValue)
+                    let w = weights[i]
+                    rows[k] += 1
+                    w1[k] += w
+                    w2[k] += w * w
+                    if w == 0 { zero[k] += 1 }
+                }
+            }}}
+        }
         let usedCodes = (0..<256).filter { code in (0..<slots).contains { rows[$0 << 8 | code] != 0 } }
         for slot in 0..<slots {
             let g = Int(e.layout.slotGroup[slot])
@@ -443,7 +655,7 @@ struct ColumnarPass {
                 let w = w1[k], ww = w2[k]
                 gW[g] += w
                 gW2[g] += ww
-                gN[g] += count - zero[k]
+                gN[g] += count - (zero?[k] ?? 0)
                 sW[slot] += w
                 sW2[slot] += ww
                 for j in 0..<J {
@@ -459,8 +671,8 @@ struct ColumnarPass {
     }
 
     /// One pass over the row buffers a, b of a multi-column ratio statistic.
-    private func ratioPass(
-        _ s: Int, a: [Double], b: [Double], weights: [Double], keep: Set<Int>,
+    private func ratioPass<Values: RowRatio>(
+        _ s: Int, values: Values, weights: [Double], keep: Set<Int>,
         sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
     ) {
         let e = estimator
@@ -468,33 +680,50 @@ struct ColumnarPass {
         let G = e.groups.count, S = e.statistics.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
-        let rowGroup = e.groups.rowGroup, rowSlot = e.layout.rowSlot
-        var gA2 = [Double](repeating: 0, count: G), gAB = [Double](repeating: 0, count: G), gB2 = [Double](repeating: 0, count: G)
-        var sA = [Double](repeating: 0, count: slots), sB = [Double](repeating: 0, count: slots)
-        var sA2 = [Double](repeating: 0, count: clustered ? 0 : slots)
-        var sAB = [Double](repeating: 0, count: clustered ? 0 : slots)
-        var sB2 = [Double](repeating: 0, count: clustered ? 0 : slots)
-        for i in 0..<n where b[i] > 0 {
-            let g = Int(rowGroup[i]), w = weights[i], slot = Int(rowSlot[i])
-            let wa = w * a[i], wb = w * b[i]
+        var buffers = Buffers()
+        defer { buffers.free() }
+        // Per group: Σwa, Σwb, entering n, Σw, Σw², Σ w a², Σ w a b, Σ w b²; per slot Σwa, Σwb
+        // and, without clusters, Σ(wa)², Σ wa·wb, Σ(wb)².
+        let gA = buffers.zeros(G), gB = buffers.zeros(G), gN = buffers.zeros(G), gW = buffers.zeros(G)
+        let gW2 = buffers.zeros(G), gA2 = buffers.zeros(G), gAB = buffers.zeros(G), gB2 = buffers.zeros(G)
+        let sA = buffers.zeros(slots), sB = buffers.zeros(slots)
+        let squared = clustered ? 1 : slots
+        let sA2 = buffers.zeros(squared), sAB = buffers.zeros(squared), sB2 = buffers.zeros(squared)
+        weights.withUnsafeBufferPointer { weights in
+        e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
+        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+            for i in 0..<n {
+                let b = values.b(i)
+                guard b > 0 else { continue }
+                let a = values.a(i)
+                let g = Int(rowGroup[i]), w = weights[i], slot = Int(rowSlot[i])
+                let wa = w * a, wb = w * b
+                gA[g] += wa
+                gB[g] += wb
+                if w != 0 {
+                    gN[g] += 1
+                    gW[g] += w
+                    gW2[g] += w * w
+                }
+                gA2[g] += wa * a
+                gAB[g] += wa * b
+                gB2[g] += wb * b
+                sA[slot] += wa
+                sB[slot] += wb
+                if !clustered {
+                    sA2[slot] += wa * wa
+                    sAB[slot] += wa * wb
+                    sB2[slot] += wb * wb
+                }
+            }
+        }}}
+        for g in 0..<G {
             let k = g * S + s
-            sums.numerator[k] += wa
-            sums.denominator[k] += wb
-            if w != 0 {
-                sums.enteringN[k] += 1
-                sums.enteringW[k] += w
-                sums.enteringW2[k] += w * w
-            }
-            gA2[g] += wa * a[i]
-            gAB[g] += wa * b[i]
-            gB2[g] += wb * b[i]
-            sA[slot] += wa
-            sB[slot] += wb
-            if !clustered {
-                sA2[slot] += wa * wa
-                sAB[slot] += wa * wb
-                sB2[slot] += wb * wb
-            }
+            sums.numerator[k] = gA[g]
+            sums.denominator[k] = gB[g]
+            sums.enteringN[k] = Int(gN[g])
+            sums.enteringW[k] = gW[g]
+            sums.enteringW2[k] = gW2[g]
         }
         var theta = [Double](repeating: 0, count: G), inverse = [Double](repeating: 0, count: G)
         for g in 0..<G {
@@ -530,6 +759,52 @@ struct ColumnarPass {
             if !clustered { inf.slotT2[s] = slotT2 }
         }
     }
+}
+
+/// The a_i and b_i of a multi-column ratio statistic, row by row (``ColumnarPass/ratioPass``).
+protocol RowRatio {
+    func a(_ i: Int) -> Double
+    func b(_ i: Int) -> Double
+}
+
+/// a and b from per-row buffers (pooled and respondent-mean parents).
+struct BufferedValues: RowRatio {
+    let a: UnsafeBufferPointer<Double>
+    let b: UnsafeBufferPointer<Double>
+    @inline(__always) func a(_ i: Int) -> Double { a[i] }
+    @inline(__always) func b(_ i: Int) -> Double { b[i] }
+}
+
+/// A multi-select option: b = 1 when the respondent chose any option, a = 1 when they chose
+/// this one (bit `bit` of the row's choices).
+struct OptionValues: RowRatio {
+    let chosen: UnsafeBufferPointer<UInt64>
+    let bit: UInt64
+    @inline(__always) func a(_ i: Int) -> Double { Double((chosen[i] >> bit) & 1) }
+    @inline(__always) func b(_ i: Int) -> Double { chosen[i] != 0 ? 1 : 0 }
+}
+
+/// One column worker's per-slot sums (Σw, Σw², and per statistic Σwy, Σw²y, Σw²y²; the squared
+/// ones only without clusters), allocated zeroed once and reused from column to column: each
+/// column's fold sets every entry it used back to zero.
+final class SlotScratch {
+    let sW: UnsafeMutablePointer<Double>
+    let sW2: UnsafeMutablePointer<Double>
+    let sWY: UnsafeMutablePointer<Double>
+    let sW2Y: UnsafeMutablePointer<Double>
+    let sW2Y2: UnsafeMutablePointer<Double>
+    private var buffers = Buffers()
+
+    init(slots: Int, statistics: Int, squared: Bool) {
+        let s = squared ? slots : 1
+        sW = buffers.zeros(slots)
+        sW2 = buffers.zeros(s)
+        sWY = buffers.zeros(slots * statistics)
+        sW2Y = buffers.zeros(s * statistics)
+        sW2Y2 = buffers.zeros(s * statistics)
+    }
+
+    func free() { buffers.free() }
 }
 
 /// Zero-filled raw buffers owned by one pass and freed together.

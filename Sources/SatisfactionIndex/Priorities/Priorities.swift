@@ -1,3 +1,4 @@
+import Dispatch
 import SurveySchema
 import SurveyStatistics
 
@@ -70,19 +71,28 @@ extension EngineContext {
         guard let wholeSample else { return nil }
         let criteria = survey.criteria
         let overall = survey.questions(of: .overall).first.flatMap { q in plan.columnOfQuestion[q.id].map { (q.id, $0) } }
-        var rows: [ImportancePerformance] = []
-        for criterion in criteria {
-            guard let c = plan.columnOfCriterion[criterion.id], let entry = wholeSample.node(criterion.id) else { continue }
+        // The criteria's correlations are independent: side by side on the available cores.
+        let listed = criteria.compactMap { criterion -> (Criterion, Int, IndexEntry)? in
+            guard let c = plan.columnOfCriterion[criterion.id], let entry = wholeSample.node(criterion.id) else { return nil }
+            return (criterion, c, entry)
+        }
+        let correlations = Slots<(Double, Int)>(count: listed.count)
+        DispatchQueue.concurrentPerform(iterations: listed.count) { k in
+            let (criterion, c, _) = listed[k]
             let column = plan.columns[c]
             let aspect = survey.parentChain(of: criterion.id).first
             let others: [AnswerColumn] = overall == nil
                 ? (aspect?.criteria ?? []).filter { $0.id != criterion.id }.compactMap { plan.columnOfCriterion[$0.id] }.map { plan.columns[$0] }
                 : []
-            let (importance, n) = overall.map { importanceAgainstItem(column, plan.columns[$0.1]) }
-                ?? importanceAgainstRest(column, others)
+            correlations.set(k, overall.map { importanceAgainstItem(column, plan.columns[$0.1]) }
+                ?? importanceAgainstRest(column, others))
+        }
+        var rows: [ImportancePerformance] = []
+        for (k, (criterion, _, entry)) in listed.enumerated() {
+            let (importance, n) = correlations.get(k)
             rows.append(ImportancePerformance(
-                criterion: criterion.id, aspect: aspect?.id, performance: entry.estimate.value, importance: importance,
-                n: n, quadrant: nil))
+                criterion: criterion.id, aspect: survey.parentChain(of: criterion.id).first?.id,
+                performance: entry.estimate.value, importance: importance, n: n, quadrant: nil))
         }
         let valid = rows.filter { !$0.importance.isNaN && !$0.performance.isNaN }
         if !valid.isEmpty {
@@ -113,21 +123,48 @@ extension EngineContext {
         var weight = [Double](repeating: 0, count: 256)
         var count = [Int](repeating: 0, count: 256)
         let rows = dataset.rowCount
-        weight.withUnsafeMutableBufferPointer { weight in
-        count.withUnsafeMutableBufferPointer { count in
-        x.codes.withUnsafeBufferPointer { cx in
-        y.codes.withUnsafeBufferPointer { cy in
-        x.valid.withUnsafeBufferPointer { vx in
-        y.valid.withUnsafeBufferPointer { vy in
-        design.weights.withUnsafeBufferPointer { w in
-            for i in 0..<rows {
-                let a = Int(cx[i].rawValue), b = Int(cy[i].rawValue)
-                guard vx[a] == 1, vy[b] == 1, w[i] != 0 else { continue }
-                let cell = (a & 0xF) << 4 | (b & 0xF)
-                weight[cell] += w[i]
-                count[cell] += 1
+        if dataset.weights == nil {
+            // Every weight is 1, so a cell's weight is its count (sums of ones are exact). Codes
+            // go through tables that send a missing answer to 0, so that the row loop has no
+            // branch; cells with a 0 half are not pairs. Two tables, even and odd rows, so that
+            // consecutive rows with the same answers do not wait on each other's increment.
+            let kx = (0..<256).map { x.valid[$0] == 1 ? UInt8($0 & 0xF) : 0 }
+            let ky = (0..<256).map { y.valid[$0] == 1 ? UInt8($0 & 0xF) : 0 }
+            var raw = [Int](repeating: 0, count: 512)
+            raw.withUnsafeMutableBufferPointer { raw in
+            x.codes.withUnsafeBufferPointer { cx in
+            y.codes.withUnsafeBufferPointer { cy in
+            kx.withUnsafeBufferPointer { kx in
+            ky.withUnsafeBufferPointer { ky in
+                var i = 0
+                while i + 1 < rows {
+                    raw[Int(kx[Int(cx[i].rawValue)]) << 4 | Int(ky[Int(cy[i].rawValue)])] &+= 1
+                    raw[256 | Int(kx[Int(cx[i + 1].rawValue)]) << 4 | Int(ky[Int(cy[i + 1].rawValue)])] &+= 1
+                    i += 2
+                }
+                if i < rows { raw[Int(kx[Int(cx[i].rawValue)]) << 4 | Int(ky[Int(cy[i].rawValue)])] &+= 1 }
+            }}}}}
+            for cell in 0..<256 where cell >> 4 != 0 && cell & 0xF != 0 {
+                count[cell] = raw[cell] + raw[256 + cell]
+                weight[cell] = Double(count[cell])
             }
-        }}}}}}}
+        } else {
+            weight.withUnsafeMutableBufferPointer { weight in
+            count.withUnsafeMutableBufferPointer { count in
+            x.codes.withUnsafeBufferPointer { cx in
+            y.codes.withUnsafeBufferPointer { cy in
+            x.valid.withUnsafeBufferPointer { vx in
+            y.valid.withUnsafeBufferPointer { vy in
+            design.weights.withUnsafeBufferPointer { w in
+                for i in 0..<rows {
+                    let a = Int(cx[i].rawValue), b = Int(cy[i].rawValue)
+                    guard vx[a] == 1, vy[b] == 1, w[i] != 0 else { continue }
+                    let cell = (a & 0xF) << 4 | (b & 0xF)
+                    weight[cell] += w[i]
+                    count[cell] += 1
+                }
+            }}}}}}}
+        }
         let n = count.reduce(0, +)
         guard n >= 2 else { return (.nan, n) }
         var sw = 0.0, sx = 0.0, sy = 0.0

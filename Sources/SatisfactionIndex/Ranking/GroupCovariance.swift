@@ -1,3 +1,4 @@
+import Dispatch
 import SurveyStatistics
 
 /// The design covariance matrix of the groups' estimates of one statistic: what R
@@ -118,47 +119,104 @@ enum NormalRankDraws {
         var generator = SeededGenerator(seed: seed)
         var out = [[Double]](repeating: [Double](repeating: 0, count: count), count: G)
         guard let covariance else {
-            for r in 0..<count {
-                for g in 0..<G { out[g][r] = values[g] + variances[g].squareRoot() * generator.nextNormal() }
+            // Normals in blocks of about a million (many groups: the draws alone are G × count).
+            var r = 0
+            while r < count {
+                let m = min(count - r, max(1, (1 << 20) / max(G, 1)))
+                let z = generator.nextNormals(count: m * G)
+                for k in 0..<m {
+                    for g in 0..<G { out[g][r + k] = values[g] + variances[g].squareRoot() * z[k * G + g] }
+                }
+                r += m
             }
             return out
         }
+        // Draw-major normals (one draw's G values contiguous), in the order the draws take them
+        // (at most 600 groups here: 1.2 million normals for 2,000 draws).
+        let z = generator.nextNormals(count: G * count)
         let L = cholesky(covariance, G)
-        // Draw-major scratch (one draw's G values contiguous), then split per group.
+        // Draw-major results; the draws are independent given z, so chunks of them run side by
+        // side, each value by the same sums in the same order.
         var flat = [Double](repeating: 0, count: G * count)
-        var z = [Double](repeating: 0, count: G)
+        let chunks = min(count, 8)
         L.withUnsafeBufferPointer { L in
-            flat.withUnsafeMutableBufferPointer { flat in
-                z.withUnsafeMutableBufferPointer { z in
-                    for r in 0..<count {
-                        for g in 0..<G { z[g] = generator.nextNormal() }
-                        let out = r * G
+        z.withUnsafeBufferPointer { z in
+        values.withUnsafeBufferPointer { values in
+        flat.withUnsafeMutableBufferPointer { flat in
+            let target = DrawTarget(L: L, z: z, values: values, flat: flat)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let (L, z, values, flat) = (target.L, target.z, target.values, target.flat)
+                let hi = count * (c + 1) / chunks
+                var r = count * c / chunks
+                // Four draws at a time, one per vector lane: each lane does the scalar loop's
+                // multiplications and additions in the same order, so the values are the same;
+                // every load of L serves four draws.
+                var zt = [SIMD4<Double>](repeating: .zero, count: G)
+                zt.withUnsafeMutableBufferPointer { zt in
+                    while r + 4 <= hi {
+                        for k in 0..<G { zt[k] = SIMD4(z[r * G + k], z[(r + 1) * G + k], z[(r + 2) * G + k], z[(r + 3) * G + k]) }
                         for g in 0..<G {
-                            // Four running sums, so that the products pipeline.
                             let row = g * G
-                            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                            var s0 = SIMD4<Double>.zero, s1 = SIMD4<Double>.zero
+                            var s2 = SIMD4<Double>.zero, s3 = SIMD4<Double>.zero
                             var k = 0
                             while k + 3 <= g {
-                                s0 += L[row + k] * z[k]
-                                s1 += L[row + k + 1] * z[k + 1]
-                                s2 += L[row + k + 2] * z[k + 2]
-                                s3 += L[row + k + 3] * z[k + 3]
+                                s0 += SIMD4(repeating: L[row + k]) * zt[k]
+                                s1 += SIMD4(repeating: L[row + k + 1]) * zt[k + 1]
+                                s2 += SIMD4(repeating: L[row + k + 2]) * zt[k + 2]
+                                s3 += SIMD4(repeating: L[row + k + 3]) * zt[k + 3]
                                 k += 4
                             }
                             while k <= g {
-                                s0 += L[row + k] * z[k]
+                                s0 += SIMD4(repeating: L[row + k]) * zt[k]
                                 k += 1
                             }
-                            flat[out + g] = values[g] + ((s0 + s1) + (s2 + s3))
+                            let v = SIMD4(repeating: values[g]) + ((s0 + s1) + (s2 + s3))
+                            flat[r * G + g] = v[0]
+                            flat[(r + 1) * G + g] = v[1]
+                            flat[(r + 2) * G + g] = v[2]
+                            flat[(r + 3) * G + g] = v[3]
                         }
+                        r += 4
+                    }
+                }
+                for r in r..<hi {
+                    let out = r * G
+                    for g in 0..<G {
+                        // Four running sums, so that the products pipeline.
+                        let row = g * G
+                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                        var k = 0
+                        while k + 3 <= g {
+                            s0 += L[row + k] * z[out + k]
+                            s1 += L[row + k + 1] * z[out + k + 1]
+                            s2 += L[row + k + 2] * z[out + k + 2]
+                            s3 += L[row + k + 3] * z[out + k + 3]
+                            k += 4
+                        }
+                        while k <= g {
+                            s0 += L[row + k] * z[out + k]
+                            k += 1
+                        }
+                        flat[out + g] = values[g] + ((s0 + s1) + (s2 + s3))
                     }
                 }
             }
-        }
+        }}}}
         for g in 0..<G {
             for r in 0..<count { out[g][r] = flat[r * G + g] }
         }
         return out
+    }
+
+    /// The buffers of one ``draws(values:covariance:variances:count:seed:)`` call: the tasks
+    /// read L, z and the values and each writes only its own draws' range of `flat`, read after
+    /// all tasks return, which is why the unchecked `Sendable` is sound.
+    private struct DrawTarget: @unchecked Sendable {
+        let L: UnsafeBufferPointer<Double>
+        let z: UnsafeBufferPointer<Double>
+        let values: UnsafeBufferPointer<Double>
+        let flat: UnsafeMutableBufferPointer<Double>
     }
 
     /// Lower-triangular L with L Lᵀ = A (row-major n × n), tolerant of semi-definite A.

@@ -73,7 +73,10 @@ public struct RankEntry: Sendable, Hashable, Codable {
 extension EngineContext {
     /// - Parameter covariance: the groups' covariance on the node from the grouping's pass, if
     ///   it was computed there (normal method); otherwise it is computed here.
-    func ranking(_ request: RankingRequest, table: GroupingResults, covariance: GroupCovariance? = nil) throws(IndexError) -> Ranking {
+    /// - Parameter replicated: the grouping's node replicates from the bootstrap of the index
+    ///   intervals (the same draws), reused instead of a bootstrap of its own when it holds the node.
+    func ranking(_ request: RankingRequest, table: GroupingResults, covariance: GroupCovariance? = nil,
+                 replicated: NodeReplicates? = nil) throws(IndexError) -> Ranking {
         guard let s = plan.statisticOfNode[request.node] else { throw .unknownNode(id: request.node) }
         let estimator = try estimator(request.by)
         // Groups that take part: not suppressed on this node.
@@ -91,7 +94,8 @@ extension EngineContext {
         let replicates: [[Double]]
         switch options.rankIntervals {
         case .bootstrap:
-            replicates = replicateValues(estimator: estimator, node: s, groups: included)
+            replicates = replicated?.replicates(of: s, groups: included)
+                ?? replicateValues(estimator: estimator, node: s, groups: included)
         case .normal:
             var full = covariance
             if full == nil && estimator.groups.count <= GroupCovariance.maximumGroups {

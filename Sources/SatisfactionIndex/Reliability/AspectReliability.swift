@@ -101,7 +101,10 @@ struct ListwiseMoments {
     let n: Int
     let covariance: [[Double]]
 
-    init(columns: [AnswerColumn], rowCount: Int) {
+    /// - Parameter byTables: force the code-pair tables (`true`) or the byte dot products
+    ///   (`false`, only valid when keyed values are whole numbers in 0…255); by default the dot
+    ///   products whenever they apply. Tests run both.
+    init(columns: [AnswerColumn], rowCount: Int, byTables: Bool? = nil) {
         let k = columns.count
         // 1 where every column holds a valid answer.
         var keep = [UInt8](repeating: 1, count: rowCount)
@@ -115,6 +118,15 @@ struct ListwiseMoments {
         }
         // Keyed values by code (valid codes are 1…11, below 16).
         let values: [[Int64]] = columns.map { column in (0..<16).map { Int64(column.value[$0]) } }
+        let small = columns.allSatisfy { column in
+            (0..<256).allSatisfy { column.valid[$0] == 0 || (column.value[$0] >= 0 && column.value[$0] <= 255) }
+        }
+        if byTables.map({ !$0 }) ?? small {
+            let moments = Self.byDotProducts(columns: columns, keep: keep, rowCount: rowCount)
+            self.n = moments.n
+            self.covariance = moments.covariance
+            return
+        }
         var tables = [[Int]](repeating: [], count: k * k)
         for a in 0..<k {
             for b in a..<k {
@@ -147,6 +159,79 @@ struct ListwiseMoments {
             }
         }
         covariance = c
+    }
+
+    /// The same covariance when every keyed value is a whole number in 0…255: each complete
+    /// row's keyed values as bytes (0 on incomplete rows, so they add nothing), and per pair the
+    /// integer sums S_a, S_b, S_ab as dot products of two byte columns, which the compiler
+    /// vectorizes: the same integers as the code-pair tables, so the same covariance.
+    static func byDotProducts(columns: [AnswerColumn], keep: [UInt8], rowCount: Int) -> (n: Int, covariance: [[Double]]) {
+        let k = columns.count
+        let bytes: [[UInt8]] = columns.map { column in
+            let value = (0..<256).map { column.valid[$0] == 1 ? UInt8(column.value[$0]) : 0 }
+            var out = [UInt8](repeating: 0, count: rowCount)
+            out.withUnsafeMutableBufferPointer { out in
+                keep.withUnsafeBufferPointer { keep in
+                    column.codes.withUnsafeBufferPointer { codes in
+                        for i in 0..<rowCount { out[i] = value[Int(codes[i].rawValue)] & (0 &- keep[i]) }
+                    }
+                }
+            }
+            return out
+        }
+        var n = 0
+        for i in 0..<rowCount { n &+= Int(keep[i]) }
+        var c = [[Double]](repeating: [Double](repeating: .nan, count: k), count: k)
+        guard n >= 2 else { return (n, c) }
+        let sums = bytes.map { Self.dot($0, nil) }
+        for a in 0..<k {
+            for b in a..<k {
+                let v = Self.covariance(sa: sums[a], sb: sums[b], sab: Self.dot(bytes[a], bytes[b]), n: n)
+                c[a][b] = v
+                c[b][a] = v
+            }
+        }
+        return (n, c)
+    }
+
+    /// Σ x_i y_i (Σ x_i when `y` is nil) over byte columns, in blocks of 2^16 rows whose 32-bit
+    /// sums cannot overflow (255² · 2^16 < 2^32).
+    static func dot(_ x: [UInt8], _ y: [UInt8]?) -> Int64 {
+        var total: Int64 = 0
+        x.withUnsafeBufferPointer { x in
+            let count = x.count
+            var lo = 0
+            if let y {
+                y.withUnsafeBufferPointer { y in
+                    while lo < count {
+                        let hi = min(count, lo + 1 << 16)
+                        var s: UInt32 = 0
+                        for i in lo..<hi { s &+= UInt32(x[i]) &* UInt32(y[i]) }
+                        total += Int64(s)
+                        lo = hi
+                    }
+                }
+            } else {
+                while lo < count {
+                    let hi = min(count, lo + 1 << 16)
+                    var s: UInt32 = 0
+                    for i in lo..<hi { s &+= UInt32(x[i]) }
+                    total += Int64(s)
+                    lo = hi
+                }
+            }
+        }
+        return total
+    }
+
+    /// C_ab from the integer sums S_a, S_b, S_ab over n complete rows, as ``covariance(_:_:_:n:)``.
+    static func covariance(sa: Int64, sb: Int64, sab: Int64, n: Int) -> Double {
+        let m = Int64(n)
+        let (left, o1) = m.multipliedReportingOverflow(by: sab)
+        let (right, o2) = sa.multipliedReportingOverflow(by: sb)
+        let (difference, o3) = left.subtractingReportingOverflow(right)
+        if !(o1 || o2 || o3) { return Double(difference) / (Double(n) * Double(n - 1)) }
+        return (Double(sab) - Double(sa) * Double(sb) / Double(n)) / Double(n - 1)
     }
 
     /// C_ab from the pair's table of code counts.

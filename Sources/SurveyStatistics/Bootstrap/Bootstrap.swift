@@ -207,37 +207,51 @@ struct ResamplingUnits {
     }
 
     /// ``replicateValues(replicates:seed:count:_:)`` with the statistic evaluated on blocks of
-    /// replicates side by side: the multipliers of a block (at most 2^24 doubles) are drawn in
-    /// sequence first, so the values are the same as drawn one by one.
+    /// replicates side by side: the multipliers of a block (at most 2^23 doubles) are drawn in
+    /// sequence, so the values are the same as drawn one by one. The next block's multipliers are
+    /// drawn while the current block is evaluated (one more task beside the block's), still in
+    /// the one sequence.
     func concurrentReplicateValues(
         replicates: Int, seed: UInt64, count: Int, _ statistic: @Sendable ([Double]) -> [Double]
     ) -> [[Double]] {
         var values = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: count)
-        var rng = SeededGenerator(seed: seed)
-        let block = max(1, min(64, (1 << 24) / max(self.count, 1)))
+        // Two blocks are held at once: at most 2^23 doubles each.
+        let block = max(1, min(64, (1 << 23) / max(self.count, 1)))
+        let drawer = BlockDrawer(units: self, seed: seed)
+        var next = drawer.draw(min(block, replicates))
         var start = 0
         while start < replicates {
-            let size = min(block, replicates - start)
-            var drawn: [[Double]] = []
-            for _ in 0..<size {
-                var multiplier = [Double](repeating: 0, count: self.count)
-                drawMultipliers(into: &multiplier, using: &rng)
-                drawn.append(multiplier)
-            }
-            let multipliers = drawn
+            let multipliers = next
+            let size = multipliers.count
+            let following = min(block, replicates - start - size)
             let results = ResultSlots(count: size)
-            DispatchQueue.concurrentPerform(iterations: size) { b in results.set(b, statistic(multipliers[b])) }
+            let ahead = BlockSlot()
+            // Task 0 draws the following block (first, so that it overlaps the evaluations).
+            DispatchQueue.concurrentPerform(iterations: size + 1) { b in
+                if b == 0 {
+                    if following > 0 { ahead.set(drawer.draw(following)) }
+                } else {
+                    results.set(b - 1, statistic(multipliers[b - 1]))
+                }
+            }
             for b in 0..<size {
                 let theta = results.get(b)
                 precondition(theta.count == count, "the statistic must return the same number of values each call")
                 for k in 0..<count { values[k][start + b] = theta[k] }
             }
             start += size
+            next = following > 0 ? ahead.get() : []
         }
         return values
     }
 
     /// One replicate's multipliers c_j·n_h/(n_h − 1) (1 for units alone in their stratum).
+    ///
+    /// The multiplier of a unit drawn c times is n_h/(n_h − 1) added c times to 0, in that order.
+    /// When a stratum's units are consecutive (every stratum of rows without strata, or of
+    /// PSUs numbered by stratum), the draws are counted in integers first and each count turned
+    /// into that same sum from a table: the same values, without the random access to the
+    /// members list and the read-modify-write of a double per draw.
     func drawMultipliers(into multiplier: inout [Double], using rng: inout SeededGenerator) {
         for members in stratumUnits {
             let n = members.count
@@ -245,13 +259,58 @@ struct ResamplingUnits {
                 multiplier[members[0]] = 1
                 continue
             }
-            for j in members { multiplier[j] = 0 }
             let scale = Double(n) / Double(n - 1)
+            let first = members[0]
+            if members[n - 1] - first == n - 1 {
+                var counts = [UInt32](repeating: 0, count: n)
+                var most: UInt32 = 0
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for _ in 0..<(n - 1) { counts[rng.nextInt(below: n)] &+= 1 }
+                    for k in 0..<n { most = max(most, counts[k]) }
+                }
+                var sums = [Double](repeating: 0, count: Int(most) + 1)
+                for c in 1..<sums.count { sums[c] = sums[c - 1] + scale }
+                multiplier.withUnsafeMutableBufferPointer { multiplier in
+                    for k in 0..<n { multiplier[first + k] = sums[Int(counts[k])] }
+                }
+                continue
+            }
+            for j in members { multiplier[j] = 0 }
             for _ in 0..<(n - 1) {
                 multiplier[members[rng.nextInt(below: n)]] += scale
             }
         }
     }
+}
+
+/// Draws blocks of replicate multipliers from one generator, in sequence. Only one task at a
+/// time draws (the task of each block that draws the following one; ``ResamplingUnits/concurrentReplicateValues(replicates:seed:count:_:)``
+/// starts the next block's tasks after all of the current block's have returned), which is why
+/// the unchecked `Sendable` is sound.
+private final class BlockDrawer: @unchecked Sendable {
+    let units: ResamplingUnits
+    private var rng: SeededGenerator
+
+    init(units: ResamplingUnits, seed: UInt64) {
+        self.units = units
+        rng = SeededGenerator(seed: seed)
+    }
+
+    func draw(_ size: Int) -> [[Double]] {
+        (0..<size).map { _ in
+            var multiplier = [Double](repeating: 0, count: units.count)
+            units.drawMultipliers(into: &multiplier, using: &rng)
+            return multiplier
+        }
+    }
+}
+
+/// The following block's multipliers, written by one task and read after all tasks return, which
+/// is why the unchecked `Sendable` is sound.
+private final class BlockSlot: @unchecked Sendable {
+    private var value: [[Double]] = []
+    func set(_ value: [[Double]]) { self.value = value }
+    func get() -> [[Double]] { value }
 }
 
 /// One result slot per concurrent task: each task writes only its own index, and the slots are

@@ -1,3 +1,4 @@
+import Dispatch
 /// A seeded, portable pseudo-random generator: xoshiro256** with its state filled by SplitMix64.
 ///
 /// The same seed gives the same sequence of `UInt64` values on every platform and every Swift
@@ -110,4 +111,56 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+extension SeededGenerator {
+    /// `count` standard normal variates: the same values in the same order as `count` calls of
+    /// ``Swift/RandomNumberGenerator/nextNormal()``, leaving the generator in the same state.
+    ///
+    /// The uniform pairs are drawn and accepted in sequence (Marsaglia's polar method, as
+    /// `nextNormal`); the logarithms and square roots, most of the cost, then run on the
+    /// available cores, each value computed by the same expression, so the cores do not change
+    /// any value.
+    public mutating func nextNormals(count: Int) -> [Double] {
+        guard count > 0 else { return [] }
+        var u = [Double](repeating: 0, count: count)
+        var s = [Double](repeating: 0, count: count)
+        for k in 0..<count {
+            while true {
+                let a = 2 * nextUniform() - 1
+                let b = 2 * nextUniform() - 1
+                let t = a * a + b * b
+                if t > 0 && t < 1 {
+                    u[k] = a
+                    s[k] = t
+                    break
+                }
+            }
+        }
+        var out = [Double](repeating: 0, count: count)
+        let chunks = min(count, 8)
+        out.withUnsafeMutableBufferPointer { out in
+            u.withUnsafeBufferPointer { u in
+                s.withUnsafeBufferPointer { s in
+                    let (o, uu, ss) = (SendablePointer(out.baseAddress!), SendablePointer(UnsafeMutablePointer(mutating: u.baseAddress!)),
+                                       SendablePointer(UnsafeMutablePointer(mutating: s.baseAddress!)))
+                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                        for k in (count * c / chunks)..<(count * (c + 1) / chunks) {
+                            let t = ss.pointer[k]
+                            o.pointer[k] = uu.pointer[k] * (-2 * PortableMath.log(t) / t).squareRoot()
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// A raw pointer handed to concurrent tasks that each touch their own disjoint range of it
+/// (and only read the ranges others write after the tasks have all returned), which is why the
+/// unchecked `Sendable` is sound.
+struct SendablePointer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+    init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
 }

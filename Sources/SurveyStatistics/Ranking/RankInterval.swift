@@ -1,3 +1,4 @@
+import Dispatch
 /// Ranks with uncertainty: from bootstrap replicates of a set of group estimates (provinces,
 /// services), each group's rank, its rank interval, and whether it can be told apart from its
 /// neighbours in the ranking.
@@ -60,17 +61,26 @@ public struct RankInterval: Sendable, Hashable, Codable {
         precondition(r > 0 && replicates.allSatisfy { $0.count == r }, "every group needs the same number of replicates")
 
         let pointRank = ranks(estimates)
-        var replicateRanks = [[Int]](repeating: [Int](repeating: 0, count: r), count: groups)
-        var column = [Double](repeating: 0, count: groups)
-        for j in 0..<r {
-            for g in 0..<groups { column[g] = replicates[g][j] }
-            let rk = ranks(column)
-            for g in 0..<groups { replicateRanks[g][j] = rk[g] }
+        // Each replicate's ranks, group-major (`rankOf[g * r + j]`), the replicates ranked side by
+        // side in chunks; each chunk writes only its own replicates' entries.
+        let chunks = min(r, 8)
+        let rankOf = UnsafeMutablePointer<Int32>.allocate(capacity: groups * r)
+        rankOf.initialize(repeating: 0, count: groups * r)
+        defer { rankOf.deallocate() }
+        let shared = SharedRanks(pointer: rankOf)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var column = [Double](repeating: 0, count: groups)
+            var ranker = Ranker(count: groups)
+            for j in (r * c / chunks)..<(r * (c + 1) / chunks) {
+                for g in 0..<groups { column[g] = replicates[g][j] }
+                ranker.rank(column)
+                for g in 0..<groups { shared.pointer[g * r + j] = Int32(ranker.result[g]) }
+            }
         }
         let alpha = 1 - level
         var bounds: [(Int, Int)] = []
         for g in 0..<groups {
-            let sorted = replicateRanks[g].sorted()
+            let sorted = UnsafeBufferPointer(start: rankOf + g * r, count: r).map(Int.init).sorted()
             bounds.append((inverseECDF(sorted, alpha / 2), inverseECDF(sorted, 1 - alpha / 2)))
         }
         // Order of the groups by point rank (stable for ties) to find neighbours.
@@ -111,4 +121,46 @@ public struct RankInterval: Sendable, Hashable, Codable {
         let k = max(1, Int((n * p).rounded(.up)))
         return sorted[min(k, sorted.count) - 1]
     }
+}
+
+/// Descending "min" ranks, as ``RankInterval/ranks(_:)`` gives them, with storage reused from
+/// one call to the next: the values are sorted by a 64-bit key (ties broken by position), so the
+/// sort compares integers only.
+struct Ranker {
+    private(set) var result: [Int]
+    private var order: [(key: UInt64, index: Int)]
+
+    init(count: Int) {
+        result = [Int](repeating: 0, count: count)
+        order = [(key: UInt64, index: Int)](repeating: (0, 0), count: count)
+    }
+
+    mutating func rank(_ values: [Double]) {
+        for g in values.indices { order[g] = (Self.key(values[g]), g) }
+        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        for k in order.indices {
+            let (key, g) = order[k]
+            // Equal values share the better rank; NaNs (key .max) never tie, as `==` says.
+            if k > 0, key == order[k - 1].key, key != .max {
+                result[g] = result[order[k - 1].index]
+            } else {
+                result[g] = k + 1
+            }
+        }
+    }
+
+    /// A key that orders values from the highest down: −0 and +0 share a key, NaN comes last.
+    static func key(_ x: Double) -> UInt64 {
+        if x.isNaN { return .max }
+        let bits = (x + 0).bitPattern
+        let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+        return ~ascending
+    }
+}
+
+/// The replicate ranks of ``RankInterval/compute(estimates:replicates:level:)``: each concurrent
+/// task writes only its own replicates' entries, read after all tasks return, which is why the
+/// unchecked `Sendable` is sound.
+private struct SharedRanks: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int32>
 }
