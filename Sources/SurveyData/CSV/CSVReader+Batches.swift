@@ -30,13 +30,16 @@ extension CSVReader {
     }
 
     /// ``forEachBatch(parallelism:header:process:consume:)`` that cuts text of `2 × minimumBatch`
-    /// bytes or more (tests cut small files).
+    /// bytes or more (tests cut small files). `discard` receives, in file order among the
+    /// consumed results, each result of a batch that was processed but thrown away because its
+    /// cut fell inside quotes (the importer still needs the levels its coder learnt there).
     consuming func forEachBatch<T: Sendable>(
         parallelism: Int,
         minimumBatch: Int,
         header: (CSVRecord) throws -> Void,
         process: @escaping @Sendable (CSVRecordBatch) throws -> T,
-        consume: (T) throws -> Void
+        consume: (T) throws -> Void,
+        discard: (T) -> Void = { _ in }
     ) throws -> CSVReadSummary {
         let (input, delimiter) = try open(defersUTF8Check: true)
         let parsers = [CSVRecordParser(delimiter: delimiter.byte), CSVRecordParser(delimiter: delimiter.byte)]
@@ -57,52 +60,133 @@ extension CSVReader {
             try tally.refill(input, chunkSize: options.chunkSize)
         }
 
-        func makeBatch(_ start: Int, limit: Int, line: Int, parser: CSVRecordParser, checkedBefore: Int = 0) -> CSVRecordBatch {
+        func makeBatch(_ start: Int, limit: Int, line: Int, worker: Int, round: Int, checkedBefore: Int = 0) -> CSVRecordBatch {
             CSVRecordBatch(base: input.buffer, start: start, limit: limit, end: input.ready, atEOF: input.atEOF,
-                           firstLine: line, firstIndex: 0, parser: parser, fileName: name, options: options,
-                           utf8CheckOffset: input.needsUTF8Check ? input.fileOffset : nil, checkedBefore: checkedBefore)
+                           firstLine: line, firstIndex: 0, parser: parsers[worker], fileName: name, options: options,
+                           utf8CheckOffset: input.needsUTF8Check ? input.fileOffset : nil, checkedBefore: checkedBefore,
+                           worker: worker, round: round)
         }
 
-        // After a batch that ended inside a record (a long field, or a quote never closed), the
-        // next is parsed by one worker: a cut would most likely fall inside that same record,
-        // and the second worker's work be thrown away. Its text checked as UTF-8 is not checked
-        // again (`valid`: the file offset before which the text is known to be valid).
+        // Each round's batches run on the workers while the calling thread consumes the
+        // previous round's results (in file order): the merge costs no parsing time. The
+        // workers are always waited for before the buffer or the parsers are touched again,
+        // and before this function returns or throws.
+        let workers = BatchWorkers(count: parallelism >= 2 ? 2 : 1)
+        defer { workers.stop() }
+        var waiting: [Outcome<T>] = []
+        func consumeWaiting() throws {
+            let outcomes = waiting
+            waiting = []
+            for outcome in outcomes {
+                switch outcome {
+                case let .consume(result): try consume(result.get())
+                case let .discard(result): if case let .success(value) = result { discard(value) }
+                }
+            }
+        }
+        /// Consumes the waiting results while the round runs, then waits for the round.
+        func overlap() throws {
+            do {
+                try consumeWaiting()
+            } catch {
+                workers.waitAll()
+                throw error
+            }
+            workers.waitAll()
+        }
+
+        // After a batch that ended inside a long record (a long field, or a quote never closed:
+        // at least `minimumBatch` bytes of it read), the next is parsed by one worker: a cut
+        // would most likely fall inside that same record, and the second worker's work be thrown
+        // away. (Every chunk but the last ends inside a record, the one it cuts short; that one
+        // is an ordinary row.) Its text checked as UTF-8 is not checked again (`valid`: the file
+        // offset before which the text is known to be valid).
         var insideRecord = false
         var valid = 0
+        var round = 0
         while true {
+            round += 1
             let last: CSVRecordBatch
-            if parallelism >= 2, !insideRecord, let cut = cutPoint(input, from: tally.start, minimumBatch: minimumBatch) {
-                let first = makeBatch(tally.start, limit: cut, line: tally.line, parser: parsers[0])
-                let work = ParallelWork<T>(first: first, process: process)
-                let base = UnsafePointer(input.buffer), start = tally.start, line = tally.line
-                work.makeSecond = { makeBatch(cut, limit: input.ready, line: line + countLineEnds(base, from: start, to: cut), parser: parsers[1]) }
-                work.run()
-                try consume(work.firstResult!.get())
+            if workers.count >= 2, !insideRecord, let cut = cutPoint(input, from: tally.start, minimumBatch: minimumBatch) {
+                let first = makeBatch(tally.start, limit: cut, line: tally.line, worker: 0, round: round)
+                let work = Round<T>()
+                let base = UnsafePointer(input.buffer), start = tally.start, line = tally.line, thisRound = round
+                workers.run(0) { work.first = Self.run(process, on: first) }
+                workers.run(1) {
+                    let second = makeBatch(cut, limit: input.ready, line: line + countLineEnds(base, from: start, to: cut),
+                                           worker: 1, round: thisRound)
+                    work.second = second
+                    work.secondResult = Self.run(process, on: second)
+                }
+                try overlap()
                 tally.add(first)
                 if first.stop == cut {
                     let second = work.second!
-                    try consume(work.secondResult!.get())
+                    waiting = [.consume(work.first!), .consume(work.secondResult!)]
                     tally.add(second)
                     last = second
                 } else {
+                    // The cut was inside quotes: the second batch is not used.
+                    waiting = [.consume(work.first!), .discard(work.secondResult!)]
                     last = first
-                    if !first.needsMore { continue }  // the cut was inside quotes: go on from where the first stopped
+                    if !first.needsMore {
+                        if waiting.contains(where: \.failed) { try consumeWaiting() }
+                        continue  // go on from where the first stopped
+                    }
                 }
             } else {
-                let batch = makeBatch(tally.start, limit: input.ready, line: tally.line, parser: parsers[0],
+                let batch = makeBatch(tally.start, limit: input.ready, line: tally.line, worker: 0, round: round,
                                       checkedBefore: valid - input.fileOffset)
-                let result = try process(batch)
-                if !batch.parsed { try batch.forEachRecord { _ in } }
-                try consume(result)
+                let work = Round<T>()
+                workers.run(0) { work.first = Self.run(process, on: batch) }
+                try overlap()
+                waiting = [.consume(work.first!)]
                 tally.add(batch)
                 last = batch
                 valid = input.fileOffset + batch.validBefore
             }
-            insideRecord = last.needsMore
-            if last.reachedEnd { return tally.summary(input, delimiter) }
-            try tally.refill(input, chunkSize: options.chunkSize)
+            // A batch that failed stops the pass: what comes before it is consumed, then its error thrown.
+            if waiting.contains(where: \.failed) { try consumeWaiting() }
+            insideRecord = last.needsMore && input.ready - last.stop >= minimumBatch
+            if last.reachedEnd {
+                try consumeWaiting()
+                return tally.summary(input, delimiter)
+            }
+            do {
+                try tally.refill(input, chunkSize: options.chunkSize)
+            } catch {
+                try consumeWaiting()
+                throw error
+            }
         }
     }
+
+    private static func run<T>(_ process: (CSVRecordBatch) throws -> T, on batch: CSVRecordBatch) -> Result<T, any Error> {
+        Result {
+            let result = try process(batch)
+            if !batch.parsed { try batch.forEachRecord { _ in } }
+            return result
+        }
+    }
+}
+
+/// A processed batch's result, waiting to be consumed or thrown away in file order.
+private enum Outcome<T> {
+    case consume(Result<T, any Error>)
+    case discard(Result<T, any Error>)
+
+    var failed: Bool {
+        if case let .consume(result) = self, case .failure = result { return true }
+        return false
+    }
+}
+
+/// What the workers of one round hand back. Written by the workers, read by the calling
+/// `forEachBatch` only after it waited for them.
+private final class Round<T>: @unchecked Sendable {
+    var first: Result<T, any Error>?
+    var second: CSVRecordBatch?
+    var secondResult: Result<T, any Error>?
 }
 
 /// A line end just past 55% of the unread text (the second worker first counts the lines
@@ -117,40 +201,4 @@ private func cutPoint(_ input: DecodedStream, from start: Int, minimumBatch: Int
         p += 1
     }
     return nil
-}
-
-/// Two batches processed on two threads. The batches, parsers and buffer are owned by the
-/// calling `forEachBatch`, which waits for both workers before touching any of them again.
-private final class ParallelWork<T: Sendable>: @unchecked Sendable {
-    let first: CSVRecordBatch
-    let process: @Sendable (CSVRecordBatch) throws -> T
-    var makeSecond: (() -> CSVRecordBatch)?
-    var second: CSVRecordBatch?
-    var firstResult: Result<T, any Error>?
-    var secondResult: Result<T, any Error>?
-
-    init(first: CSVRecordBatch, process: @escaping @Sendable (CSVRecordBatch) throws -> T) {
-        self.first = first
-        self.process = process
-    }
-
-    func run() {
-        DispatchQueue.concurrentPerform(iterations: 2) { worker in
-            if worker == 0 {
-                firstResult = Self.run(process, on: first)
-            } else {
-                let batch = makeSecond!()
-                second = batch
-                secondResult = Self.run(process, on: batch)
-            }
-        }
-    }
-
-    private static func run(_ process: (CSVRecordBatch) throws -> T, on batch: CSVRecordBatch) -> Result<T, any Error> {
-        Result {
-            let result = try process(batch)
-            if !batch.parsed { try batch.forEachRecord { _ in } }
-            return result
-        }
-    }
 }

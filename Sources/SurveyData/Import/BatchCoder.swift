@@ -14,9 +14,13 @@ struct BatchResult: Sendable {
     var lineNumbers: [UInt32] = []
     var answers: [[AnswerCode]]
     var categories: [[UInt32]]
-    /// Per category slot, the worker's levels when the batch ended (a worker may have coded
-    /// a batch whose result was thrown away, so levels are not only this batch's).
-    var levels: [[String]]
+    /// The round of ``CSVReader/forEachBatch(parallelism:header:process:consume:)`` the batch was coded in.
+    var round = 0
+    /// Per category slot, the levels the coder added since its last result: its levels
+    /// `levelBase[i] ..< levelBase[i] + newLevels[i].count` (a coder's results are merged, or
+    /// discarded, in the order it coded them).
+    var newLevels: [[String]]
+    var levelBase: [Int] = []
     var selections: [[UInt64]]
     var texts: [[String]]
     var weights: [Double] = []
@@ -57,6 +61,9 @@ final class BatchCoder {
     /// Unchecked exclusivity here and on the row scratch below: a coder is used by one thread
     /// at a time (``CoderPool``), and ``ImportRun`` changes `active` only between batches.
     @exclusivity(unchecked) var active: [Bool]
+    /// Per category slot, how many of the coder's levels earlier results have reported.
+    private var levelsReported: [Int]
+    private let drops: ColumnDrops
     private var closestCache: [UnknownValueKey: String?] = [:]
     private let candidates: [String: [String]]
 
@@ -85,8 +92,11 @@ final class BatchCoder {
     @exclusivity(unchecked) var rowWeight = 0.0
     @exclusivity(unchecked) var rowFPC = 0.0
 
-    init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int) {
+    init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int,
+         drops: ColumnDrops = ColumnDrops()) {
         self.id = id
+        self.drops = drops
+        levelsReported = plan.categories.map(\.coder.levels.count)
         self.plan = plan
         self.options = options
         self.headerCount = headerCount
@@ -148,8 +158,10 @@ final class BatchCoder {
             selectionColumns.deallocate()
         }
         var rows = 0
-        var result = BatchResult(coder: id, answers: [], categories: [], levels: [], selections: [],
+        var result = BatchResult(coder: id, answers: [], categories: [], round: batch.round, newLevels: [], selections: [],
                                  texts: Array(repeating: [], count: plan.texts.count))
+        let coded = drops.active(in: batch.round)
+        if !coded.isEmpty { active = coded }
         let keepFields = options.quarantine != nil
         let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
         let rowAnswers = self.rowAnswers, rowCategories = self.rowCategories, rowSelections = self.rowSelections
@@ -197,7 +209,9 @@ final class BatchCoder {
         result.answerCounts = result.answers.flatMap(Self.missingCounts)
         result.categories = (0..<nCategories).map { Array(categoryColumns.column($0, rows: rows)) }
         result.selections = (0..<nSelections).map { Array(selectionColumns.column($0, rows: rows)) }
-        result.levels = categoryCoders.map(\.levels)
+        result.levelBase = levelsReported
+        result.newLevels = categoryCoders.enumerated().map { i, coder in Array(coder.levels[levelsReported[i]...]) }
+        levelsReported = categoryCoders.map(\.levels.count)
         return result
     }
 

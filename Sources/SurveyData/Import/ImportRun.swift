@@ -9,7 +9,10 @@ final class ImportRun {
     let survey: Survey
     let options: ImportOptions
     let file: String
-    let pool = CoderPool()
+    /// The workers' coders, one per worker: worker `k` codes its batches with coder `k`.
+    let coderSet = CoderSet()
+    /// Extra columns dropped, shared with the coders.
+    let drops = ColumnDrops()
 
     /// The size of the input when known (a file's, or the bytes in memory): the accepted
     /// columns are sized from it after the first batch (see ``reserve(after:)``).
@@ -33,6 +36,10 @@ final class ImportRun {
     private var levelIndex: [[String: UInt32]] = []
     /// Per coder, per category slot: the worker's level index → the file's.
     private var localToGlobal: [[[UInt32]]] = []
+    /// Per category slot, the round of the batch whose merge dropped the column (an extra
+    /// column with too many values), else `Int.max`. Levels coded in later rounds are not
+    /// counted: the count is that of every row coded before the column was dropped.
+    private var dropRound: [Int] = []
     private var selections: [[UInt64]] = []
     private var texts: [[String]] = []
     private var weights: [Double] = []
@@ -67,13 +74,15 @@ final class ImportRun {
         absentOptional = match.absentOptional
         let count = record.count, effective = record.countIgnoringTrailingEmptyFields
         let workers = max(1, min(options.parallelism, 2))
-        coders = (0..<workers).map { id in
-            BatchCoder(id: id, plan: ImportPlan(survey: survey, header: match, options: options), options: options,
-                       headerCount: count, headerEffective: effective)
+        let plans = (0..<workers).map { _ in ImportPlan(survey: survey, header: match, options: options) }
+        drops.reset(count: plans[0].categories.count)
+        coders = plans.enumerated().map { id, plan in
+            BatchCoder(id: id, plan: plan, options: options, headerCount: count, headerEffective: effective, drops: drops)
         }
         let plan = coders[0].plan
         self.plan = plan
-        pool.fill(coders)
+        coderSet.coders = coders
+        dropRound = Array(repeating: .max, count: plan.categories.count)
         answers = Array(repeating: [], count: plan.scales.count)
         categories = Array(repeating: [], count: plan.categories.count)
         categoryActive = Array(repeating: true, count: plan.categories.count)
@@ -101,20 +110,7 @@ final class ImportRun {
         rowsRead += batch.rowsRead
         bytes += batch.bytes
 
-        // The worker's levels not mapped yet, mapped to the file's.
-        for i in batch.levels.indices {
-            for level in batch.levels[i][localToGlobal[batch.coder][i].count...] {
-                let global: UInt32
-                if let known = levelIndex[i][level] {
-                    global = known
-                } else {
-                    global = UInt32(levels[i].count)
-                    levels[i].append(level)
-                    levelIndex[i][level] = global
-                }
-                localToGlobal[batch.coder][i].append(global)
-            }
-        }
+        mapLevels(of: batch)
 
         // Respondent ids, across batches, in file order.
         var duplicates: [QuarantinedRow] = []
@@ -155,6 +151,36 @@ final class ImportRun {
             options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: false))
             nextProgress = (rowsRead / max(options.progressInterval, 1) + 1) * max(options.progressInterval, 1)
         }
+    }
+
+    /// The levels the batch's coder added while coding it, mapped to the file's (in the
+    /// order each coder coded its batches, which is file order).
+    private func mapLevels(of batch: BatchResult) {
+        for i in batch.newLevels.indices {
+            precondition(localToGlobal[batch.coder][i].count == batch.levelBase[i], "a coder's batches are merged in order")
+            // A column dropped in an earlier round: its later levels are not counted.
+            let ignored = batch.round > dropRound[i]
+            for level in batch.newLevels[i] {
+                let global: UInt32
+                if ignored {
+                    global = .max
+                } else if let known = levelIndex[i][level] {
+                    global = known
+                } else {
+                    global = UInt32(levels[i].count)
+                    levels[i].append(level)
+                    levelIndex[i][level] = global
+                }
+                localToGlobal[batch.coder][i].append(global)
+            }
+        }
+    }
+
+    /// A batch coded and thrown away (its cut fell inside quotes): only the levels its coder
+    /// learnt there are kept, since the coder's later batches number them.
+    func discard(_ batch: BatchResult) {
+        guard plan != nil else { return }
+        mapLevels(of: batch)
     }
 
     /// Sizes the accepted columns for the rows the input should hold, judging by the first
@@ -209,7 +235,8 @@ final class ImportRun {
             if case .extra = plan!.categories[i].target, levels[i].count > options.extraColumnLevelLimit {
                 categoryActive[i] = false
                 categories[i] = []
-                for coder in coders { coder.active[i] = false }
+                dropRound[i] = batch.round
+                drops.drop(i, round: batch.round)
             }
         }
         for i in selections.indices { selections[i].append(contentsOf: kept(batch.selections[i])) }
@@ -399,27 +426,40 @@ private final class Renumbered: @unchecked Sendable {
     }
 }
 
-/// The workers' coders, lent out one per batch.
-final class CoderPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var free: [BatchCoder] = []
+/// The workers' coders, set once the header is read; worker `k` codes with `coders[k]`.
+final class CoderSet: @unchecked Sendable {
+    var coders: [BatchCoder] = []
 
-    func fill(_ coders: [BatchCoder]) {
+    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+        try coders[batch.worker].code(batch)
+    }
+}
+
+/// The round in which each category slot was dropped (`Int.max`: kept), written by the
+/// merge and read by the coders at the start of each batch: a batch of a later round does
+/// not code the column. A coder may start a round before the merge of the round before has
+/// decided; what it codes then is not counted (``ImportRun`` ignores levels of later rounds),
+/// so the result does not depend on timing.
+final class ColumnDrops: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rounds: [Int] = []
+
+    func reset(count: Int) {
         lock.lock()
-        free = coders
+        rounds = Array(repeating: .max, count: count)
         lock.unlock()
     }
 
-    /// Codes `batch` with whichever coder is free.
-    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+    func drop(_ slot: Int, round: Int) {
         lock.lock()
-        let coder = free.removeLast()
+        rounds[slot] = min(rounds[slot], round)
         lock.unlock()
-        defer {
-            lock.lock()
-            free.append(coder)
-            lock.unlock()
-        }
-        return try coder.code(batch)
+    }
+
+    /// Whether each slot is coded in `round`.
+    func active(in round: Int) -> [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return rounds.map { round <= $0 }
     }
 }
