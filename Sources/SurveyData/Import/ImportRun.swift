@@ -33,7 +33,10 @@ final class ImportRun {
     /// Its codes are not stored twice; the dataset's column shares the other's storage.
     private var categoryAlias: [Int] = []
     private var levels: [[String]] = []
-    private var levelIndex: [[String: UInt32]] = []
+    /// Per category slot, each level's UTF-8 bytes → its index in `levels`. Levels are NFC
+    /// (``CellText/display(_:)``), and NFC strings are equal exactly when their bytes are: this
+    /// is the `String`-keyed map without hashing a `String` (which normalizes) per level.
+    private var levelIndex: [ByteTable] = []
     /// Per coder, per category slot: the worker's level index → the file's.
     private var localToGlobal: [[[UInt32]]] = []
     /// Per category slot, the round of the batch whose merge dropped the column (an extra
@@ -89,7 +92,9 @@ final class ImportRun {
         categoryAlias = coders[0].categoryAlias
         levels = plan.categories.map(\.coder.levels)
         levelIndex = levels.map { list in
-            Dictionary(list.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+            let table = ByteTable(capacity: max(list.count, 8))
+            for (index, level) in list.enumerated() { _ = Self.withBytes(level) { table.insertIfAbsent(UInt32(index), for: $0) } }
+            return table
         }
         localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
         selections = Array(repeating: [], count: plan.selections.count)
@@ -160,20 +165,24 @@ final class ImportRun {
             precondition(localToGlobal[batch.coder][i].count == batch.levelBase[i], "a coder's batches are merged in order")
             // A column dropped in an earlier round: its later levels are not counted.
             let ignored = batch.round > dropRound[i]
+            let table = levelIndex[i]
             for level in batch.newLevels[i] {
                 let global: UInt32
                 if ignored {
                     global = .max
-                } else if let known = levelIndex[i][level] {
-                    global = known
                 } else {
-                    global = UInt32(levels[i].count)
-                    levels[i].append(level)
-                    levelIndex[i][level] = global
+                    let next = UInt32(levels[i].count)
+                    global = Self.withBytes(level) { table.insertIfAbsent(next, for: $0) }.value
+                    if global == next { levels[i].append(level) }
                 }
                 localToGlobal[batch.coder][i].append(global)
             }
         }
+    }
+
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var text = text
+        return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 
     /// A batch coded and thrown away (its cut fell inside quotes): only the levels its coder
