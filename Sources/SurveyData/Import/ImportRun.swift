@@ -13,6 +13,8 @@ final class ImportRun {
     let coderSet = CoderSet()
     /// Extra columns dropped, shared with the coders.
     let drops = ColumnDrops()
+    /// The batches' column blocks, recycled once merged.
+    let blocks = BlockPool()
 
     /// The size of the input when known (a file's, or the bytes in memory): the accepted
     /// columns are sized from it after the first batch (see ``reserve(after:)``).
@@ -80,7 +82,8 @@ final class ImportRun {
         let plans = (0..<workers).map { _ in ImportPlan(survey: survey, header: match, options: options) }
         drops.reset(count: plans[0].categories.count)
         coders = plans.enumerated().map { id, plan in
-            BatchCoder(id: id, plan: plan, options: options, headerCount: count, headerEffective: effective, drops: drops)
+            BatchCoder(id: id, plan: plan, options: options, headerCount: count, headerEffective: effective, drops: drops,
+                       blocks: blocks)
         }
         let plan = coders[0].plan
         self.plan = plan
@@ -117,31 +120,9 @@ final class ImportRun {
 
         mapLevels(of: batch)
 
-        // Respondent ids, across batches, in file order.
-        var duplicates: [QuarantinedRow] = []
-        var keep: [Bool]?
-        if plan.respondent != nil {
-            batch.ids.withUnsafeBytes { ids in
-                var start = 0
-                for row in batch.idEnds.indices {
-                    let end = Int(batch.idEnds[row])
-                    defer { start = end }
-                    guard end > start else { continue }
-                    let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
-                    let line = batch.lineNumbers[row]
-                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: batch.idHashes[row])
-                    if !inserted {
-                        if keep == nil { keep = Array(repeating: true, count: batch.lineNumbers.count) }
-                        keep![row] = false
-                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
-                        duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
-                    }
-                }
-            }
-        }
-
-        try quarantine(merge(batch.quarantined, duplicates), fetching: Set(duplicates.map(\.line)))
-        append(batch, keep: keep)
+        try mergeRows(of: batch, plan: plan)
+        // No copy of the block's arrays is left here: the worker that takes it next reuses them.
+        blocks.give(batch.columns)
 
         for (key, count) in batch.unknown {
             if let known = unknown[key] {
@@ -156,6 +137,35 @@ final class ImportRun {
             options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: false))
             nextProgress = (rowsRead / max(options.progressInterval, 1) + 1) * max(options.progressInterval, 1)
         }
+    }
+
+    /// Checks the batch's respondent ids against the file's (in file order), quarantines its
+    /// rows and their duplicates, and appends the rest to the accepted columns.
+    private func mergeRows(of batch: BatchResult, plan: ImportPlan) throws {
+        var duplicates: [QuarantinedRow] = []
+        var keep: [Bool]?
+        let columns = batch.columns.storage
+        if plan.respondent != nil {
+            columns.ids.withUnsafeBytes { ids in
+                var start = 0
+                for row in columns.idEnds.indices {
+                    let end = Int(columns.idEnds[row])
+                    defer { start = end }
+                    guard end > start else { continue }
+                    let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
+                    let line = columns.lineNumbers[row]
+                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: columns.idHashes[row])
+                    if !inserted {
+                        if keep == nil { keep = Array(repeating: true, count: columns.rows) }
+                        keep![row] = false
+                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
+                        duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
+                    }
+                }
+            }
+        }
+        try quarantine(merge(batch.quarantined, duplicates), fetching: Set(duplicates.map(\.line)))
+        append(batch, keep: keep)
     }
 
     /// The levels the batch's coder added while coding it, mapped to the file's (in the
@@ -190,6 +200,7 @@ final class ImportRun {
     func discard(_ batch: BatchResult) {
         guard plan != nil else { return }
         mapLevels(of: batch)
+        blocks.give(batch.columns)
     }
 
     /// Sizes the accepted columns for the rows the input should hold, judging by the first
@@ -217,29 +228,44 @@ final class ImportRun {
     }
 
     private func append(_ batch: BatchResult, keep: [Bool]?) {
+        let columns = batch.columns.storage, rows = columns.rows
         for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
         if let keep {
             for row in keep.indices where !keep[row] {
                 for i in answers.indices {
-                    if let kind = BatchCoder.missingKind(batch.answers[i][row]) { answerCounts[i * 4 + kind] -= 1 }
+                    if let kind = BatchCoder.missingKind(AnswerCode(rawValue: columns.answers.column(i, rows: rows)[row])) {
+                        answerCounts[i * 4 + kind] -= 1
+                    }
                 }
             }
         }
-        func kept<T>(_ values: [T]) -> [T] {
-            guard let keep else { return values }
-            return values.indices.compactMap { keep[$0] ? values[$0] : nil }
+        /// Appends the kept values of `values` (all of them, without duplicates) to `column`.
+        func append<T, U>(_ values: UnsafeBufferPointer<T>, to column: inout [U], _ transform: (T) -> U) {
+            if let keep {
+                for row in values.indices where keep[row] { column.append(transform(values[row])) }
+            } else {
+                column.append(contentsOf: values.lazy.map(transform))
+            }
         }
-        lineNumbers.append(contentsOf: kept(batch.lineNumbers))
-        for i in answers.indices { answers[i].append(contentsOf: kept(batch.answers[i])) }
+        func append<T>(_ values: UnsafeBufferPointer<T>, to column: inout [T]) {
+            if keep == nil {
+                column.append(contentsOf: values)
+            } else {
+                append(values, to: &column) { $0 }
+            }
+        }
+        columns.lineNumbers.withUnsafeBufferPointer { append($0, to: &lineNumbers) }
+        for i in answers.indices {
+            columns.answers.column(i, rows: rows).withMemoryRebound(to: AnswerCode.self) { append($0, to: &answers[i]) }
+        }
         for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
             let map = localToGlobal[batch.coder][i]
             let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
+            let codes = columns.categories.column(i, rows: rows)
             if identity {
-                categories[i].append(contentsOf: kept(batch.categories[i]))
+                append(codes, to: &categories[i])
             } else {
-                map.withUnsafeBufferPointer { map in
-                    categories[i].append(contentsOf: kept(batch.categories[i]).lazy.map { map[Int($0)] })
-                }
+                map.withUnsafeBufferPointer { map in append(codes, to: &categories[i]) { map[Int($0)] } }
             }
             if case .extra = plan!.categories[i].target, levels[i].count > options.extraColumnLevelLimit {
                 categoryActive[i] = false
@@ -248,10 +274,12 @@ final class ImportRun {
                 drops.drop(i, round: batch.round)
             }
         }
-        for i in selections.indices { selections[i].append(contentsOf: kept(batch.selections[i])) }
-        for i in texts.indices { texts[i].append(contentsOf: kept(batch.texts[i])) }
-        if plan!.weight != nil { weights.append(contentsOf: kept(batch.weights)) }
-        if plan!.fpc != nil { fpcs.append(contentsOf: kept(batch.fpcs)) }
+        for i in selections.indices { append(columns.selections.column(i, rows: rows), to: &selections[i]) }
+        for i in texts.indices {
+            batch.texts[i].withUnsafeBufferPointer { append($0, to: &texts[i]) }
+        }
+        if plan!.weight != nil { columns.weights.withUnsafeBufferPointer { append($0, to: &weights) } }
+        if plan!.fpc != nil { columns.fpcs.withUnsafeBufferPointer { append($0, to: &fpcs) } }
     }
 
     private func quarantine(_ rows: [QuarantinedRow], fetching: Set<Int>) throws {
