@@ -50,7 +50,7 @@ final class ImportRun {
     private var weights: [Double] = []
     private var fpcs: [Double] = []
     private var answerCounts: [Int] = []
-    private let respondents = ByteTable(capacity: 1024)
+    private let respondents = RespondentTable()
 
     // Counts.
     private var rowsRead = 0
