@@ -146,6 +146,7 @@ final class ImportRun {
         var keep: [Bool]?
         let columns = batch.columns.storage
         if plan.respondent != nil {
+            columns.idHashes.withUnsafeBufferPointer { respondents.touch($0) }
             columns.ids.withUnsafeBytes { ids in
                 var start = 0
                 for row in columns.idEnds.indices {

@@ -22,6 +22,7 @@ final class RespondentTable {
     @exclusivity(unchecked) private var ends: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var lines: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var idCapacity: Int
+    @exclusivity(unchecked) private var touched: UInt64 = 0
     /// The number of ids stored.
     @exclusivity(unchecked) private(set) var count = 0
 
@@ -42,6 +43,16 @@ final class RespondentTable {
         keys.deallocate()
         ends.deallocate()
         lines.deallocate()
+    }
+
+    /// Reads the home slot of each of `hashes` (``ByteTable/hash(_:)`` values) once, so that
+    /// the inserts that follow find them in the cache. The table is far larger than the
+    /// cache and each insert misses once; loads that do not depend on one another overlap,
+    /// where a probe followed by an insert waits for each miss in turn.
+    func touch(_ hashes: UnsafeBufferPointer<UInt64>) {
+        var sink: UInt64 = 0
+        for full in hashes { sink |= slots[Int(UInt32(truncatingIfNeeded: full >> 32)) & mask] }
+        touched = sink  // kept, so that the loads are not optimized away
     }
 
     /// Stores `line` for `id` unless the id is there; returns the line now stored (the first
