@@ -67,8 +67,9 @@ extension CSVReader {
                            worker: worker, round: round)
         }
 
-        // Each round's batches run on the workers while the calling thread consumes the
-        // previous round's results (in file order): the merge costs no parsing time. The
+        // Each round's batches run on the workers while the calling thread reads the file on
+        // (``DecodedStream/prefetch()``) and consumes the previous round's results (in file
+        // order): neither the merge nor reading costs parsing time. The
         // workers are always waited for before the buffer or the parsers are touched again,
         // and before this function returns or throws.
         let workers = BatchWorkers(count: parallelism >= 2 ? 2 : 1)
@@ -118,6 +119,7 @@ extension CSVReader {
                     work.second = second
                     work.secondResult = Self.run(process, on: second)
                 }
+                input.prefetch()
                 try overlap()
                 tally.add(first)
                 if first.stop == cut {
@@ -139,6 +141,7 @@ extension CSVReader {
                                       checkedBefore: valid - input.fileOffset)
                 let work = Round<T>()
                 workers.run(0) { work.first = Self.run(process, on: batch) }
+                input.prefetch()
                 try overlap()
                 waiting = [.consume(work.first!)]
                 tally.add(batch)
