@@ -69,9 +69,9 @@ extension CSVReader {
 
         // Each round's batches run on the workers while the calling thread reads the file on
         // (``DecodedStream/prefetch()``) and consumes the previous round's results (in file
-        // order): neither the merge nor reading costs parsing time. The
-        // workers are always waited for before the buffer or the parsers are touched again,
-        // and before this function returns or throws.
+        // order): neither the merge nor reading costs parsing time. The workers are always
+        // waited for before the buffer or the parsers are touched again, and before this
+        // function returns or throws.
         let workers = BatchWorkers(count: parallelism >= 2 ? 2 : 1)
         defer { workers.stop() }
         var waiting: [Outcome<T>] = []

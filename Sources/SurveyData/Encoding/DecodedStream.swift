@@ -125,9 +125,8 @@ final class DecodedStream {
             let carry = end - keep
             let view = spare + (gap - carry)
             view.update(from: buffer + keep, count: carry)
-            self.spare = storage
+            self.spare = storage  // the same size (`spareSize == storageSize`)
             storage = spare
-            // (the sizes are equal)
             buffer = view
             end = carry
             ready = max(ready - keep, 0)
