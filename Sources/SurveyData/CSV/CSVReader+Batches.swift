@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension CSVReader {
     /// Reads the file with `parallelism` workers (1 or 2) parsing at once, and hands over the
@@ -108,33 +109,45 @@ extension CSVReader {
         while true {
             round += 1
             let last: CSVRecordBatch
-            if workers.count >= 2, !insideRecord, let cut = cutPoint(input, from: tally.start, minimumBatch: minimumBatch) {
-                let first = makeBatch(tally.start, limit: cut, line: tally.line, worker: 0, round: round)
-                let work = Round<T>()
-                let base = UnsafePointer(input.buffer), start = tally.start, line = tally.line, thisRound = round
-                workers.run(0) { work.first = Self.run(process, on: first) }
-                workers.run(1) {
-                    let second = makeBatch(cut, limit: input.ready, line: line + countLineEnds(base, from: start, to: cut),
-                                           worker: 1, round: thisRound)
-                    work.second = second
-                    work.secondResult = Self.run(process, on: second)
+            if workers.count >= 2, !insideRecord, let cuts = cutPoints(input, from: tally.start, minimumBatch: minimumBatch) {
+                // The chunk's pieces, each taken by whichever worker is free: the worker the
+                // merge slows down takes fewer, and the round ends at most a piece apart.
+                let starts = [tally.start] + cuts, limits = cuts + [input.ready]
+                let work = Pieces<T>(count: starts.count, firstLine: tally.line)
+                let base = UnsafePointer(input.buffer), thisRound = round
+                for worker in 0..<2 {
+                    workers.run(worker) {
+                        while let j = work.take() {
+                            let line = work.line(of: j) { k, lineAtK in lineAtK + countLineEnds(base, from: starts[k], to: starts[j]) }
+                            let batch = makeBatch(starts[j], limit: limits[j], line: line, worker: worker, round: thisRound)
+                            work.finish(j, batch, Self.run(process, on: batch))
+                        }
+                    }
                 }
                 input.prefetch()
                 try overlap()
-                tally.add(first)
-                if first.stop == cut {
-                    let second = work.second!
-                    waiting = [.consume(work.first!), .consume(work.secondResult!)]
-                    tally.add(second)
-                    last = second
-                } else {
-                    // The cut was inside quotes: the second batch is not used.
-                    waiting = [.consume(work.first!), .discard(work.secondResult!)]
-                    last = first
-                    if !first.needsMore {
-                        if waiting.contains(where: \.failed) { try consumeWaiting() }
-                        continue  // go on from where the first stopped
+                // In file order, the pieces up to one that ran past its limit (its cut was inside
+                // quotes); the ones after it are not used.
+                var outcomes: [Outcome<T>] = []
+                var j = 0
+                var overran = false
+                while true {
+                    let batch = work.batches[j]!
+                    outcomes.append(.consume(work.results[j]!))
+                    tally.add(batch)
+                    if j + 1 == starts.count { break }
+                    if batch.stop != starts[j + 1] {
+                        overran = true
+                        for k in (j + 1)..<starts.count { outcomes.append(.discard(work.results[k]!)) }
+                        break
                     }
+                    j += 1
+                }
+                waiting = outcomes
+                last = work.batches[j]!
+                if overran && !last.needsMore {
+                    if waiting.contains(where: \.failed) { try consumeWaiting() }
+                    continue  // go on from where it stopped
                 }
             } else {
                 let batch = makeBatch(tally.start, limit: input.ready, line: tally.line, worker: 0, round: round,
@@ -192,16 +205,74 @@ private final class Round<T>: @unchecked Sendable {
     var secondResult: Result<T, any Error>?
 }
 
-/// A line end just past 51% of the unread text (the second worker first counts the lines
-/// before it, at about a fortieth of the cost of parsing and coding them, so it gets a little
-/// less), or `nil` when the text is shorter than two `minimumBatch`es (too short to share).
-private func cutPoint(_ input: DecodedStream, from start: Int, minimumBatch: Int) -> Int? {
+/// Where the unread text is cut into pieces for the workers: line ends just past each
+/// eighth of it (fewer pieces, at least `minimumBatch` bytes each, in a shorter text), or
+/// `nil` when the text is shorter than two `minimumBatch`es (too short to share). The cuts
+/// depend on the text alone, so every run cuts a file the same way.
+private func cutPoints(_ input: DecodedStream, from start: Int, minimumBatch: Int) -> [Int]? {
     let length = input.ready - start
     guard length >= 2 * minimumBatch else { return nil }
-    var p = start + length * 51 / 100
-    while p < input.ready - minimumBatch / 4 {
-        if input.buffer[p] == 0x0A { return p + 1 }
-        p += 1
+    let pieces = min(8, length / minimumBatch)
+    var cuts: [Int] = []
+    for k in 1..<pieces {
+        var p = max(start + length * k / pieces, (cuts.last ?? start) + 1)
+        while p < input.ready - minimumBatch / 4 {
+            if input.buffer[p] == 0x0A {
+                cuts.append(p + 1)
+                break
+            }
+            p += 1
+        }
     }
-    return nil
+    return cuts.isEmpty ? nil : cuts
+}
+
+/// The pieces of one round: handed out in file order to whichever worker asks, with the line
+/// each starts on worked out from the nearest piece before it whose line is known. Written by
+/// the workers under a lock; read by the calling `forEachBatch` only after it waited for them.
+private final class Pieces<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var lines: [Int?]
+    var batches: [CSVRecordBatch?]
+    var results: [Result<T, any Error>?]
+
+    init(count: Int, firstLine: Int) {
+        lines = Array(repeating: nil, count: count)
+        lines[0] = firstLine
+        batches = Array(repeating: nil, count: count)
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// The next piece, or `nil` when every piece is taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < lines.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// The line piece `j` starts on: from piece `k`'s, the nearest known before it, by
+    /// `count(k, line of k)` (outside the lock), then remembered.
+    func line(of j: Int, _ count: (Int, Int) -> Int) -> Int {
+        lock.lock()
+        var k = j
+        while lines[k] == nil { k -= 1 }
+        let known = lines[k]!
+        lock.unlock()
+        if k == j { return known }
+        let line = count(k, known)
+        lock.lock()
+        lines[j] = line
+        lock.unlock()
+        return line
+    }
+
+    func finish(_ j: Int, _ batch: CSVRecordBatch, _ result: Result<T, any Error>) {
+        lock.lock()
+        batches[j] = batch
+        results[j] = result
+        lock.unlock()
+    }
 }
