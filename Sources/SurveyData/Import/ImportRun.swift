@@ -41,6 +41,10 @@ final class ImportRun {
     private var levelIndex: [ByteTable] = []
     /// Per coder, per category slot: the worker's level index → the file's.
     private var localToGlobal: [[[UInt32]]] = []
+    /// Per coder, per category slot: whether its map is still the identity (the worker's
+    /// levels are the file's, in the same order), so that its codes are appended as they are.
+    /// Kept as levels are mapped, rather than checked over the whole map at every batch.
+    private var identityMap: [[Bool]] = []
     /// Per category slot, the round of the batch whose merge dropped the column (an extra
     /// column with too many values), else `Int.max`. Levels coded in later rounds are not
     /// counted: the count is that of every row coded before the column was dropped.
@@ -100,6 +104,7 @@ final class ImportRun {
             return table
         }
         localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
+        identityMap = coders.map { _ in levels.map { _ in true } }
         selections = Array(repeating: [], count: plan.selections.count)
         texts = Array(repeating: [], count: plan.texts.count)
         answerCounts = Array(repeating: 0, count: plan.scales.count * 4)
@@ -186,6 +191,7 @@ final class ImportRun {
                     global = Self.withBytes(level) { table.insertIfAbsent(next, for: $0) }.value
                     if global == next { levels[i].append(level) }
                 }
+                if global != UInt32(localToGlobal[batch.coder][i].count) { identityMap[batch.coder][i] = false }
                 localToGlobal[batch.coder][i].append(global)
             }
         }
@@ -261,7 +267,7 @@ final class ImportRun {
         }
         for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
             let map = localToGlobal[batch.coder][i]
-            let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
+            let identity = identityMap[batch.coder][i]
             let codes = columns.categories.column(i, rows: rows)
             if identity {
                 append(codes, to: &categories[i])
