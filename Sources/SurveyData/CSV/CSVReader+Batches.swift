@@ -6,16 +6,18 @@ extension CSVReader {
     /// results in file order.
     ///
     /// The header (the first record) goes to `header` first, on the calling thread. Each chunk
-    /// after it is cut into batches at a line end; the workers run `process` on their batch at
-    /// the same time, and `consume` receives each result on the calling thread in file order.
-    /// `process` must not touch shared mutable state; what it returns is the batch's share of
-    /// the work (for the importer: the coded answers of the batch's rows).
+    /// after it is cut into batches (up to four) at line ends; the workers run `process` on the
+    /// batches, each taking the next one when it is free, and `consume` receives each result on
+    /// the calling thread in file order, while the workers process the next chunk. A worker
+    /// processes its batches one after another, in file order. `process` must not touch shared
+    /// mutable state; what it returns is the batch's share of the work (for the importer: the
+    /// coded answers of the batch's rows).
     ///
-    /// A cut is a guess: a line end inside a quoted field looks like any other. The first
-    /// worker parses up to the cut and confirms it (its last record must end exactly there). If
-    /// it does not, the second worker's result is thrown away unseen, its errors too, and the
-    /// rest of the chunk is parsed again from where the first worker stopped. So `process` may
-    /// run on a batch whose result is never consumed, but every record is consumed exactly once.
+    /// A cut is a guess: a line end inside a quoted field looks like any other. A batch's result
+    /// is used only if the batch before it ended exactly at its cut. If one did not, the results
+    /// after it are thrown away unseen, their errors too, and the rest of the chunk is parsed
+    /// again from where that batch stopped. So `process` may run on a batch whose result is
+    /// never consumed, but every record is consumed exactly once.
     ///
     /// In a batch, ``CSVRecord/index`` counts from 0 at the batch's first record; lines are
     /// physical lines of the file, as in ``forEachRecord(_:)``.
