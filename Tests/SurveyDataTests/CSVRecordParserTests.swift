@@ -17,6 +17,35 @@ struct CSVRecordParserTests {
         }
     }
 
+    /// `fieldBytes` (worked out from the record's span, not added up per field) is the sum
+    /// of the fields' lengths, for records of random pieces: quoted, doubled quotes, text
+    /// after a closing quote, a quote never closed, multi-byte text, fields past eight bytes.
+    @Test func fieldBytesAreTheFieldsLengthsAddedUp() {
+        var rng = SplitMix64(state: 17)
+        let pieces = ["a", "5", "ấ", ",", ",", "\"", "\"\"", "\"x,y\"", " ", "0123456789", "\n", "\r\n"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 1...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            let parser = CSVRecordParser(delimiter: 0x2C)
+            bytes.withUnsafeBufferPointer { p in
+                var start = 0
+                while start < bytes.count {
+                    let outcome = parser.parse(p.baseAddress!, from: start, end: bytes.count, atEOF: true, line: 1)
+                    switch outcome {
+                    case let .record(next, _):
+                        let sum = (0..<parser.count).reduce(0) { $0 + parser.fields[$1].count }
+                        #expect(parser.fieldBytes == sum, "\(text.debugDescription)")
+                        start = next
+                    case let .blank(next, _):
+                        start = next
+                    case .needMore, .end:
+                        start = bytes.count
+                    }
+                }
+            }
+        }
+    }
+
     @Test func recordEnds() {
         #expect(parse("a,b\nc").0 == .record(next: 4, line: 2))
         #expect(parse("a,b\r\nc").0 == .record(next: 5, line: 2))

@@ -35,6 +35,34 @@ struct DecodedStreamTests {
         #expect(consumed + s.ready == input.count && rounds > 10 && s.lastByte == input.last)
     }
 
+    /// Reading ahead between refills (as `forEachBatch` does while its workers parse) gives
+    /// each refill the very text it gives without: same bytes, same amounts, same end, whether
+    /// the record carried over fits in front of the bytes read ahead or not (then they are
+    /// copied), and when a long record makes the buffer grow.
+    @Test func readingAheadChangesNoRefill() throws {
+        var rng = SplitMix64(state: 21)
+        for round in 0..<200 {
+            let input = (0..<Int.random(in: 0...3_000, using: &rng)).map { _ in UInt8.random(in: 0x30...0x7A, using: &rng) }
+            let chunk = Int.random(in: 16...300, using: &rng)
+            let plain = try stream(input, chunk: chunk, deferred: true)
+            let ahead = try stream(input, chunk: chunk, deferred: true)
+            var steps = 0
+            while true {
+                #expect(text(ahead) == text(plain), "round \(round), step \(steps)")
+                #expect(ahead.fileOffset == plain.fileOffset && ahead.atEOF == plain.atEOF && ahead.bytesRead == plain.bytesRead)
+                if plain.atEOF || steps > 10_000 { break }
+                ahead.prefetch()
+                // Keep most of the text now and then (a long record: more than the room in front).
+                let keep = Int.random(in: 0...9, using: &rng) == 0 ? plain.ready / 4 : max(plain.ready - Int.random(in: 0...20, using: &rng), 0)
+                let more = max(chunk, plain.ready - keep)
+                try plain.refill(keepingFrom: keep, line: 1, minimumNewBytes: more)
+                try ahead.refill(keepingFrom: keep, line: 1, minimumNewBytes: more)
+                steps += 1
+            }
+            #expect(text(ahead) == text(plain) && ahead.lastByte == plain.lastByte)
+        }
+    }
+
     @Test func aCharacterCutByTheChunkWaits() throws {
         // "ab" + "ấ" (E1 BA A5): a 4-byte chunk ends inside the character.
         for deferred in [false, true] {

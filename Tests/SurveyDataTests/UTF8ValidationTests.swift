@@ -49,6 +49,34 @@ struct UTF8ValidationTests {
         }
     }
 
+    /// The two- and three-byte sequences read from one 32-bit load (after an ASCII run of
+    /// eight or more), at the edges of their lead bytes' ranges: the outcome and its offset are
+    /// exact (an error's offset is the length of the longest valid prefix).
+    @Test func sequencesAfterAnASCIIRunAtTheEdgesOfTheirRanges() {
+        var rng = SplitMix64(state: 8)
+        let pieces: [[UInt8]] = [Array("abcdefgh".utf8), Array("0123456789abcdef,".utf8), Array("ấ".utf8), Array("ô".utf8),
+                                 [0xC2, 0x80], [0xDF, 0xBF], [0xC1, 0xBF], [0xC0, 0x80], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF],
+                                 [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xE1, 0x80, 0x41], [0xC3, 0x41],
+                                 [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]]
+        func valid(_ bytes: ArraySlice<UInt8>) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...10, using: &rng) {
+                let piece = pieces.randomElement(using: &rng)!
+                bytes += Int.random(in: 0..<8, using: &rng) == 0 ? Array(piece.prefix(Int.random(in: 1...piece.count, using: &rng))) : piece
+            }
+            let longestValidPrefix = (0...bytes.count).last { valid(bytes[..<$0]) }!
+            switch check(bytes) {
+            case .valid:
+                #expect(valid(bytes[...]), "\(bytes)")
+            case let .truncated(at):
+                #expect(!valid(bytes[...]) && at == longestValidPrefix && bytes.count - at < 4, "\(bytes)")
+            case let .invalid(at):
+                #expect(!valid(bytes[...]) && at == longestValidPrefix, "\(bytes)")
+            }
+        }
+    }
+
     @Test func truncatedAtTheEnd() {
         #expect(check([0x61, 0xE1, 0xBA]) == .truncated(at: 1))
         #expect(check([0xF0, 0x9F, 0x98]) == .truncated(at: 0))

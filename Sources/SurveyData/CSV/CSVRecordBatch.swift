@@ -8,6 +8,12 @@ public final class CSVRecordBatch {
     public let firstLine: Int
     /// The name of the file, for messages.
     public let fileName: String
+    /// Which worker of ``CSVReader/forEachBatch(parallelism:header:process:consume:)`` parses
+    /// the batch (0 or 1): a worker's batches are processed one after another, in file order.
+    let worker: Int
+    /// The round of `forEachBatch` the batch belongs to (counting from 1; the batches of a round
+    /// are parsed at the same time, and the rounds one after another).
+    let round: Int
 
     private let base: UnsafePointer<UInt8>
     private let start: Int
@@ -44,7 +50,9 @@ public final class CSVRecordBatch {
 
     init(base: UnsafePointer<UInt8>, start: Int, limit: Int, end: Int, atEOF: Bool, firstLine: Int, firstIndex: Int,
          parser: CSVRecordParser, fileName: String, options: CSVReadOptions, maxRecords: Int = .max,
-         utf8CheckOffset: Int? = nil, checkedBefore: Int = 0) {
+         utf8CheckOffset: Int? = nil, checkedBefore: Int = 0, worker: Int = 0, round: Int = 0) {
+        self.worker = worker
+        self.round = round
         self.utf8CheckOffset = utf8CheckOffset
         self.checkedBefore = max(start, checkedBefore)
         validBefore = self.checkedBefore

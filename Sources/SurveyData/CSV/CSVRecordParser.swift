@@ -98,7 +98,9 @@ final class CSVRecordParser {
         var fields = self.fields
         var count = 0
         var capacity = fieldCapacity
-        var bytes = 0
+        // The fields' bytes are the record's span less its delimiters and the quotes around
+        // clean quoted fields (`tidy` takes off what it removes): no tally per field.
+        var quoteBytes = 0
 
         if p == stop { return atEOF ? .end : .needMore(fieldStart: start, fieldLine: line) }
         if p.pointee == lf { return .blank(next: start + 1, line: line + 1) }
@@ -127,7 +129,7 @@ final class CSVRecordParser {
                 // Only the delimiters below the first other byte.
                 if other != 0 { delimiters &= (other & (0 &- other)) &- 1 }
                 // At most eight fields end in a word: room is made once per word.
-                if count + 8 > capacity {
+                if count &+ 8 > capacity {
                     growFields(count: count)
                     fields = self.fields
                     capacity = fieldCapacity
@@ -135,8 +137,7 @@ final class CSVRecordParser {
                 while delimiters != 0 {
                     let fieldEnd = word + (delimiters.trailingZeroBitCount >> 3)
                     fields[count] = UnsafeRawBufferPointer(start: fieldBegin, count: fieldEnd - fieldBegin)
-                    bytes &+= fieldEnd - fieldBegin
-                    count += 1
+                    count &+= 1
                     fieldBegin = fieldEnd + 1
                     delimiters &= delimiters &- 1
                 }
@@ -193,6 +194,7 @@ final class CSVRecordParser {
                     } else {
                         from = fieldStart + 1
                         to = closing
+                        quoteBytes &+= 2
                     }
                 }
             } else {
@@ -207,10 +209,10 @@ final class CSVRecordParser {
             }
             if untidyField { untidy.append(count) }
             fields[count] = UnsafeRawBufferPointer(start: from, count: to - from)
-            bytes &+= to - from
             count += 1
 
             // At a delimiter, a line end, or the end of the input.
+            let fieldsEnd = p
             var next: Int
             if p == stop {
                 next = end
@@ -232,7 +234,7 @@ final class CSVRecordParser {
                 line += 1
             }
             self.count = count
-            fieldBytes = bytes
+            fieldBytes = (fieldsEnd - (base + start)) - (count - 1) - quoteBytes
             if !untidy.isEmpty { tidy() }
             return .record(next: next, line: line)
         }

@@ -17,7 +17,9 @@ final class MultiSelectCoder {
     private let separator: [UInt8]
     private let optionByKey: [String: Int]
     private let cache = ByteTable(capacity: 64)
-    private var wideCache: [UInt64] = []
+    /// The chosen options of each cached spelling. Unchecked exclusivity: a coder is used by
+    /// one thread, and the check on every cell cost more than the lookup.
+    @exclusivity(unchecked) private var wideCache: [UInt64] = []
 
     /// A coder for a one-cell question with `separator` (at most 64 options, which the
     /// dataset's `UInt64` per row can hold).

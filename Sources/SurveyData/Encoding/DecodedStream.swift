@@ -12,7 +12,23 @@ final class DecodedStream {
 
     /// Decoded text; `[0, ready)` may be parsed, `[ready, end)` waits for the rest of a character.
     private(set) var buffer: UnsafeMutablePointer<UInt8>
+    /// Bytes a refill reads up to (from `buffer`); the allocation may hold more.
     private var capacity: Int
+    /// The allocation `buffer` points into, and its size.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var storageSize: Int
+
+    // Reading ahead (UTF-8 path, see ``prefetch()``): raw bytes of the file already read into
+    // `spare` at `spare + gap`, in file order, that the next reads take before the source.
+    private var spare: UnsafeMutablePointer<UInt8>?
+    private var spareSize = 0
+    private var ahead = 0
+    /// Where the bytes read ahead start (in `spare`, or in `storage` once they begin it).
+    private var aheadBytes: UnsafeMutablePointer<UInt8>?
+    private var aheadError: CSVError?
+    private var aheadEOF = false
+    /// Room kept in front of the bytes read ahead for the record a refill carries over.
+    private let gap: Int
     private var end = 0
     private(set) var ready = 0
     /// The source is exhausted and every byte of it is in `[0, ready)`.
@@ -45,13 +61,17 @@ final class DecodedStream {
         self.name = source.name
         self.chunkSize = max(chunkSize, 16)
         capacity = self.chunkSize * 2
-        buffer = .allocate(capacity: capacity)
+        gap = min(64 << 10, self.chunkSize)
+        storageSize = capacity + gap
+        storage = .allocate(capacity: storageSize)
+        buffer = storage
         rawCapacity = 0
         raw = .allocate(byteCount: 1, alignment: 16)
     }
 
     deinit {
-        buffer.deallocate()
+        storage.deallocate()
+        spare?.deallocate()
         raw.deallocate()
     }
 
@@ -98,7 +118,20 @@ final class DecodedStream {
     /// `minimumNewBytes` of text (fewer only at the end of the input).
     /// - Parameter line: the line number at `keep`, for error messages.
     func refill(keepingFrom keep: Int, line: Int, minimumNewBytes: Int) throws(CSVError) {
-        if keep > 0 {
+        if let spare, spareSize == storageSize, ahead > 0, aheadBytes == spare + gap, end - keep <= gap,
+           end - keep + minimumNewBytes <= capacity {
+            // The bytes read ahead start the next buffer: the record carried over is copied in
+            // front of them, and the buffers swap (the old one is the next `spare`).
+            let carry = end - keep
+            let view = spare + (gap - carry)
+            view.update(from: buffer + keep, count: carry)
+            self.spare = storage  // the same size (`spareSize == storageSize`)
+            storage = spare
+            buffer = view
+            end = carry
+            ready = max(ready - keep, 0)
+            fileOffset += keep
+        } else if keep > 0 {
             buffer.update(from: buffer + keep, count: end - keep)
             end -= keep
             ready -= keep
@@ -116,17 +149,76 @@ final class DecodedStream {
     private func reserve(_ needed: Int) {
         guard needed > capacity else { return }
         let newCapacity = max(needed, capacity * 2)
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + gap)
         bigger.update(from: buffer, count: end)
-        buffer.deallocate()
+        storage.deallocate()
+        storage = bigger
+        storageSize = newCapacity + gap
         buffer = bigger
         capacity = newCapacity
+        // A spare of the old size no longer fits a buffer: bytes read ahead move out of it
+        // when read, and no more are read ahead into it.
+    }
+
+    /// Reads the next raw bytes of the file into a second buffer, for the next ``refill``:
+    /// called while the text already in ``buffer`` is being parsed (by other threads), so that
+    /// reading the file overlaps the parsing. The bytes are the ones the refill would read
+    /// itself, in the same amounts: the text of each refill is the same with or without it.
+    /// UTF-8 path with a deferred check only; does nothing otherwise or once the source ended.
+    func prefetch() {
+        guard decoder == nil, defersUTF8Check, !sourceDone, !aheadEOF, aheadError == nil, ahead == 0,
+              storageSize == capacity + gap else { return }
+        if spareSize != storageSize {
+            spare?.deallocate()
+            spare = .allocate(capacity: storageSize)
+            spareSize = storageSize
+        }
+        guard let spare else { return }
+        let want = capacity - gap
+        aheadBytes = spare + gap
+        do {
+            while ahead < want {
+                let n = try source.read(into: spare + gap + ahead, count: want - ahead)
+                if n == 0 { aheadEOF = true; break }
+                ahead += n
+            }
+        } catch {
+            aheadError = error
+        }
+    }
+
+    /// Reads up to `count` bytes into `destination`, the bytes read ahead first (in place when
+    /// they are already there); 0 means the end of the input.
+    private func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int {
+        if ahead > 0, let from = aheadBytes {
+            let n = min(count, ahead)
+            if from != destination { destination.update(from: from, count: n) }
+            ahead -= n
+            aheadBytes = from + n
+            // One read of the source returns all it is asked for (a file's does, up to its
+            // end): what was not read ahead is read now, so that a refill's text is the same.
+            guard n < count, !aheadEOF, aheadError == nil else { return n }
+            do {
+                let more = try source.read(into: destination + n, count: count - n)
+                if more == 0 { aheadEOF = true }
+                return n + more
+            } catch {
+                aheadError = error
+                return n
+            }
+        }
+        if let aheadError {
+            self.aheadError = nil
+            throw aheadError
+        }
+        if aheadEOF { return 0 }
+        return try source.read(into: destination, count: count)
     }
 
     private func fillUTF8(until target: Int, line: Int) throws(CSVError) {
         reserve(target)
         while end < target && !sourceDone {
-            let n = try source.read(into: buffer + end, count: capacity - end)
+            let n = try read(into: buffer + end, count: capacity - end)
             if n == 0 { sourceDone = true; break }
             end += n
             bytesRead += n

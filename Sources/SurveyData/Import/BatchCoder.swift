@@ -11,22 +11,16 @@ struct BatchResult: Sendable {
     var rowsRead = 0
     /// Field bytes plus one per field.
     var bytes = 0
-    var lineNumbers: [UInt32] = []
-    var answers: [[AnswerCode]]
-    var categories: [[UInt32]]
-    /// Per category slot, the worker's levels when the batch ended (a worker may have coded
-    /// a batch whose result was thrown away, so levels are not only this batch's).
-    var levels: [[String]]
-    var selections: [[UInt64]]
+    /// The accepted rows' columns (a block the merge hands back to the pool once appended).
+    var columns: BatchColumns
+    /// The round of ``CSVReader/forEachBatch(parallelism:header:process:consume:)`` the batch was coded in.
+    var round = 0
+    /// Per category slot, the levels the coder added since its last result: its levels
+    /// `levelBase[i] ..< levelBase[i] + newLevels[i].count` (a coder's results are merged, or
+    /// discarded, in the order it coded them).
+    var newLevels: [[String]]
+    var levelBase: [Int] = []
     var texts: [[String]]
-    var weights: [Double] = []
-    var fpcs: [Double] = []
-    /// The respondent id of each row in ``lineNumbers``, as bytes; row `i` is
-    /// `ids[idEnds[i - 1] ..< idEnds[i]]`.
-    var ids: [UInt8] = []
-    var idEnds: [UInt32] = []
-    /// Each id's ``ByteTable/hash(_:)``, computed by the worker.
-    var idHashes: [UInt64] = []
     /// Per answer column, how many accepted rows hold each kind of missing:
     /// `answerCounts[column * 4 + k]`, `k` as in ``BatchCoder/missingKind(_:)``.
     var answerCounts: [Int] = []
@@ -57,6 +51,11 @@ final class BatchCoder {
     /// Unchecked exclusivity here and on the row scratch below: a coder is used by one thread
     /// at a time (``CoderPool``), and ``ImportRun`` changes `active` only between batches.
     @exclusivity(unchecked) var active: [Bool]
+    /// Per category slot, how many of the coder's levels earlier results have reported.
+    private var levelsReported: [Int]
+    private let drops: ColumnDrops
+    /// Where the batches' column blocks come from (and go back to, once merged).
+    private let blocks: BlockPool
     private var closestCache: [UnknownValueKey: String?] = [:]
     private let candidates: [String: [String]]
 
@@ -85,8 +84,12 @@ final class BatchCoder {
     @exclusivity(unchecked) var rowWeight = 0.0
     @exclusivity(unchecked) var rowFPC = 0.0
 
-    init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int) {
+    init(id: Int, plan: ImportPlan, options: ImportOptions, headerCount: Int, headerEffective: Int,
+         drops: ColumnDrops = ColumnDrops(), blocks: BlockPool = BlockPool()) {
         self.id = id
+        self.drops = drops
+        self.blocks = blocks
+        levelsReported = plan.categories.map(\.coder.levels.count)
         self.plan = plan
         self.options = options
         self.headerCount = headerCount
@@ -135,21 +138,20 @@ final class BatchCoder {
     /// Codes every record of `batch`.
     ///
     /// Accepted rows go straight into column-major buffers (one column after another, grown by
-    /// doubling), so that each column becomes its array with one copy: no row-major staging
-    /// and no transposition.
+    /// doubling), from which the merge appends each column to the file's with one copy: no
+    /// row-major staging and no transposition. The buffers are recycled (``BlockPool``).
     func code(_ batch: CSVRecordBatch) throws -> BatchResult {
         let nScales = plan.scales.count, nCategories = plan.categories.count, nSelections = plan.selections.count
-        var answerColumns = ColumnBuffer<UInt8>(width: nScales)
-        var categoryColumns = ColumnBuffer<UInt32>(width: nCategories)
-        var selectionColumns = ColumnBuffer<UInt64>(width: nSelections)
-        defer {
-            answerColumns.deallocate()
-            categoryColumns.deallocate()
-            selectionColumns.deallocate()
-        }
+        let block = blocks.take(scales: nScales, categories: nCategories, selections: nSelections)
+        // Filled as a local (see ``BatchColumns/storage``), put back however this ends.
+        var columns = BatchColumns.Storage(scales: 0, categories: 0, selections: 0)
+        swap(&columns, &block.storage)
+        defer { swap(&columns, &block.storage) }
         var rows = 0
-        var result = BatchResult(coder: id, answers: [], categories: [], levels: [], selections: [],
+        var result = BatchResult(coder: id, columns: block, round: batch.round, newLevels: [],
                                  texts: Array(repeating: [], count: plan.texts.count))
+        let coded = drops.active(in: batch.round)
+        if !coded.isEmpty { active = coded }
         let keepFields = options.quarantine != nil
         let hasWeight = plan.weight != nil, hasFPC = plan.fpc != nil
         let rowAnswers = self.rowAnswers, rowCategories = self.rowCategories, rowSelections = self.rowSelections
@@ -166,38 +168,31 @@ final class BatchCoder {
                 code(record, reasons: &reasons, unknown: &result.unknown)
             }
             if reasons.isEmpty {
-                if rows == answerColumns.capacity {
-                    let capacity = max(1024, rows * 2)
-                    answerColumns.grow(to: capacity, rows: rows)
-                    categoryColumns.grow(to: capacity, rows: rows)
-                    selectionColumns.grow(to: capacity, rows: rows)
-                }
-                answerColumns.set(row: rows, from: rowAnswers)
-                categoryColumns.set(row: rows, from: rowCategories)
-                selectionColumns.set(row: rows, from: rowSelections)
+                if rows == columns.capacity { columns.grow(to: max(1024, rows * 2), rows: rows) }
+                columns.answers.set(row: rows, from: rowAnswers)
+                columns.categories.set(row: rows, from: rowCategories)
+                columns.selections.set(row: rows, from: rowSelections)
                 rows += 1
-                result.lineNumbers.append(UInt32(clamping: record.line))
+                columns.lineNumbers.append(UInt32(clamping: record.line))
                 for i in rowTexts.indices { result.texts[i].append(rowTexts[i]) }
-                if hasWeight { result.weights.append(rowWeight) }
-                if hasFPC { result.fpcs.append(rowFPC) }
+                if hasWeight { columns.weights.append(rowWeight) }
+                if hasFPC { columns.fpcs.append(rowFPC) }
                 if let respondentField {
                     let id = CellText.trimmedASCII(record[respondentField])
-                    result.ids.append(contentsOf: id)
-                    result.idEnds.append(UInt32(result.ids.count))
-                    result.idHashes.append(ByteTable.hash(id))
+                    columns.ids.append(contentsOf: id)
+                    columns.idEnds.append(UInt32(columns.ids.count))
+                    columns.idHashes.append(ByteTable.hash(id))
                 }
             } else {
                 let fields = keepFields ? (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) } : []
                 result.quarantined.append(QuarantinedRow(line: record.line, reasons: reasons, fields: fields))
             }
         }
-        result.answers = (0..<nScales).map { column in
-            answerColumns.column(column, rows: rows).withMemoryRebound(to: AnswerCode.self) { Array($0) }
-        }
-        result.answerCounts = result.answers.flatMap(Self.missingCounts)
-        result.categories = (0..<nCategories).map { Array(categoryColumns.column($0, rows: rows)) }
-        result.selections = (0..<nSelections).map { Array(selectionColumns.column($0, rows: rows)) }
-        result.levels = categoryCoders.map(\.levels)
+        columns.rows = rows
+        result.answerCounts = (0..<nScales).flatMap { Self.missingCounts(columns.answers.column($0, rows: rows)) }
+        result.levelBase = levelsReported
+        result.newLevels = categoryCoders.enumerated().map { i, coder in Array(coder.levels[levelsReported[i]...]) }
+        levelsReported = categoryCoders.map(\.levels.count)
         return result
     }
 
@@ -215,61 +210,14 @@ final class BatchCoder {
 
     /// How many of `codes` are each kind of missing, in ``missingKind(_:)`` order. One pass of
     /// comparisons without branches, which the compiler turns into vector code.
-    static func missingCounts(_ codes: [AnswerCode]) -> [Int] {
+    static func missingCounts(_ codes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var none = 0, dontKnow = 0, notApplicable = 0, invalid = 0
-        codes.withUnsafeBufferPointer { codes in
-            codes.withMemoryRebound(to: UInt8.self) { bytes in
-                for byte in bytes {
-                    none &+= byte == 0 ? 1 : 0
-                    dontKnow &+= byte == 0xFD ? 1 : 0
-                    notApplicable &+= byte == 0xFE ? 1 : 0
-                    invalid &+= byte == 0xFF ? 1 : 0
-                }
-            }
+        for byte in codes {
+            none &+= byte == 0 ? 1 : 0
+            dontKnow &+= byte == 0xFD ? 1 : 0
+            notApplicable &+= byte == 0xFE ? 1 : 0
+            invalid &+= byte == 0xFF ? 1 : 0
         }
         return [none, dontKnow, notApplicable, invalid]
     }
-}
-
-/// Values of `width` columns for a growing number of rows, column after column in one block:
-/// column `c` of row `r` is at `c * capacity + r`. Owned by one ``BatchCoder/code(_:)`` call.
-struct ColumnBuffer<T> {
-    let width: Int
-    private(set) var capacity = 0
-    private var base: UnsafeMutablePointer<T>?
-
-    init(width: Int) { self.width = width }
-
-    /// Room for `capacity` rows, keeping the first `rows`.
-    mutating func grow(to capacity: Int, rows: Int) {
-        guard width > 0 else {
-            self.capacity = capacity
-            return
-        }
-        let bigger = UnsafeMutablePointer<T>.allocate(capacity: width * capacity)
-        if let base {
-            for c in 0..<width { (bigger + c * capacity).moveInitialize(from: base + c * self.capacity, count: rows) }
-            base.deallocate()
-        }
-        base = bigger
-        self.capacity = capacity
-    }
-
-    /// Stores row `row` from the `width` values at `values` (trivial types: no deinitialization).
-    @inline(__always)
-    func set(row: Int, from values: UnsafeMutablePointer<T>) {
-        guard let base else { return }
-        var p = base + row
-        for c in 0..<width {
-            p.initialize(to: values[c])
-            p += capacity
-        }
-    }
-
-    /// The first `rows` values of column `c`.
-    func column(_ c: Int, rows: Int) -> UnsafeBufferPointer<T> {
-        UnsafeBufferPointer(start: base.map { UnsafePointer($0 + c * capacity) }, count: base == nil ? 0 : rows)
-    }
-
-    func deallocate() { base?.deallocate() }
 }

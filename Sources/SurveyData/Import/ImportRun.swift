@@ -9,7 +9,12 @@ final class ImportRun {
     let survey: Survey
     let options: ImportOptions
     let file: String
-    let pool = CoderPool()
+    /// The workers' coders, one per worker: worker `k` codes its batches with coder `k`.
+    let coderSet = CoderSet()
+    /// Extra columns dropped, shared with the coders.
+    let drops = ColumnDrops()
+    /// The batches' column blocks, recycled once merged.
+    let blocks = BlockPool()
 
     /// The size of the input when known (a file's, or the bytes in memory): the accepted
     /// columns are sized from it after the first batch (see ``reserve(after:)``).
@@ -30,9 +35,20 @@ final class ImportRun {
     /// Its codes are not stored twice; the dataset's column shares the other's storage.
     private var categoryAlias: [Int] = []
     private var levels: [[String]] = []
-    private var levelIndex: [[String: UInt32]] = []
+    /// Per category slot, each level's UTF-8 bytes → its index in `levels`. Levels are NFC
+    /// (``CellText/display(_:)``), and NFC strings are equal exactly when their bytes are: this
+    /// is the `String`-keyed map without hashing a `String` (which normalizes) per level.
+    private var levelIndex: [ByteTable] = []
     /// Per coder, per category slot: the worker's level index → the file's.
     private var localToGlobal: [[[UInt32]]] = []
+    /// Per coder, per category slot: whether its map is still the identity (the worker's
+    /// levels are the file's, in the same order), so that its codes are appended as they are.
+    /// Kept as levels are mapped, rather than checked over the whole map at every batch.
+    private var identityMap: [[Bool]] = []
+    /// Per category slot, the round of the batch whose merge dropped the column (an extra
+    /// column with too many values), else `Int.max`. Levels coded in later rounds are not
+    /// counted: the count is that of every row coded before the column was dropped.
+    private var dropRound: [Int] = []
     private var selections: [[UInt64]] = []
     private var texts: [[String]] = []
     private var weights: [Double] = []
@@ -67,22 +83,28 @@ final class ImportRun {
         absentOptional = match.absentOptional
         let count = record.count, effective = record.countIgnoringTrailingEmptyFields
         let workers = max(1, min(options.parallelism, 2))
-        coders = (0..<workers).map { id in
-            BatchCoder(id: id, plan: ImportPlan(survey: survey, header: match, options: options), options: options,
-                       headerCount: count, headerEffective: effective)
+        let plans = (0..<workers).map { _ in ImportPlan(survey: survey, header: match, options: options) }
+        drops.reset(count: plans[0].categories.count)
+        coders = plans.enumerated().map { id, plan in
+            BatchCoder(id: id, plan: plan, options: options, headerCount: count, headerEffective: effective, drops: drops,
+                       blocks: blocks)
         }
         let plan = coders[0].plan
         self.plan = plan
-        pool.fill(coders)
+        coderSet.coders = coders
+        dropRound = Array(repeating: .max, count: plan.categories.count)
         answers = Array(repeating: [], count: plan.scales.count)
         categories = Array(repeating: [], count: plan.categories.count)
         categoryActive = Array(repeating: true, count: plan.categories.count)
         categoryAlias = coders[0].categoryAlias
         levels = plan.categories.map(\.coder.levels)
         levelIndex = levels.map { list in
-            Dictionary(list.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+            let table = ByteTable(capacity: max(list.count, 8))
+            for (index, level) in list.enumerated() { _ = Self.withBytes(level) { table.insertIfAbsent(UInt32(index), for: $0) } }
+            return table
         }
         localToGlobal = coders.map { _ in levels.map { list in list.indices.map(UInt32.init) } }
+        identityMap = coders.map { _ in levels.map { _ in true } }
         selections = Array(repeating: [], count: plan.selections.count)
         texts = Array(repeating: [], count: plan.texts.count)
         answerCounts = Array(repeating: 0, count: plan.scales.count * 4)
@@ -101,46 +123,11 @@ final class ImportRun {
         rowsRead += batch.rowsRead
         bytes += batch.bytes
 
-        // The worker's levels not mapped yet, mapped to the file's.
-        for i in batch.levels.indices {
-            for level in batch.levels[i][localToGlobal[batch.coder][i].count...] {
-                let global: UInt32
-                if let known = levelIndex[i][level] {
-                    global = known
-                } else {
-                    global = UInt32(levels[i].count)
-                    levels[i].append(level)
-                    levelIndex[i][level] = global
-                }
-                localToGlobal[batch.coder][i].append(global)
-            }
-        }
+        mapLevels(of: batch)
 
-        // Respondent ids, across batches, in file order.
-        var duplicates: [QuarantinedRow] = []
-        var keep: [Bool]?
-        if plan.respondent != nil {
-            batch.ids.withUnsafeBytes { ids in
-                var start = 0
-                for row in batch.idEnds.indices {
-                    let end = Int(batch.idEnds[row])
-                    defer { start = end }
-                    guard end > start else { continue }
-                    let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
-                    let line = batch.lineNumbers[row]
-                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: batch.idHashes[row])
-                    if !inserted {
-                        if keep == nil { keep = Array(repeating: true, count: batch.lineNumbers.count) }
-                        keep![row] = false
-                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
-                        duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
-                    }
-                }
-            }
-        }
-
-        try quarantine(merge(batch.quarantined, duplicates), fetching: Set(duplicates.map(\.line)))
-        append(batch, keep: keep)
+        try mergeRows(of: batch, plan: plan)
+        // No copy of the block's arrays is left here: the worker that takes it next reuses them.
+        blocks.give(batch.columns)
 
         for (key, count) in batch.unknown {
             if let known = unknown[key] {
@@ -155,6 +142,72 @@ final class ImportRun {
             options.progress?(ImportProgress(rows: rowsRead, bytes: bytes, finished: false))
             nextProgress = (rowsRead / max(options.progressInterval, 1) + 1) * max(options.progressInterval, 1)
         }
+    }
+
+    /// Checks the batch's respondent ids against the file's (in file order), quarantines its
+    /// rows and their duplicates, and appends the rest to the accepted columns.
+    private func mergeRows(of batch: BatchResult, plan: ImportPlan) throws {
+        var duplicates: [QuarantinedRow] = []
+        var keep: [Bool]?
+        let columns = batch.columns.storage
+        if plan.respondent != nil {
+            columns.idHashes.withUnsafeBufferPointer { respondents.touch($0) }
+            columns.ids.withUnsafeBytes { ids in
+                var start = 0
+                for row in columns.idEnds.indices {
+                    let end = Int(columns.idEnds[row])
+                    defer { start = end }
+                    guard end > start else { continue }
+                    let id = UnsafeRawBufferPointer(rebasing: ids[start..<end])
+                    let line = columns.lineNumbers[row]
+                    let (first, inserted) = respondents.insertIfAbsent(line, for: id, hash: columns.idHashes[row])
+                    if !inserted {
+                        if keep == nil { keep = Array(repeating: true, count: columns.rows) }
+                        keep![row] = false
+                        let reason = QuarantineReason.duplicateRespondent(id: CellText.shown(id), firstLine: Int(first))
+                        duplicates.append(QuarantinedRow(line: Int(line), reasons: [reason], fields: []))
+                    }
+                }
+            }
+        }
+        try quarantine(merge(batch.quarantined, duplicates), fetching: Set(duplicates.map(\.line)))
+        append(batch, keep: keep)
+    }
+
+    /// The levels the batch's coder added while coding it, mapped to the file's (in the
+    /// order each coder coded its batches, which is file order).
+    private func mapLevels(of batch: BatchResult) {
+        for i in batch.newLevels.indices {
+            precondition(localToGlobal[batch.coder][i].count == batch.levelBase[i], "a coder's batches are merged in order")
+            // A column dropped in an earlier round: its later levels are not counted.
+            let ignored = batch.round > dropRound[i]
+            let table = levelIndex[i]
+            for level in batch.newLevels[i] {
+                let global: UInt32
+                if ignored {
+                    global = .max
+                } else {
+                    let next = UInt32(levels[i].count)
+                    global = Self.withBytes(level) { table.insertIfAbsent(next, for: $0) }.value
+                    if global == next { levels[i].append(level) }
+                }
+                if global != UInt32(localToGlobal[batch.coder][i].count) { identityMap[batch.coder][i] = false }
+                localToGlobal[batch.coder][i].append(global)
+            }
+        }
+    }
+
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var text = text
+        return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A batch coded and thrown away (its cut fell inside quotes): only the levels its coder
+    /// learnt there are kept, since the coder's later batches number them.
+    func discard(_ batch: BatchResult) {
+        guard plan != nil else { return }
+        mapLevels(of: batch)
+        blocks.give(batch.columns)
     }
 
     /// Sizes the accepted columns for the rows the input should hold, judging by the first
@@ -183,40 +236,73 @@ final class ImportRun {
     }
 
     private func append(_ batch: BatchResult, keep: [Bool]?) {
+        let columns = batch.columns.storage, rows = columns.rows
         for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
         if let keep {
             for row in keep.indices where !keep[row] {
                 for i in answers.indices {
-                    if let kind = BatchCoder.missingKind(batch.answers[i][row]) { answerCounts[i * 4 + kind] -= 1 }
+                    if let kind = BatchCoder.missingKind(AnswerCode(rawValue: columns.answers.column(i, rows: rows)[row])) {
+                        answerCounts[i * 4 + kind] -= 1
+                    }
                 }
             }
         }
-        func kept<T>(_ values: [T]) -> [T] {
-            guard let keep else { return values }
-            return values.indices.compactMap { keep[$0] ? values[$0] : nil }
+        /// Appends the kept values of `values` (all of them, without duplicates) to `column`.
+        func append<T, U>(_ values: UnsafeBufferPointer<T>, to column: inout [U], _ transform: (T) -> U) {
+            if let keep {
+                for row in values.indices where keep[row] { column.append(transform(values[row])) }
+            } else {
+                column.append(contentsOf: values.lazy.map(transform))
+            }
         }
-        lineNumbers.append(contentsOf: kept(batch.lineNumbers))
-        for i in answers.indices { answers[i].append(contentsOf: kept(batch.answers[i])) }
+        func append<T>(_ values: UnsafeBufferPointer<T>, to column: inout [T]) {
+            if keep == nil {
+                column.append(contentsOf: values)
+            } else {
+                append(values, to: &column) { $0 }
+            }
+        }
+        /// Appends the kept codes to a category column, widening it to hold `largest` first.
+        func append(_ values: UnsafeBufferPointer<UInt32>, to column: inout CategoryCodes, largest: UInt32,
+                    _ transform: (UInt32) -> UInt32) {
+            if let keep {
+                var kept: [UInt32] = []
+                for row in values.indices where keep[row] { kept.append(transform(values[row])) }
+                column.append(contentsOf: kept, largest: largest)
+            } else {
+                withoutActuallyEscaping(transform) { transform in
+                    column.append(contentsOf: values.lazy.map(transform), largest: largest)
+                }
+            }
+        }
+        columns.lineNumbers.withUnsafeBufferPointer { append($0, to: &lineNumbers) }
+        for i in answers.indices {
+            columns.answers.column(i, rows: rows).withMemoryRebound(to: AnswerCode.self) { append($0, to: &answers[i]) }
+        }
         for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
             let map = localToGlobal[batch.coder][i]
-            let identity = map.indices.allSatisfy { map[$0] == UInt32($0) }
+            let identity = identityMap[batch.coder][i]
+            let codes = columns.categories.column(i, rows: rows)
+            // Every global code is below the file's level count so far: the width to hold.
+            let largest = UInt32(max(levels[i].count, 1) - 1)
             if identity {
-                categories[i].append(contentsOf: kept(batch.categories[i]))
+                append(codes, to: &categories[i], largest: largest) { $0 }
             } else {
-                map.withUnsafeBufferPointer { map in
-                    categories[i].append(contentsOf: kept(batch.categories[i]).lazy.map { map[Int($0)] })
-                }
+                map.withUnsafeBufferPointer { map in append(codes, to: &categories[i], largest: largest) { map[Int($0)] } }
             }
             if case .extra = plan!.categories[i].target, levels[i].count > options.extraColumnLevelLimit {
                 categoryActive[i] = false
                 categories[i] = []
-                for coder in coders { coder.active[i] = false }
+                dropRound[i] = batch.round
+                drops.drop(i, round: batch.round)
             }
         }
-        for i in selections.indices { selections[i].append(contentsOf: kept(batch.selections[i])) }
-        for i in texts.indices { texts[i].append(contentsOf: kept(batch.texts[i])) }
-        if plan!.weight != nil { weights.append(contentsOf: kept(batch.weights)) }
-        if plan!.fpc != nil { fpcs.append(contentsOf: kept(batch.fpcs)) }
+        for i in selections.indices { append(columns.selections.column(i, rows: rows), to: &selections[i]) }
+        for i in texts.indices {
+            batch.texts[i].withUnsafeBufferPointer { append($0, to: &texts[i]) }
+        }
+        if plan!.weight != nil { columns.weights.withUnsafeBufferPointer { append($0, to: &weights) } }
+        if plan!.fpc != nil { columns.fpcs.withUnsafeBufferPointer { append($0, to: &fpcs) } }
     }
 
     private func quarantine(_ rows: [QuarantinedRow], fetching: Set<Int>) throws {
@@ -406,27 +492,40 @@ private final class Renumbered: @unchecked Sendable {
     }
 }
 
-/// The workers' coders, lent out one per batch.
-final class CoderPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var free: [BatchCoder] = []
+/// The workers' coders, set once the header is read; worker `k` codes with `coders[k]`.
+final class CoderSet: @unchecked Sendable {
+    var coders: [BatchCoder] = []
 
-    func fill(_ coders: [BatchCoder]) {
+    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+        try coders[batch.worker].code(batch)
+    }
+}
+
+/// The round in which each category slot was dropped (`Int.max`: kept), written by the
+/// merge and read by the coders at the start of each batch: a batch of a later round does
+/// not code the column. A coder may start a round before the merge of the round before has
+/// decided; what it codes then is not counted (``ImportRun`` ignores levels of later rounds),
+/// so the result does not depend on timing.
+final class ColumnDrops: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rounds: [Int] = []
+
+    func reset(count: Int) {
         lock.lock()
-        free = coders
+        rounds = Array(repeating: .max, count: count)
         lock.unlock()
     }
 
-    /// Codes `batch` with whichever coder is free.
-    func code(_ batch: CSVRecordBatch) throws -> BatchResult {
+    func drop(_ slot: Int, round: Int) {
         lock.lock()
-        let coder = free.removeLast()
+        rounds[slot] = min(rounds[slot], round)
         lock.unlock()
-        defer {
-            lock.lock()
-            free.append(coder)
-            lock.unlock()
-        }
-        return try coder.code(batch)
+    }
+
+    /// Whether each slot is coded in `round`.
+    func active(in round: Int) -> [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return rounds.map { round <= $0 }
     }
 }

@@ -32,6 +32,7 @@ final class RespondentTable {
     @exclusivity(unchecked) private var arena: UnsafeMutableRawPointer
     @exclusivity(unchecked) private var arenaCount = 0
     @exclusivity(unchecked) private var arenaCapacity: Int
+    @exclusivity(unchecked) private var touched: UInt64 = 0
     /// The number of ids stored.
     @exclusivity(unchecked) private(set) var count = 0
 
@@ -57,6 +58,16 @@ final class RespondentTable {
         var size = 16
         while size / 4 * 3 < ids { size <<= 1 }
         return size
+    }
+
+    /// Reads the home slot of each of `hashes` (``ByteTable/hash(_:)`` values) once, so that
+    /// the inserts that follow find them in the cache: the table is far larger than the cache
+    /// and each insert misses once; loads that do not depend on one another overlap, where a
+    /// probe followed by an insert waits for each miss in turn.
+    func touch(_ hashes: UnsafeBufferPointer<UInt64>) {
+        var sink: UInt64 = 0
+        for hash in hashes { sink |= slots[Int(truncatingIfNeeded: hash) & (capacity - 1)] }
+        touched = sink  // kept, so that the loads are not optimized away
     }
 
     /// Makes room for `ids` ids in all without growing again, when that is more than now.

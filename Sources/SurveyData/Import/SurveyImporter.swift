@@ -48,14 +48,15 @@ public struct SurveyImporter {
     private func run(name: String, size: Int?, open: (CSVReadOptions) throws(CSVError) -> CSVReader) throws(ImportError) -> ImportResult {
         let run = ImportRun(survey: survey, options: options, file: name)
         run.expectedBytes = size
-        let pool = run.pool
+        let coders = run.coderSet
         do {
             let reader = try open(CSVReadOptions(delimiter: options.delimiter, encoding: options.encoding, chunkSize: options.chunkSize))
             let summary = try reader.forEachBatch(
                 parallelism: max(1, min(options.parallelism, 2)), minimumBatch: options.minimumBatch,
                 header: { try run.header($0) },
-                process: { batch in try pool.code(batch) },
-                consume: { try run.consume($0) })
+                process: { batch in try coders.code(batch) },
+                consume: { try run.consume($0) },
+                discard: { run.discard($0) })
             var fetched: [Int: [String]] = [:]
             let lines = run.linesToFetch
             if !lines.isEmpty {
