@@ -273,3 +273,45 @@ struct NarrowCategoryCodesTests {
         #expect(Array(province.codes.prefix(4)) == [0, 1, 0, 1])
     }
 }
+
+/// `keepsRows: false` (what `satkit check` uses) reports exactly what a full import reports,
+/// keeping no column.
+@Suite("Import: report without keeping rows")
+struct ReportWithoutRowsTests {
+    func both(_ text: String, _ options: ImportOptions = ImportOptions()) throws -> (kept: ImportResult, counted: ImportResult) {
+        var counting = options
+        counting.keepsRows = false
+        return (try ImportFixtures.importText(text, options: options).0, try ImportFixtures.importText(text, options: counting).0)
+    }
+
+    @Test func theFixturesReportTheSameWithoutTheirRows() throws {
+        for name in ["good.csv", "broken.csv"] {
+            for policy in InvalidCellPolicy.allCases {
+                var counting = ImportOptions(invalidCells: policy)
+                counting.keepsRows = false
+                let kept = try ImportFixtures.importFixture(name, options: ImportOptions(invalidCells: policy))
+                let counted = try ImportFixtures.importFixture(name, options: counting)
+                #expect(counted.0.report == kept.0.report, "\(name) \(policy)")
+                #expect(counted.0.report.text == kept.0.report.text)
+                #expect(counted.1.rows == kept.1.rows)   // the same quarantine
+                #expect(counted.0.dataset.rowCount == 0 && counted.0.dataset.answers.isEmpty && counted.0.dataset.groups.isEmpty)
+                #expect(kept.0.dataset.rowCount == kept.0.report.rowsAccepted)
+            }
+        }
+    }
+
+    @Test func extraColumnsCountTheValuesOfAcceptedRowsOnly() throws {
+        // Three values of "enumerator", one of them only on a duplicate respondent's row (line
+        // 4, quarantined): the report counts the two of accepted rows; 3 rows accepted, with
+        // "answered" 3 - 1 no answer = 2 for b1_1. Another column passes the level limit.
+        let text = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,enumerator,note\n"
+            + "A,HT,T,X,1,4,4,4,4,E1,n1\nB,HT,T,X,1,,4,4,4,E2,n2\nA,HT,T,X,1,4,4,4,4,E3,n3\nC,HT,T,X,1,5,4,4,4,E1,n4\n"
+        let (kept, counted) = try both(text, ImportOptions(extraColumnLevelLimit: 3))
+        #expect(counted.report == kept.report)
+        #expect(counted.report.rowsAccepted == 3 && counted.report.rowsQuarantined == 1)
+        #expect(counted.report.extraColumns == [
+            .init(name: "enumerator", distinctValues: 2, kept: true), .init(name: "note", distinctValues: 4, kept: false),
+        ])
+        #expect(counted.report.columns.first { $0.column == "b1_1" }?.answered == 2)
+    }
+}

@@ -14,6 +14,11 @@ public struct ImportOptions {
     /// An extra column with more distinct values than this is not kept (it is not a
     /// grouping column: a timestamp, a comment, an id).
     public var extraColumnLevelLimit: Int
+    /// Whether the accepted rows are kept as a ``SurveyDataset``. `false` (what `satkit check`
+    /// uses) reads, codes, checks and reports every row exactly as `true` does, but keeps no
+    /// column: the result's dataset is empty (``SurveyDataset/rowCount`` 0) and memory holds
+    /// little more than the respondent ids. The report is the same either way.
+    public var keepsRows = true
     /// Where quarantined rows go; `nil` drops them (they are still counted in the report).
     public var quarantine: (any QuarantineSink)?
     /// Called every ``progressInterval`` rows and once at the end.

@@ -55,6 +55,11 @@ final class ImportRun {
     private var fpcs: [Double] = []
     private var answerCounts: [Int] = []
     private let respondents = RespondentTable()
+    /// Rows accepted so far (``lineNumbers`` holds them too, when rows are kept).
+    private var acceptedRows = 0
+    /// Without ``ImportOptions/keepsRows``: per extra column, which of its levels accepted rows
+    /// have (their number is the report's distinct values, as the renumbered column's would be).
+    private var usedLevels: [Int: [Bool]] = [:]
 
     // Counts.
     private var rowsRead = 0
@@ -219,8 +224,9 @@ final class ImportRun {
         reserved = true
         let perRow = Double(batch.bytes) / Double(batch.rowsRead)
         let rows = Int(min(Double(expectedBytes) / perRow * 1.1, Double(UInt32.max))) + 1024
-        lineNumbers.reserveCapacity(rows)
         if plan?.respondent != nil { respondents.reserve(rows) }
+        guard options.keepsRows else { return }
+        lineNumbers.reserveCapacity(rows)
         for i in answers.indices { answers[i].reserveCapacity(rows) }
         for i in categories.indices where categoryAlias[i] < 0 { categories[i].reserveCapacity(rows) }
         for i in selections.indices { selections[i].reserveCapacity(rows) }
@@ -235,6 +241,27 @@ final class ImportRun {
         return (a + b).sorted { $0.line < $1.line }
     }
 
+    /// Without ``ImportOptions/keepsRows``: marks the levels of extra columns that kept rows
+    /// have, and drops an extra column past the level limit as ``append(_:keep:)`` does.
+    private func countLevels(_ batch: BatchResult, keep: [Bool]?) {
+        let columns = batch.columns.storage, rows = columns.rows
+        for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
+            guard case .extra = plan!.categories[i].target else { continue }
+            let map = localToGlobal[batch.coder][i]
+            let codes = columns.categories.column(i, rows: rows)
+            var used = usedLevels[i] ?? []
+            if used.count < levels[i].count { used += [Bool](repeating: false, count: levels[i].count - used.count) }
+            for row in codes.indices where keep?[row] ?? true { used[Int(map[Int(codes[row])])] = true }
+            usedLevels[i] = used
+            if levels[i].count > options.extraColumnLevelLimit {
+                categoryActive[i] = false
+                usedLevels[i] = nil
+                dropRound[i] = batch.round
+                drops.drop(i, round: batch.round)
+            }
+        }
+    }
+
     private func append(_ batch: BatchResult, keep: [Bool]?) {
         let columns = batch.columns.storage, rows = columns.rows
         for k in answerCounts.indices { answerCounts[k] += batch.answerCounts[k] }
@@ -246,6 +273,11 @@ final class ImportRun {
                     }
                 }
             }
+        }
+        acceptedRows += keep.map { $0.lazy.filter { $0 }.count } ?? rows
+        guard options.keepsRows else {
+            countLevels(batch, keep: keep)
+            return
         }
         /// Appends the kept values of `values` (all of them, without duplicates) to `column`.
         func append<T, U>(_ values: UnsafeBufferPointer<T>, to column: inout [U], _ transform: (T) -> U) {
@@ -362,6 +394,7 @@ final class ImportRun {
     }
 
     private func makeDataset(_ plan: ImportPlan) -> SurveyDataset {
+        guard options.keepsRows else { return SurveyDataset() }
         var dataset = SurveyDataset(rowCount: lineNumbers.count, lineNumbers: lineNumbers)
         for (i, slot) in plan.scales.enumerated() { dataset.answers[slot.id] = answers[i] }
         for (i, slot) in plan.selections.enumerated() { dataset.selections[slot.id] = selections[i] }
@@ -441,7 +474,7 @@ final class ImportRun {
         let columns = plan.scales.enumerated().map { i, slot in
             let missing = answerCounts[(i * 4)..<(i * 4 + 4)].map { $0 }
             return ImportReport.ColumnCounts(
-                column: slot.column, id: slot.id, answered: dataset.rowCount - missing.reduce(0, +),
+                column: slot.column, id: slot.id, answered: acceptedRows - missing.reduce(0, +),
                 noAnswer: missing[0], dontKnow: missing[1], notApplicable: missing[2], invalidAsMissing: missing[3])
         }
         let coder = coders[0]
@@ -451,14 +484,15 @@ final class ImportRun {
                                              closest: coder.closest($0.key.column, $0.key.value)) }
         let extras = plan.categories.enumerated().compactMap { i, slot -> ImportReport.ExtraColumn? in
             guard case .extra(let name) = slot.target else { return nil }
-            return ImportReport.ExtraColumn(name: name, distinctValues: dataset.extraColumns[name]?.levels.count ?? levels[i].count,
+            return ImportReport.ExtraColumn(name: name, distinctValues: dataset.extraColumns[name]?.levels.count
+                                                ?? usedLevels[i].map { $0.lazy.filter { $0 }.count } ?? levels[i].count,
                                             kept: categoryActive[i])
         } + plan.notKeptExtras.map { ImportReport.ExtraColumn(name: $0, distinctValues: 0, kept: false) }
         return ImportReport(
             file: file, survey: "\(survey.id) \(survey.version)", encoding: summary.encoding.rawValue,
             byteOrderMark: summary.hadByteOrderMark, delimiter: summary.delimiter.description,
             invalidCellPolicy: options.invalidCells.rawValue, bytes: summary.bytesRead, rowsRead: rowsRead,
-            rowsAccepted: dataset.rowCount, rowsQuarantined: rowsQuarantined, blankLines: summary.blankLines,
+            rowsAccepted: acceptedRows, rowsQuarantined: rowsQuarantined, blankLines: summary.blankLines,
             reasons: reasons, columns: columns, unknownValues: unknownValues, unknownCellsNotListed: unknownNotListed,
             extraColumns: extras, absentOptionalColumns: absentOptional)
     }

@@ -5,9 +5,10 @@ import SatKit
 /// the JSON report when asked. Under `--strict`, any quarantined row makes the run fail (65).
 func check(_ options: CheckOptions, context: OutputContext) throws {
     let quarantine = options.quarantine.map { _ in QuarantineMemory() }
+    var importOptions = ImportOptions(options.importSettings, quarantine: quarantine)
+    importOptions.keepsRows = false  // the report is all `check` prints: no column is kept
     let loaded = try LoadedData.load(
-        survey: options.survey, data: options.data,
-        options: ImportOptions(options.importSettings, quarantine: quarantine), context: context)
+        survey: options.survey, data: options.data, options: importOptions, context: context)
     let report = loaded.result.report
     try context.writeResult(report.text, to: nil, protecting: options.inputs)
     try writeQuarantine(quarantine, to: options.quarantine, options: options, context: context)
