@@ -55,20 +55,31 @@ extension Substring {
 }
 
 extension SharedArguments {
-    /// `--encoding`, `--delimiter` and `--invalid-cells` for the commands that read several data
-    /// files (`compare`, `report`): they apply to every file.
-    static let encodingOfEveryFile = Option(
-        "encoding", ValueParser<TextEncodingName>.choice,
-        defaultDescription: "from the byte-order mark, else utf-8",
-        help: "Text encoding of the data files (all of them; a file with a byte-order mark is read "
-            + "by its mark); windows-1258 is the Vietnamese Windows code page of Excel's plain \"CSV\".")
-    static let delimiterOfEveryFile = Option(
-        "delimiter", ValueParser<Delimiter>.choice, defaultDescription: "detected from each file's header",
-        help: "Field separator of the data files: ',' (or comma), ';' (or semicolon), or tab.")
-    static let invalidCellsOfEveryFile = Option(
+    /// `--encoding`, `--delimiter` and `--invalid-cells`, for `check` and `analyze` (one data
+    /// file) and for `compare` and `report` (every data file they read).
+    static func encoding(of files: String, everyFile: Bool) -> Option<TextEncodingName> {
+        Option(
+            "encoding", ValueParser<TextEncodingName>.choice,
+            defaultDescription: "from the byte-order mark, else utf-8",
+            help: "Text encoding of \(files)\(everyFile ? " (all of them; a file with a byte-order mark is read by its mark)" : ""); "
+                + "windows-1258 is the Vietnamese Windows code page of Excel's plain \"CSV\".")
+    }
+
+    static func delimiter(of files: String, everyFile: Bool) -> Option<Delimiter> {
+        Option(
+            "delimiter", ValueParser<Delimiter>.choice,
+            defaultDescription: everyFile ? "detected from each file's header" : "detected from the header",
+            help: "Field separator\(everyFile ? " of " + files : ""): ',' (or comma), ';' (or semicolon), or tab.")
+    }
+
+    static let invalidCells = Option(
         "invalid-cells", ValueParser<InvalidCellPolicyName>.choice, default: .quarantineRow,
         help: "A cell that is not a valid answer sends its whole row to the quarantine "
             + "(quarantine-row), or is counted as no answer in a row that is kept (as-missing).")
+
+    static let encodingOfEveryFile = encoding(of: "the data files", everyFile: true)
+    static let delimiterOfEveryFile = delimiter(of: "the data files", everyFile: true)
+    static let invalidCellsOfEveryFile = invalidCells
 }
 
 extension ImportSettings {

@@ -98,6 +98,15 @@ final class RespondentTable {
     /// The line of the entry at `offset` when its id is `id`.
     @inline(__always)
     private func firstLine(at offset: Int, ifKeyIs id: UnsafeRawBufferPointer) -> UInt32? {
+        let (p, length) = key(at: offset)
+        guard length == id.count else { return nil }
+        if length > 0, memcmp(arena + p, id.baseAddress!, length) != 0 { return nil }
+        return arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+    }
+
+    /// Where the id of the entry at `offset` starts in the arena, and its length.
+    @inline(__always)
+    private func key(at offset: Int) -> (start: Int, length: Int) {
         var p = offset + 4
         var length = 0, shift = 0
         while true {
@@ -107,9 +116,7 @@ final class RespondentTable {
             if byte < 0x80 { break }
             shift += 7
         }
-        guard length == id.count else { return nil }
-        if length > 0, memcmp(arena + p, id.baseAddress!, length) != 0 { return nil }
-        return arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        return (p, length)
     }
 
     /// Appends an entry for `id` and returns where it starts.
@@ -147,15 +154,7 @@ final class RespondentTable {
         slots.initialize(repeating: 0, count: size)
         for k in 0..<oldCapacity where old[k] != 0 {
             let offset = Int(old[k] & Self.offsetMask) - 1
-            var p = offset + 4
-            var length = 0, shift = 0
-            while true {
-                let byte = arena.load(fromByteOffset: p, as: UInt8.self)
-                p += 1
-                length |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
+            let (p, length) = key(at: offset)
             let hash = ByteTable.hash(UnsafeRawBufferPointer(start: arena + p, count: length))
             var i = Int(truncatingIfNeeded: hash) & (size - 1)
             while slots[i] != 0 { i = (i + 1) & (size - 1) }

@@ -34,18 +34,9 @@ extension CheckOptions {
         static let report = Option(
             "report", .text("FILE"),
             help: "Write the import report to FILE as JSON.")
-        static let encoding = Option(
-            "encoding", ValueParser<TextEncodingName>.choice,
-            defaultDescription: "from the byte-order mark, else utf-8",
-            help: "Text encoding of DATA.csv; windows-1258 is the Vietnamese Windows code page of "
-                + "Excel's plain \"CSV\".")
-        static let delimiter = Option(
-            "delimiter", ValueParser<Delimiter>.choice, defaultDescription: "detected from the header",
-            help: "Field separator: ',' (or comma), ';' (or semicolon), or tab.")
-        static let invalidCells = Option(
-            "invalid-cells", ValueParser<InvalidCellPolicyName>.choice, default: .quarantineRow,
-            help: "A cell that is not a valid answer sends its whole row to the quarantine "
-                + "(quarantine-row), or is counted as no answer in a row that is kept (as-missing).")
+        static let encoding = SharedArguments.encoding(of: "DATA.csv", everyFile: false)
+        static let delimiter = SharedArguments.delimiter(of: "DATA.csv", everyFile: false)
+        static let invalidCells = SharedArguments.invalidCells
         static let strict = Flag(
             "strict", help: "Exit with status 65 if any row was quarantined.")
     }
