@@ -38,12 +38,21 @@ class Case:
         self.output, self.check, self.repeats, self.warmup = output, check, repeats, warmup
 
 
-def jobs(satkit, n):
-    """The cases for one file size."""
+BOOTSTRAP_TOOL = "satkit analyze --by service --bootstrap 1000 (timed only: bootstrap intervals)"
+
+
+def jobs(satkit, n, alone=False):
+    """The cases for one file size; `alone`: satkit's check and analyze only (no peer, no
+    bootstrap, no design), for sizes where the peers are not run."""
     f = data_file(n)
     survey = os.path.join(HERE, "data", "sipas-open.json5")
     srs = os.path.join(HERE, "data", "sipas-srs.json5")
     out = os.path.join(HERE, "out")
+    reference = os.path.join(out, f"analyze-satkit-{n}.csv")
+    base = [satkit, "analyze", "--survey", srs, f, "--by", "service", "--format", "csv", "--method", "wilson"]
+    if alone:
+        return [Case("load", "satkit check", [satkit, "check", "--survey", survey, f]),
+                Case("analyze", "satkit analyze --by service", base + ["-o", reference])]
     cases = [
         Case("load", "satkit check", [satkit, "check", "--survey", survey, f]),
         Case("load", "duckdb", [PY, os.path.join(PEERS, "load.py"), "duckdb", f]),
@@ -56,16 +65,19 @@ def jobs(satkit, n):
     # (peers/analyze_spec.py). `--by` also ranks the services (rank intervals from 2,000
     # normal draws with the services' covariance, one pass), which no peer does; it stays in
     # the timed run. `--bootstrap 500` (bootstrap percentile intervals for every index and
-    # bootstrap rank intervals) runs on the smallest size only, timed but not checked: its
-    # intervals are another method's.
-    reference = os.path.join(out, f"analyze-satkit-{n}.csv")
-    base = [satkit, "analyze", "--survey", srs, f, "--by", "service", "--format", "csv", "--method", "wilson"]
+    # bootstrap rank intervals) runs on the smallest size only, and issue 8's `--bootstrap
+    # 1000` target on 1 million rows; both are timed but not checked: their intervals are
+    # another method's.
     cases.append(Case("analyze", "satkit analyze --by service",
                       base + ["-o", reference], output=reference, check="reference"))
     if n <= 100_000:
         boot = os.path.join(out, f"analyze-satkit-bootstrap-{n}.csv")
         cases.append(Case("analyze", "satkit analyze --by service --bootstrap 500 (not checked: bootstrap intervals)",
                           base + ["--bootstrap", "500", "--seed", "2024", "-o", boot]))
+    if n == 1_000_000:
+        boot = os.path.join(out, f"analyze-satkit-bootstrap-{n}.csv")
+        cases.append(Case("analyze", BOOTSTRAP_TOOL, base + ["--bootstrap", "1000", "--seed", "2024", "-o", boot],
+                          warmup=False))
     for peer, name in [("duckdb", "duckdb"), ("polars", "polars"), ("pandas", "pandas (pyarrow)")]:
         path = os.path.join(out, f"analyze-{peer}-{n}.csv")
         cases.append(Case("analyze", name, [PY, os.path.join(PEERS, "analyze.py"), peer, srs, f, path],
@@ -164,12 +176,60 @@ def versions(satkit):
     return text
 
 
+def targets(rows):
+    """Issue 8's targets, each read from this run's rows: the lines of a Markdown table."""
+    def find(job, n, tool):
+        return next((r for r in rows if r["job"] == job and r["n"] == n and r["tool"] == tool and r["done"]), None)
+
+    def verdict(ok):
+        return "**yes**" if ok else "no"
+
+    check, analyze = "satkit check", "satkit analyze --by service"
+    lines = ["## Issue 8's targets in this run", "",
+             "| target | measured | met? |", "| --- | --- | --- |"]
+    one = find("analyze", 1_000_000, analyze)
+    if one:
+        peers = [r for r in rows if r["job"] == "analyze" and r["n"] == 1_000_000 and r["done"]
+                 and not r["tool"].startswith("satkit") and not r["tool"].startswith("R ")]
+        if peers:
+            fastest = min(peers, key=lambda r: r["median"])
+            ratio = fastest["median"] / one["median"]
+            lines.append(f"| `analyze --by service`, 1M rows: 4× the fastest peer and under 0.5 s | "
+                         f"{one['median']:.2f} s; {ratio:.1f}× {fastest['tool']} ({fastest['median']:.2f} s) | "
+                         f"{verdict(ratio >= 4 and one['median'] < 0.5)} |")
+    ten = {job: find(job, 10_000_000, tool) for job, tool in [("load", check), ("analyze", analyze)]}
+    base = {job: find(job, 1_000_000, tool) for job, tool in [("load", check), ("analyze", analyze)]}
+    if all(ten.values()) and all(base.values()):
+        growth = {job: ten[job]["median"] / base[job]["median"] for job in ten}
+        lines.append("| 10M rows: time linear from 1M within 15% | " +
+                     ", ".join(f"`{'check' if job == 'load' else 'analyze'}` {growth[job]:.1f}×" for job in growth) +
+                     f" the 1M median | {verdict(all(g <= 11.5 for g in growth.values()))} |")
+        lines.append("| 10M rows: peak under 500 MB | " +
+                     ", ".join(f"`{'check' if job == 'load' else 'analyze'}` {ten[job]['peak']:,.0f} MB" for job in ten) +
+                     " | " + ", ".join(f"`{'check' if job == 'load' else 'analyze'}` {verdict(ten[job]['peak'] < 500)}"
+                                       for job in ten) + " |")
+    else:
+        lines.append("| 10M rows: linear time, peak under 500 MB | not run (`--alone 10000000` or `--full`) | |")
+    speeds = [(n, r["mb"] / r["median"]) for n in (1_000_000, 10_000_000) for r in [find("load", n, check)] if r]
+    if speeds:
+        lines.append("| `check` at 400 MB/s | " + ", ".join(f"{mbs:.0f} MB/s at {n // 1_000_000}M" for n, mbs in speeds) +
+                     f" | {verdict(all(mbs >= 400 for _, mbs in speeds))} |")
+    boot = find("analyze", 1_000_000, BOOTSTRAP_TOOL)
+    if one and boot:
+        ratio = boot["median"] / one["median"]
+        lines.append(f"| 1,000 bootstrap replicates within 10× the closed form, 1M rows | "
+                     f"{boot['median']:.2f} s against {one['median']:.2f} s: {ratio:.1f}× | {verdict(ratio <= 10)} |")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--satkit", required=True)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=1800,
                         help="seconds after which a run is stopped and its tool marked as not finished")
+    parser.add_argument("--alone", nargs="*", type=int, default=[],
+                        help="sizes timed with satkit alone (check and analyze, no peer)")
     parser.add_argument("sizes", nargs="+", type=int)
     args = parser.parse_args()
 
@@ -179,9 +239,9 @@ def main():
                     os.path.join(HERE, "out", "analyze-plan.json")], check=True)
     rows = []
     mismatch = False
-    for n in args.sizes:
+    for n, alone in [(n, False) for n in args.sizes] + [(n, True) for n in args.alone if n not in args.sizes]:
         size_mb = os.path.getsize(data_file(n)) / 1e6
-        for case in jobs(args.satkit, n):
+        for case in jobs(args.satkit, n, alone):
             row = dict(job=case.job, n=n, mb=size_mb, tool=case.tool, output=case.output, check=case.check,
                        done=False, checked="", status="")
             rows.append(row)
@@ -214,7 +274,8 @@ def main():
         f"Date: {datetime.date.today().isoformat()}  ",
         f"Machine: {machine()}  ",
         f"Versions: {versions(args.satkit)}  ",
-        f"Command: `benchmarks/run.sh --sizes {' '.join(map(str, args.sizes))} --repeats {args.repeats}"
+        f"Command: `benchmarks/run.sh --sizes \"{' '.join(map(str, args.sizes))}\" "
+        + f"--alone \"{' '.join(map(str, args.alone))}\" --repeats {args.repeats}"
         + (f" --timeout {args.timeout:g}" if args.timeout != 1800 else "") + "`  ",
         "Data: `satkit sample --survey benchmarks/data/sipas-open.json5 --wave 2024 --seed 2024 --services 200 --weights` (surveys/sipas.json5 without its list of services, made by run.sh)",
         "",
@@ -226,8 +287,9 @@ def main():
         "ends; the run stops on a difference above 1e-9 or a missing entry). R runs once, without",
         "warm-up. satkit's `--by` also ranks the services (rank intervals from 2,000 normal draws",
         "with the services' design covariance), which the peers do not compute; it is in the timed",
-        "run. The `--bootstrap 500` row is timed only (its intervals are bootstrap percentiles).",
-        "`analyze (design)`: satkit alone, with weights, strata and clusters.",
+        "run. The `--bootstrap` rows are timed only (their intervals are bootstrap percentiles).",
+        "`analyze (design)`: satkit alone, with weights, strata and clusters. Sizes without peer",
+        "rows were run with satkit alone (`--alone`).",
         "",
         "| job | respondents | file MB | tool | median s | min s | max s | MB/s | peak MB | x fastest peer | checked |",
         "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -244,6 +306,7 @@ def main():
         lines.append(f"| {row['job']} | {row['n']:,} | {row['mb']:.0f} | {row['tool']} | {row['median']:.3f} | "
                      f"{row['min']:.3f} | {row['max']:.3f} | {row['mb'] / row['median']:.0f} | "
                      f"{row['peak']:.0f} | {ratio} | {checked} |")
+    lines += [""] + targets(rows)
     notes = os.path.join(HERE, "NOTES.md")
     if os.path.exists(notes):
         lines += ["", open(notes).read().rstrip()]

@@ -2,10 +2,11 @@
 # Times satkit beside pandas, polars and DuckDB doing the same job on the same file, in one
 # run, checks the peers' numbers against satkit's (analyze job), and writes
 # benchmarks/RESULTS.md. Usage:
-#   benchmarks/run.sh                 # 100 thousand and 1 million respondents
-#   benchmarks/run.sh --full          # also 10 million (about 2.7 GB of CSV; peers stay
-#                                     # under about 8 GB of memory there)
-#   benchmarks/run.sh --sizes 100000 --repeats 3
+#   benchmarks/run.sh                 # peers at 100 thousand and 1 million respondents,
+#                                     # satkit alone at 10 million (about 2.7 GB of CSV)
+#   benchmarks/run.sh --full          # peers at 10 million too (they take minutes and up
+#                                     # to 12 GB of memory there)
+#   benchmarks/run.sh --sizes 100000 --alone "" --repeats 3
 #   benchmarks/run.sh --timeout 3600  # a peer run longer than this is marked, not waited for
 # Needs: swift, python3 (with venv), /usr/bin/time; Rscript with the survey, data.table,
 # jsonlite and stringi packages for the R row (skipped without Rscript). Installs the Python
@@ -16,15 +17,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes="100000 1000000"
+alone="10000000"
 repeats=5
 timeout=1800
 while [ $# -gt 0 ]; do
   case "$1" in
-    --full) sizes="100000 1000000 10000000"; shift ;;
+    --full) sizes="100000 1000000 10000000"; alone=""; shift ;;
     --sizes) sizes="$2"; shift 2 ;;
+    --alone) alone="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
-    *) echo "run.sh: unknown argument $1 (try --full, --sizes N, --repeats N, --timeout S)" >&2; exit 64 ;;
+    *) echo "run.sh: unknown argument $1 (try --full, --sizes \"N ...\", --alone \"N ...\", --repeats N, --timeout S)" >&2; exit 64 ;;
   esac
 done
 
@@ -51,7 +54,7 @@ benchmarks/.venv/bin/python benchmarks/tools/survey_variant.py surveys/sipas.jso
 for variant in open srs; do
   "$satkit" survey check "benchmarks/data/sipas-$variant.json5" >/dev/null
 done
-for n in $sizes; do
+for n in $sizes $alone; do
   file="benchmarks/data/sipas-$n.csv"
   if [ ! -s "$file" ]; then
     echo "== generating $file"
@@ -60,4 +63,4 @@ for n in $sizes; do
   fi
 done
 
-benchmarks/.venv/bin/python benchmarks/harness.py --satkit "$satkit" --repeats "$repeats" --timeout "$timeout" $sizes
+benchmarks/.venv/bin/python benchmarks/harness.py --satkit "$satkit" --repeats "$repeats" --timeout "$timeout" --alone $alone -- $sizes

@@ -336,7 +336,12 @@ struct EngineContext {
         let k = g * S + s
         let n = sums.enteringN[k]
         let w = sums.enteringW[k]
-        let value = n == 0 ? Double.nan : sums.value(g, s, S)
+        var value = n == 0 ? Double.nan : sums.value(g, s, S)
+        if plan.statistics[s].isShare && n > 0 {
+            // A mean of shares is a share, but Σ θ/k in floating point is not always within
+            // [0, 1]: nine criteria all at 1 sum to 1 + 2⁻⁵² (IndexEngineTests).
+            value = min(max(value, 0), 1)
+        }
         let complex = designSummary.isComplex
         var deff: Double?
         var effective: Double?

@@ -150,3 +150,54 @@ import SurveyStatistics
         #expect(r.design.rDesign == "svydesign(ids = ~v, strata = ~st, nest = TRUE, data = d)")
     }
 }
+
+/// A group where everyone is satisfied with all nine criteria of an aspect: in floating point
+/// 9 × (1/9 · 1) sums to 1.0000000000000002 (Python: `sum([1/9] * 9)`), which once reached a
+/// precondition of the Wilson fallback and crashed `analyze` on small groups.
+@Suite struct AllSatisfiedAspectTests {
+    static let l = LocalizedText(["en": "x"])
+    static let s5 = Scale(id: "s5", points: (1...5).map { ScalePoint(value: $0, label: l) }, satisfied: [4, 5])
+    static let ids = (1...9).map { "c\($0)" }
+
+    static func survey(design: Bool) -> Survey {
+        Survey(
+            id: "t", version: "1", title: l, languages: ["en"], defaultLanguage: "en", scales: [s5],
+            index: IndexRules(measure: .share, interval: "wilson", minValidN: 1, disclosureThreshold: 1),
+            indicators: [.aggregate(Aggregate(id: "A", label: l, children: ids.map {
+                .criterion(Criterion(id: $0, label: l, column: $0, scale: "s5"))
+            }))],
+            columns: design ? Columns(design: DesignColumns(weight: "w")) : Columns())
+    }
+
+    static func dataset(design: Bool) -> SurveyDataset {
+        let n = 12
+        var answers: [String: [AnswerCode]] = [:]
+        for id in ids { answers[id] = (0..<n).map { .point($0 % 2 == 0 ? 5 : 4) } }
+        return SurveyDataset(
+            rowCount: n, lineNumbers: (0..<n).map { UInt32($0 + 2) }, answers: answers,
+            groups: ["service": CategoryColumn(id: "service", levels: ["all", "some"], codes: (0..<n).map { $0 < 6 ? 0 : 1 })],
+            weights: design ? (0..<n).map { 1 + Double($0 % 3) } : nil)
+    }
+
+    /// With everyone satisfied the logit interval is undefined (SE 0), so the aspect gets the
+    /// Wilson interval at p = 1, lower bound n/(n + z²), on n (no design) or Kish's n.
+    @Test(arguments: [false, true])
+    func theAspectIsExactlyOneAndHasAnInterval(design: Bool) throws {
+        #expect((0..<9).reduce(0.0) { sum, _ in sum + 1.0 / 9 } > 1, "the rounding this test is about")
+        let r = try IndexEngine(survey: Self.survey(design: design), dataset: Self.dataset(design: design),
+                                options: IndexOptions(groupings: [["service"]])).run()
+        let z = 1.959963984540054
+        // Each group: 6 rows, weights 1, 2, 3, 1, 2, 3 → Kish n = 12²/28; the whole sample 24²/56.
+        let groupN = design ? 144.0 / 28 : 6
+        for group in try #require(r.grouping(["service"])).groups {
+            let aspect = try #require(group.node("A"))
+            #expect(aspect.estimate.value == 1)
+            #expect(abs(aspect.interval.upper - 1) < 1e-12)
+            #expect(abs(aspect.interval.lower - groupN / (groupN + z * z)) < 1e-12)
+        }
+        let whole = try #require(r.wholeSample?.node("A"))
+        let wholeN = design ? 576.0 / 56 : 12
+        #expect(whole.estimate.value == 1)
+        #expect(abs(whole.interval.lower - wholeN / (wholeN + z * z)) < 1e-12)
+    }
+}
