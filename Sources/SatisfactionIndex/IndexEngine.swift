@@ -129,7 +129,9 @@ struct EngineContext {
             applied.treeIntervals = "bootstrap-percentile, \(max(2, b.replicates)) replicates, seed \(b.seed), \(b.scheme.rawValue)"
         }
         settings = applied
-        let built = try Self.makeDesign(survey: survey, dataset: dataset, policy: options.lonelyUnitPolicy)
+        let declared = survey.columns.design.lonelyUnits.flatMap { LonelyUnitPolicy(rawValue: $0.rawValue) }
+        let built = try Self.makeDesign(survey: survey, dataset: dataset,
+                                        policy: options.lonelyUnitPolicy ?? declared ?? .fail)
         design = built.design
         designSummary = built.summary
         plan = try IndexPlan(survey: survey, dataset: dataset)
@@ -161,6 +163,7 @@ struct EngineContext {
         if let fpcName { r += ", fpc = ~\(fpcName)" }
         if clusterName != nil && strataName != nil { r += ", nest = TRUE" }
         r += ", data = d)"
+        if policy != .fail { r += "; options(survey.lonely.psu = \"\(policy.rawValue)\")" }
         let summary = DesignSummary(
             weights: weightName, strata: strataName, clusters: clusterName, fpc: fpcName, lonelyUnitPolicy: policy,
             strataCount: design.stratumCount, psuCount: design.psuCount,

@@ -13,8 +13,9 @@ public struct IndexOptions: Sendable, Hashable {
     /// `ProportionIntervalMethod` name (`wilson`, `wilson-cc`, `agresti-coull`,
     /// `clopper-pearson`, `jeffreys`, `logit`, `wald`, `korn-graubard`, `survey-logit`).
     public var shareInterval: String?
-    /// What the variance engine does with a stratum holding one PSU (R's default is `fail`).
-    public var lonelyUnitPolicy: LonelyUnitPolicy
+    /// What the variance engine does with a stratum holding one PSU. Nil: the survey file's
+    /// `design.lonelyUnits`, else `fail` (R's default).
+    public var lonelyUnitPolicy: LonelyUnitPolicy?
     /// Rankings of groups to compute, with rank intervals.
     public var rankings: [RankingRequest]
     /// Where the rank intervals come from (default ``RankIntervalMethod/normal``).
@@ -35,7 +36,7 @@ public struct IndexOptions: Sendable, Hashable {
 
     public init(
         groupings: [[String]] = [], level: Double? = nil, shareInterval: String? = nil,
-        lonelyUnitPolicy: LonelyUnitPolicy = .fail, rankings: [RankingRequest] = [],
+        lonelyUnitPolicy: LonelyUnitPolicy? = nil, rankings: [RankingRequest] = [],
         rankIntervals: RankIntervalMethod = .normal,
         bootstrap: BootstrapSettings = BootstrapSettings(), bootstrapIntervals: Bool = false, reliability: Bool = true,
         priorities: Bool = true, weakestCount: Int = 3

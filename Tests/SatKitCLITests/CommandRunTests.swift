@@ -204,6 +204,63 @@ import TestSupport
         #expect(compared.standardError.components(separatedBy: "60 rows read, 60 accepted").count == 3)
     }
 
+    /// A stratum with one PSU stops `analyze` with a message that says where to choose a rule;
+    /// `--lonely-units` or the survey's `design.lonelyUnits` chooses it (the option wins), and
+    /// `report` and `compare` take the option too.
+    @Test func lonelyPSUsAreRefusedUntilARuleIsChosen() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let survey = TestPaths.fixture("import/survey.json5")
+        // Strata T0 and T1 have six clusters each; every row of T2 is in cluster "X2".
+        var text = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall\n"
+        for i in 0..<60 { text += "R\(i),HT,T\(i % 3),X\(i % 3 == 2 ? 2 : i % 12),1,\(3 + i % 3),4,5,4\n" }
+        let data = folder.appendingPathComponent("lonely.csv")
+        try Data(text.utf8).write(to: data)
+        func policy(_ run: BinaryRun) throws -> String? {
+            let json = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+            return (json?["design"] as? [String: Any])?["lonelyUnitPolicy"] as? String
+        }
+        let analyze = ["analyze", "--survey", survey.path, data.path, "--format", "json"]
+
+        let refused = try runSatkit(analyze)
+        #expect(refused.exitStatus == 65)
+        #expect(refused.standardError.contains("stratum T2 has only one PSU"))
+        #expect(refused.standardError.contains(#"design: { ..., lonelyUnits: "adjust" }"#))
+        #expect(refused.standardError.contains("--lonely-units adjust"))
+
+        let adjusted = try runSatkit(analyze + ["--lonely-units", "adjust"])
+        #expect(adjusted.exitStatus == 0)
+        #expect(try policy(adjusted) == "adjust")
+
+        let declared = folder.appendingPathComponent("survey.json5")
+        let surveyText = try String(contentsOf: survey, encoding: .utf8)
+        let withRule = surveyText.replacingOccurrences(
+            of: #"design: { weight: "w", strata: "tinh", cluster: "xa" }"#,
+            with: #"design: { weight: "w", strata: "tinh", cluster: "xa", lonelyUnits: "remove" }"#)
+        #expect(withRule != surveyText)
+        try Data(withRule.utf8).write(to: declared)
+        let fromSurvey = try runSatkit(["analyze", "--survey", declared.path, data.path, "--format", "json"])
+        #expect(fromSurvey.exitStatus == 0)
+        #expect(try policy(fromSurvey) == "remove")
+        let overridden = try runSatkit(["analyze", "--survey", declared.path, data.path, "--format", "json",
+                                        "--lonely-units", "certainty"])
+        #expect(try policy(overridden) == "certainty")
+
+        let report = folder.appendingPathComponent("r.md").path
+        #expect(try runSatkit(["report", "--survey", survey.path, data.path, "-o", report]).exitStatus == 65)
+        #expect(try runSatkit(["report", "--survey", survey.path, data.path, "-o", report, "--lang", "en",
+                               "--lonely-units", "adjust"]).exitStatus == 0)
+        #expect(try String(contentsOfFile: report, encoding: .utf8)
+            .contains("The single cluster of a stratum is centred at the overall mean"))
+        let compare = ["compare", "--survey", survey.path, "--wave", "2023=\(data.path)", "--wave", "2024=\(data.path)",
+                       "--format", "csv"]
+        #expect(try runSatkit(compare).exitStatus == 65)
+        #expect(try runSatkit(compare + ["--lonely-units", "adjust"]).exitStatus == 0)
+        let typo = try runSatkit(analyze + ["--lonely-units", "ajust"])
+        #expect(typo.exitStatus == 64)
+        #expect(typo.standardError.contains("adjust"))
+    }
+
     /// `report --bootstrap`: the methods section says the intervals are bootstrap percentiles,
     /// and the rank intervals come from the same replicates.
     @Test func reportMethodsFollowTheBootstrap() throws {

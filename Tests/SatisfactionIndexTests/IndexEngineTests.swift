@@ -147,7 +147,13 @@ import SurveyStatistics
         #expect(throws: IndexError.design(.lonelyUnit(stratum: "B"))) { try IndexEngine(survey: Self.survey(), dataset: d).run() }
         let r = try IndexEngine(survey: Self.survey(), dataset: d, options: IndexOptions(lonelyUnitPolicy: .remove)).run()
         #expect(r.design.lonelyUnitPolicy == .remove)
-        #expect(r.design.rDesign == "svydesign(ids = ~v, strata = ~st, nest = TRUE, data = d)")
+        #expect(r.design.rDesign == "svydesign(ids = ~v, strata = ~st, nest = TRUE, data = d); options(survey.lonely.psu = \"remove\")")
+        // The survey file's `design.lonelyUnits` applies when the options name none; the options win.
+        var declared = Self.survey()
+        declared.columns.design.lonelyUnits = .adjust
+        #expect(try IndexEngine(survey: declared, dataset: d).run().design.lonelyUnitPolicy == .adjust)
+        #expect(try IndexEngine(survey: declared, dataset: d, options: IndexOptions(lonelyUnitPolicy: .remove))
+            .run().design.lonelyUnitPolicy == .remove)
     }
 }
 

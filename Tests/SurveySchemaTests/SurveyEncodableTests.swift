@@ -13,6 +13,19 @@ import Testing
         #expect(try again.canonicalJSON() == json)
     }
 
+    /// `design.lonelyUnits` is read, written and read back; absent, it stays absent.
+    @Test(arguments: LonelyUnits.allCases)
+    func lonelyUnitsRoundTrip(_ rule: LonelyUnits) throws {
+        let survey = try SurveyFixtures.load(SurveyFixtures.survey(
+            columns: #"{ design: { strata: "s", cluster: "v", lonelyUnits: "\#(rule.rawValue)" } }"#))
+        #expect(survey.columns.design == DesignColumns(strata: "s", cluster: "v", lonelyUnits: rule))
+        let again = try Survey(json5: try survey.canonicalJSON(), fileName: "canonical.json")
+        #expect(again.columns.design.lonelyUnits == rule)
+        let plain = try SurveyFixtures.load(SurveyFixtures.survey(columns: #"{ design: { strata: "s" } }"#))
+        #expect(plain.columns.design.lonelyUnits == nil)
+        #expect(!String(decoding: try plain.canonicalJSON(), as: UTF8.self).contains("lonelyUnits"))
+    }
+
     /// The canonical form writes defaults explicitly and keeps whole numbers whole.
     @Test func canonicalFormIsExplicit() throws {
         let survey = try SurveyFixtures.load(SurveyFixtures.survey())

@@ -28,7 +28,7 @@ import Testing
             try SurveyDesign(strata: ["Hà Nội", "Hà Nội", "Hà Giang"], clusters: ["1", "2", "1"])
         }
         let message = DesignError.lonelyUnit(stratum: "Hà Giang").description
-        #expect(message == "stratum Hà Giang has only one PSU, so its variance cannot be estimated; merge it with a similar stratum or choose a lonely-unit policy (remove, adjust, certainty).")
+        #expect(message == "stratum Hà Giang has only one PSU, so its variance cannot be estimated; merge it with a similar stratum, or choose what a lonely PSU does: remove, adjust or certainty (R: survey.lonely.psu).")
     }
 
     @Test func oneClusterOverallFailsWithItsOwnMessage() {

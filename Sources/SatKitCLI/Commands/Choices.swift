@@ -42,6 +42,12 @@ enum PValueAdjustment: String, ChoiceValue {
     case bh
 }
 
+/// `--lonely-units`: what the variance does with a stratum holding one PSU (R:
+/// `options(survey.lonely.psu = ...)`; the survey file's `design.lonelyUnits`).
+enum LonelyUnitsName: String, ChoiceValue {
+    case fail, remove, adjust, certainty
+}
+
 /// `--encoding`: the text encoding of a CSV file.
 enum TextEncodingName: String, ChoiceValue {
     case utf8 = "utf-8"

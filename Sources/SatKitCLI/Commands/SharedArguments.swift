@@ -18,6 +18,13 @@ enum SharedArguments {
         "level", .confidenceLevel, defaultDescription: "the survey file's level",
         help: "Confidence level of the intervals, between 0 and 1 (0.95 for 95%).")
 
+    static let lonelyUnits = Option(
+        "lonely-units", ValueParser<LonelyUnitsName>.choice.named("RULE"),
+        defaultDescription: "the survey file's design.lonelyUnits, else fail",
+        help: "A stratum with a single PSU: fail (stop and name it), remove (it adds no variance), "
+            + "adjust (its PSU is centred at the overall mean, conservative) or certainty (sampled "
+            + "with certainty). R: options(survey.lonely.psu = ...).")
+
     static let language = Option(
         "lang", ValueParser<Language>.choice, defaultDescription: "the survey file's default language",
         help: "Language of labels and text: vi (Vietnamese) or en (English).")

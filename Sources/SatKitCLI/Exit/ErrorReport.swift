@@ -37,6 +37,10 @@ struct ErrorReport: Equatable, Sendable {
             let suggestion = closestMatch(to: name, among: available).map { "; did you mean '\($0)'?" } ?? ""
             self = ErrorReport(exitCode: .usage, message: "error: cannot group by '\(name)': it is neither a "
                 + "grouping of the survey nor a column of the data\(suggestion)\nAvailable: \(list).\n")
+        case IndexError.design(.lonelyUnit(let stratum)) where !stratum.isEmpty:
+            self = ErrorReport(exitCode: .dataError, message: "satkit: \(IndexError.design(.lonelyUnit(stratum: stratum)))\n"
+                + "Set it once in the survey file, design: { ..., lonelyUnits: \"adjust\" }, or for this run "
+                + "with --lonely-units adjust (also remove, certainty).\n")
         case let error as IndexError:
             self = ErrorReport(exitCode: .dataError, message: "satkit: \(error.description)\n")
         case let error as ComparisonError:

@@ -133,6 +133,7 @@ extension Columns {
         design["strata"] = self.design.strata.map(JSONValue.string)
         design["cluster"] = self.design.cluster.map(JSONValue.string)
         design["fpc"] = self.design.fpc.map(JSONValue.string)
+        design["lonelyUnits"] = self.design.lonelyUnits.map { .string($0.rawValue) }
         object["design"] = .object(design)
         return .object(object)
     }

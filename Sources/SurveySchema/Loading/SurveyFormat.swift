@@ -60,7 +60,7 @@ public enum SurveyFormat {
     /// One grouping column.
     public static let group = KeySet(name: "group", keys: ["id", "column", "label", "values"])
     /// The sampling-design columns.
-    public static let design = KeySet(name: "design", keys: ["weight", "strata", "cluster", "fpc"])
+    public static let design = KeySet(name: "design", keys: ["weight", "strata", "cluster", "fpc", "lonelyUnits"])
 
     /// Every key set, for tests and tooling.
     public static let allKeySets: [KeySet] = [

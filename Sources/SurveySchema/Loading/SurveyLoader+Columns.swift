@@ -45,7 +45,9 @@ extension SurveyLoader {
             design.strata = designFields.string("strata")
             design.cluster = designFields.string("cluster")
             design.fpc = designFields.string("fpc")
-            let read = [design.weight, design.strata, design.cluster, design.fpc].compactMap { $0 }.count
+            design.lonelyUnits = designFields.name("lonelyUnits", as: LonelyUnits.self, kind: "lonely-unit rule")
+            let read = [design.weight, design.strata, design.cluster, design.fpc, design.lonelyUnits?.rawValue]
+                .compactMap { $0 }.count
             valid = valid && read == designFields.values.keys.filter(SurveyFormat.design.keys.contains).count
                 && designFields.values.keys.allSatisfy(SurveyFormat.design.keys.contains)
         } else if fields.has("design") {

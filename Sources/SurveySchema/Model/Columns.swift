@@ -53,15 +53,34 @@ public struct DesignColumns: Sendable, Hashable {
     public var cluster: String?
     /// Finite-population correction (population size or sampling fraction per stratum).
     public var fpc: String?
+    /// What the variance does with a stratum that holds a single PSU; nil: refuse the design
+    /// (``LonelyUnits/fail``), as R does by default.
+    public var lonelyUnits: LonelyUnits?
 
     /// Design columns; all optional.
-    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil) {
+    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil,
+                lonelyUnits: LonelyUnits? = nil) {
         self.weight = weight
         self.strata = strata
         self.cluster = cluster
         self.fpc = fpc
+        self.lonelyUnits = lonelyUnits
     }
 
     /// Whether any design column is declared.
     public var isEmpty: Bool { weight == nil && strata == nil && cluster == nil && fpc == nil }
+}
+
+/// `design.lonelyUnits`: how a stratum with one PSU ("lonely") enters the variance. The
+/// names are R's `options(survey.lonely.psu = ...)`; the statistics module's
+/// `LonelyUnitPolicy` has the same cases and says what each computes.
+public enum LonelyUnits: String, Sendable, Hashable, CaseIterable {
+    /// Refuse the design, naming the stratum.
+    case fail
+    /// The stratum adds no variance.
+    case remove
+    /// The single PSU is centred at the overall mean (conservative).
+    case adjust
+    /// The single PSU was sampled with certainty: it adds no variance at this stage.
+    case certainty
 }

@@ -25,7 +25,7 @@ public enum DesignError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .lonelyUnit(stratum) where stratum.isEmpty:
             return "the design has only one PSU, so no variance can be estimated; give more clusters, or analyse without clusters."
         case let .lonelyUnit(stratum):
-            return "stratum \(stratum) has only one PSU, so its variance cannot be estimated; merge it with a similar stratum or choose a lonely-unit policy (remove, adjust, certainty)."
+            return "stratum \(stratum) has only one PSU, so its variance cannot be estimated; merge it with a similar stratum, or choose what a lonely PSU does: remove, adjust or certainty (R: survey.lonely.psu)."
         case let .finitePopulationVaries(stratum):
             return "the finite-population correction varies within stratum \(stratum); give one population size or sampling fraction per stratum."
         case let .invalidFinitePopulation(row, value):

@@ -13,7 +13,7 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
 
     var engineOptions = IndexOptions(
         groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,
-        shareInterval: options.method?.rawValue)
+        shareInterval: options.method?.rawValue, lonelyUnitPolicy: options.lonelyUnits?.policy)
     if !options.groupBy.isEmpty {
         engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
     }
@@ -40,6 +40,11 @@ func writeQuarantine(_ quarantine: QuarantineMemory?, to path: String?, options:
     guard let path, let quarantine else { return }
     try context.writeResult(QuarantineCSV.text(header: quarantine.header, rows: quarantine.rows),
                             to: path, option: "--quarantine", protecting: options.inputs)
+}
+
+extension LonelyUnitsName {
+    /// The statistics module's policy of the same name.
+    var policy: LonelyUnitPolicy { LonelyUnitPolicy(rawValue: rawValue)! }
 }
 
 extension ImportReport {

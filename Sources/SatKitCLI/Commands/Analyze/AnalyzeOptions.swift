@@ -44,6 +44,8 @@ struct AnalyzeOptions: CommandOptions, Equatable {
     var level: Double?
     /// Nil: the survey file's method.
     var method: IntervalMethodName?
+    /// Nil: the survey file's rule for strata with one PSU.
+    var lonelyUnits: LonelyUnitsName?
     /// Nil: the survey file's default language.
     var language: Language?
     var format: TableFormat
@@ -75,6 +77,7 @@ extension AnalyzeOptions {
             defaultDescription: "the survey file's method",
             help: "Interval method for shares: wilson, wilson-cc (with continuity correction), "
                 + "agresti-coull, clopper-pearson (exact), jeffreys, logit, or wald.")
+        static let lonelyUnits = SharedArguments.lonelyUnits
         static let language = SharedArguments.language
         static let format = SharedArguments.tableFormat
         static let output = SharedArguments.output
@@ -98,6 +101,7 @@ extension AnalyzeOptions {
         groupBy = try parsed.values(Arguments.groupBy).flatMap { $0 }
         level = try parsed.valueIfPresent(Arguments.level)
         method = try parsed.valueIfPresent(Arguments.method)
+        lonelyUnits = try parsed.valueIfPresent(Arguments.lonelyUnits)
         language = try parsed.valueIfPresent(Arguments.language)
         format = try parsed.value(Arguments.format)
         output = try parsed.valueIfPresent(Arguments.output)
@@ -117,7 +121,7 @@ extension AnalyzeOptions {
             + "of 'satkit check' goes to standard error first.",
         arguments: [
             Arguments.survey, Arguments.data, Arguments.groupBy, Arguments.level, Arguments.method,
-            Arguments.language, Arguments.format, Arguments.output, Arguments.bootstrap, Arguments.seed,
+            Arguments.lonelyUnits, Arguments.language, Arguments.format, Arguments.output, Arguments.bootstrap, Arguments.seed,
             Arguments.quarantine, Arguments.encoding, Arguments.delimiter, Arguments.invalidCells,
         ],
         examples: [

@@ -14,7 +14,7 @@ func compare(_ options: CompareOptions, context: OutputContext) throws {
         context.inform(loaded.result.report.summaryLine)
         var engineOptions = IndexOptions(
             groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,
-            reliability: false, priorities: false)
+            lonelyUnitPolicy: options.lonelyUnits?.policy, reliability: false, priorities: false)
         if !options.groupBy.isEmpty {
             engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
         }

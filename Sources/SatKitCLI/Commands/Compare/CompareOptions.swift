@@ -7,6 +7,8 @@ struct CompareOptions: CommandOptions, Equatable {
     var adjust: PValueAdjustment
     /// Nil: the survey file's level.
     var level: Double?
+    /// Nil: each survey file's rule for strata with one PSU.
+    var lonelyUnits: LonelyUnitsName?
     /// Nil: the survey file's default language.
     var language: Language?
     var format: TableFormat
@@ -37,6 +39,7 @@ extension CompareOptions {
             help: "Adjustment of p-values for comparing many groups at once: holm (Holm 1979, "
                 + "family-wise error rate) or bh (Benjamini-Hochberg 1995, false discovery rate).")
         static let level = SharedArguments.level
+        static let lonelyUnits = SharedArguments.lonelyUnits
         static let language = SharedArguments.language
         static let format = SharedArguments.tableFormat
         static let output = SharedArguments.output
@@ -58,6 +61,7 @@ extension CompareOptions {
         groupBy = try parsed.values(Arguments.groupBy).flatMap { $0 }
         adjust = try parsed.value(Arguments.adjust)
         level = try parsed.valueIfPresent(Arguments.level)
+        lonelyUnits = try parsed.valueIfPresent(Arguments.lonelyUnits)
         language = try parsed.valueIfPresent(Arguments.language)
         format = try parsed.value(Arguments.format)
         output = try parsed.valueIfPresent(Arguments.output)
@@ -75,7 +79,7 @@ extension CompareOptions {
             + "with the reason.",
         arguments: [
             Arguments.survey, Arguments.wave, Arguments.groupBy, Arguments.adjust, Arguments.level,
-            Arguments.language, Arguments.format, Arguments.output, Arguments.encoding,
+            Arguments.lonelyUnits, Arguments.language, Arguments.format, Arguments.output, Arguments.encoding,
             Arguments.delimiter, Arguments.invalidCells,
         ],
         examples: [

@@ -10,7 +10,8 @@ func report(_ options: ReportOptions, context: OutputContext) throws {
         importOptions.keepTexts = keepTexts
         let loaded = try LoadedData.load(survey: survey, data: data, options: importOptions, context: context)
         context.inform(loaded.result.report.summaryLine)
-        var engineOptions = IndexOptions(groupings: grouping.isEmpty ? [] : [grouping])
+        var engineOptions = IndexOptions(groupings: grouping.isEmpty ? [] : [grouping],
+                                         lonelyUnitPolicy: options.lonelyUnits?.policy)
         if !grouping.isEmpty { engineOptions.rankings = [RankingRequest(by: grouping, node: Survey.rootID)] }
         options.bootstrap?.apply(to: &engineOptions)
         let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,

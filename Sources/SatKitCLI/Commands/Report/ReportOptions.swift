@@ -14,6 +14,8 @@ struct ReportOptions: CommandOptions, Equatable {
     var includeComments = false
     /// Nil: closed-form intervals and normal-draw rank intervals.
     var bootstrap: AnalyzeOptions.Bootstrap?
+    /// Nil: each survey file's rule for strata with one PSU.
+    var lonelyUnits: LonelyUnitsName?
     /// How the data files are read.
     var importSettings = ImportSettings()
 
@@ -35,6 +37,7 @@ extension ReportOptions {
             help: "An earlier wave to compare with, and its own survey file after @ if the "
                 + "questionnaire changed.")
         static let groupBy = SharedArguments.groupBy
+        static let lonelyUnits = SharedArguments.lonelyUnits
         static let language = SharedArguments.language
         static let format = Option(
             "format", ValueParser<ReportFormat>.choice,
@@ -60,6 +63,7 @@ extension ReportOptions {
         data = try parsed.value(Arguments.data)
         baseline = try parsed.valueIfPresent(Arguments.baseline)
         groupBy = try parsed.values(Arguments.groupBy).flatMap { $0 }
+        lonelyUnits = try parsed.valueIfPresent(Arguments.lonelyUnits)
         language = try parsed.valueIfPresent(Arguments.language)
         output = try parsed.value(Arguments.output)
         includeComments = parsed.isSet(Arguments.includeComments)
@@ -78,7 +82,7 @@ extension ReportOptions {
             + "as suppressed. The HTML needs no network and no scripts to be read or printed.",
         arguments: [
             Arguments.survey, Arguments.data, Arguments.baseline, Arguments.groupBy,
-            Arguments.language, Arguments.format, Arguments.output, Arguments.includeComments,
+            Arguments.lonelyUnits, Arguments.language, Arguments.format, Arguments.output, Arguments.includeComments,
             Arguments.bootstrap, Arguments.seed, Arguments.encoding, Arguments.delimiter,
             Arguments.invalidCells,
         ],

@@ -63,6 +63,19 @@ struct ReportMethods: Sendable {
             out.append(pick(
                 "Thiết kế mẫu: \(style.count(d.strataCount)) tầng, \(style.count(d.psuCount)) cụm\(d.weights != nil ? ", có trọng số" : ""). Phương sai tính bằng tuyến tính hoá Taylor (ước lượng theo cụm sơ cấp, có hoàn lại, như svyrecvar trong R); mỗi nhóm được tính như một miền của toàn bộ thiết kế. Tương đương trong R: \(d.rDesign).",
                 "Design: \(d.variance); \(style.count(d.strataCount)) strata, \(style.count(d.psuCount)) clusters. The R equivalent: \(d.rDesign)."))
+            switch d.lonelyUnitPolicy {
+            case .fail:
+                break
+            case .remove:
+                out.append(pick("Tầng chỉ có một cụm không đóng góp vào phương sai (R: survey.lonely.psu = \"remove\").",
+                                "A stratum with a single cluster adds no variance (R: survey.lonely.psu = \"remove\")."))
+            case .adjust:
+                out.append(pick("Cụm duy nhất của một tầng được tính độ lệch so với trung bình chung, một cách thận trọng (R: survey.lonely.psu = \"adjust\").",
+                                "The single cluster of a stratum is centred at the overall mean, which is conservative (R: survey.lonely.psu = \"adjust\")."))
+            case .certainty:
+                out.append(pick("Tầng chỉ có một cụm được coi là chọn chắc chắn, không đóng góp phương sai ở giai đoạn này (R: survey.lonely.psu = \"certainty\").",
+                                "A stratum with a single cluster is taken as sampled with certainty and adds no variance at that stage (R: survey.lonely.psu = \"certainty\")."))
+            }
         } else {
             out.append(pick("Thiết kế mẫu: mẫu ngẫu nhiên đơn giản, không trọng số. Tương đương trong R: \(d.rDesign).",
                             "Design: simple random sample, unweighted. The R equivalent: \(d.rDesign)."))
