@@ -36,9 +36,11 @@ import SurveySchema
 
     /// Every additive relation of the published results holds zero or at least two hidden cells:
     /// the whole sample and each grouping's groups, a margin and its crossed cells, a parent and
-    /// its children. Returns the relations that hold exactly one, described.
+    /// its children. Returns the relations that hold exactly one, described. A hidden cell with
+    /// no valid answers whose n of 0 is published holds nothing to work out, so it is not counted.
     static func exposed(_ results: IndexResults, survey: Survey) -> [String] {
         var out: [String] = []
+        func secret(_ e: IndexEntry) -> Bool { e.isSuppressed && !(e.estimate.n == 0 && !e.countsWithheld) }
         func families(_ node: Aggregate) -> [(String, [String])] {
             [(node.id, node.children.map(\.id))] + node.children.flatMap { child -> [(String, [String])] in
                 if case .aggregate(let a) = child { return families(a) }
@@ -50,7 +52,7 @@ import SurveySchema
             for group in grouping.groups {
                 for (parent, children) in tree {
                     let cells = ([parent] + children).compactMap { group.node($0) }
-                    if cells.filter(\.isSuppressed).count == 1 { out.append("tree \(group.key) \(parent)") }
+                    if cells.filter(secret).count == 1 { out.append("tree \(group.key) \(parent)") }
                 }
             }
         }
@@ -63,7 +65,7 @@ import SurveySchema
                     if sizes.filter({ $0 }).count == 1 { out.append("size \(t.key) of \(parts.by)") }
                     for entry in t.nodes + t.questions {
                         let cells = [entry] + members.compactMap { $0.nodes.first { $0.id == entry.id } ?? $0.question(entry.id, option: entry.option) }
-                        if cells.filter(\.isSuppressed).count == 1 { out.append("entry \(entry.id) \(t.key) of \(parts.by)") }
+                        if cells.filter(secret).count == 1 { out.append("entry \(entry.id) \(t.key) of \(parts.by)") }
                     }
                 }
             }
@@ -176,6 +178,32 @@ import SurveySchema
         #expect(abs(3 * a - c1 - 1.5) < 1e-12)
         // Counts of a large group stay (they are not what is protected).
         #expect(!whole.countsWithheld && whole.node("c3")?.countsWithheld == false)
+        #expect(Self.exposed(r, survey: survey).isEmpty)
+    }
+
+    /// A criterion nobody could answer in one service ("not applicable" for all 30 online
+    /// respondents) is hidden for having no valid answers, but it hides nothing else: its n of
+    /// 0 is printed, so there is no share to work out from c1, c2 or A, nor from the whole
+    /// sample's c3 (all 30 desk answers) and desk's c3. Before, rule 3 hid online's c2.
+    @Test func aCriterionWithNoValidAnswersHidesNoSibling() throws {
+        let survey = Self.survey(minValidN: 10)
+        let data = Self.dataset(sizes: [("desk", 30), ("online", 30)]) { row, c in
+            if c == "c3" && row >= 30 { return .notApplicable }
+            return .point(row % 3 == 0 ? 2 : 5)
+        }
+        let r = try IndexEngine(survey: survey, dataset: data, options: IndexOptions(groupings: [["service"]])).run()
+        let online = try #require(r.grouping(["service"])?.group(["online"]))
+        let c3 = try #require(online.node("c3"))
+        #expect(c3.isSuppressed && c3.estimate.n == 0 && c3.flags.contains(.noValidAnswers))
+        #expect(!c3.flags.contains(.complementarySuppression))
+        for id in ["c1", "c2"] {
+            // 20 of 30 satisfied (rows with row % 3 == 0 answer 2).
+            let entry = try #require(online.node(id))
+            #expect(!entry.isSuppressed && abs(entry.estimate.value - 20.0 / 30) < 1e-15)
+        }
+        let desk = try #require(r.grouping(["service"])?.group(["desk"]))
+        #expect(desk.nodes.allSatisfy { !$0.isSuppressed })
+        #expect(r.wholeSample?.nodes.allSatisfy { !$0.isSuppressed } == true)
         #expect(Self.exposed(r, survey: survey).isEmpty)
     }
 

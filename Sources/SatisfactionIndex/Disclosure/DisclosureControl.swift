@@ -29,6 +29,10 @@ import SurveySchema
 ///    cells' sum is then none (or all) of their answers — and the smallest shown part whose
 ///    share is off that bound is hidden too (``SuppressionRelation/boundChoice(total:parts:)``).
 ///
+/// An entry hidden only for having no valid answers, in a group whose counts are published,
+/// is not a hidden cell of any relation (``isSecret(_:)``): its n of 0 is shown, so there is
+/// nothing to work out.
+///
 /// The rules are repeated until nothing changes (each pass only hides, so it ends).
 ///
 /// Cells hidden here carry ``IndexFlag/complementarySuppression``; their estimates and counts
@@ -205,9 +209,9 @@ struct DisclosureTable {
             guard let total = entry(relation.total, key) else { continue }
             let parts = relation.parts.compactMap { ref in entry(ref, key).map { (ref, $0) } }
             let totalCell = SuppressionRelation.Cell(
-                hidden: total.isSuppressed, size: Double(group(relation.total).respondents), share: Self.share(total))
+                hidden: Self.isSecret(total), size: Double(group(relation.total).respondents), share: Self.share(total))
             let cells = parts.map {
-                SuppressionRelation.Cell(hidden: $0.1.isSuppressed, size: Double(group($0.0).respondents), share: Self.share($0.1))
+                SuppressionRelation.Cell(hidden: Self.isSecret($0.1), size: Double(group($0.0).respondents), share: Self.share($0.1))
             }
             switch SuppressionRelation.choice(total: totalCell, parts: cells, totalMayBeHidden: relation.totalMayBeHidden) {
             case .part(let i): if hide(parts[i].0, key) { changed = true }
@@ -231,9 +235,9 @@ struct DisclosureTable {
                 return entry(ref, key).map { (key, $0) }
             }
             let totalCell = SuppressionRelation.Cell(
-                hidden: parent.isSuppressed, size: Double(parent.estimate.n), share: Self.share(parent))
+                hidden: Self.isSecret(parent), size: Double(parent.estimate.n), share: Self.share(parent))
             let cells = children.map {
-                SuppressionRelation.Cell(hidden: $0.1.isSuppressed, size: Double($0.1.estimate.n), share: Self.share($0.1))
+                SuppressionRelation.Cell(hidden: Self.isSecret($0.1), size: Double($0.1.estimate.n), share: Self.share($0.1))
             }
             switch SuppressionRelation.choice(total: totalCell, parts: cells, totalMayBeHidden: true) {
             case .part(let i): if hide(ref, children[i].0) { changed = true }
@@ -243,6 +247,15 @@ struct DisclosureTable {
             }
         }
         return changed
+    }
+
+    /// Whether a hidden entry holds something subtraction could reveal. An entry hidden only
+    /// because it has no valid answers, in a group whose counts are published, holds nothing:
+    /// its n of 0 is printed beside it and there is no share to work out. Hiding a sibling to
+    /// protect it would only lose numbers (every criterion of a service marked "not
+    /// applicable" would otherwise hide the service's other aspects).
+    static func isSecret(_ entry: IndexEntry) -> Bool {
+        entry.isSuppressed && !(entry.estimate.n == 0 && !entry.countsWithheld)
     }
 
     /// An entry's share for the bound rule: shares and multi-select choices with a value.
