@@ -404,6 +404,7 @@ struct EngineContext {
     func makeFlags(_ e: Estimate, interval: ConfidenceInterval, statistic: StatisticPlan, hidden: Bool) -> ([IndexFlag], Bool) {
         var flags: [IndexFlag] = []
         if e.n == 0 { flags.append(.noValidAnswers) }
+        if e.n > 0 && e.value.isNaN { flags.append(.partWithoutAnswers) }
         if e.n < settings.minValidN { flags.append(.belowMinimumN) }
         if hidden { flags.append(.belowDisclosureThreshold) }
         if let effective = e.effectiveN, e.n >= settings.minValidN, effective < Double(settings.minValidN) {

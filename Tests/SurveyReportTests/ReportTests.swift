@@ -208,3 +208,47 @@ import Testing
         }
     }
 }
+
+/// A criterion nobody could answer ("not applicable" for every respondent): the criterion has
+/// no valid answers, its aspect and the overall index (means of their parts) have no value.
+/// The outputs say which is which instead of "not published, too few answers", which would be
+/// wrong with 1,800 respondents.
+@Suite struct ReportPartWithoutAnswersTests {
+    static func results() throws -> (Survey, IndexResults) {
+        let survey = try ReportFixture.survey()
+        var dataset = ReportFixture.dataset(survey, seed: 2024, shift: 0.04)
+        dataset.answers["acc_information"] = [AnswerCode](repeating: .notApplicable, count: dataset.rowCount)
+        let results = try IndexEngine(survey: survey, dataset: dataset, options: ReportFixture.options).run()
+        return (survey, results)
+    }
+
+    @Test func theEngineFlagsTheParents() throws {
+        let (_, results) = try Self.results()
+        let whole = try #require(results.wholeSample)
+        let criterion = try #require(whole.node("acc_information"))
+        #expect(criterion.estimate.n == 0 && criterion.flags.contains(.noValidAnswers))
+        for id in ["accountability", "policy", "overall"] {
+            let entry = try #require(whole.node(id))
+            #expect(entry.estimate.n > 0 && entry.estimate.value.isNaN)
+            #expect(entry.flags.contains(.partWithoutAnswers) && !entry.isSuppressed)
+        }
+        // The sibling criterion and the other part keep their numbers.
+        #expect(whole.node("acc_explanation")?.isSuppressed == false)
+        #expect(whole.node("services")?.estimate.value.isFinite == true)
+    }
+
+    @Test func theReportAndTheTableSayWhy() throws {
+        let (survey, results) = try Self.results()
+        let markdown = LeadershipReport(survey: survey, results: results, language: "en").markdown()
+        #expect(markdown.contains("**Overall satisfaction index:** —, cannot be computed"))
+        #expect(markdown.contains("The overall satisfaction index cannot be computed: a part of it has no valid answers"))
+        #expect(!markdown.contains("The overall satisfaction index is not shown: too few answers."))
+        #expect(markdown.contains("—, no valid answers"))
+        #expect(markdown.contains("(∅) a part has no valid answers, so the mean of the parts has no value"))
+        let html = LeadershipReport(survey: survey, results: results, language: "vi").html()
+        #expect(html.contains("—, không tính được"))
+        #expect(html.contains("—, không có câu trả lời hợp lệ"))
+        let table = AnalysisTable(results: results, survey: survey, language: "en").render(width: 100)
+        #expect(table.contains("  p a part has no valid answers, so the mean of the parts has no value"))
+    }
+}

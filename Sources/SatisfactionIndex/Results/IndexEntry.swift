@@ -182,6 +182,9 @@ public enum IndexFlag: String, Sendable, Hashable, Codable, CaseIterable {
     case shareAtOne
     /// No valid answer: there is no estimate.
     case noValidAnswers
+    /// A parent with answers whose combination has no value, because a part of it has no valid
+    /// answers (a mean of children where one child was not answered by anyone in the group).
+    case partWithoutAnswers
     /// Disclosure control (issue 9): shown numbers would let another suppressed number be
     /// worked out by subtraction, so this one is hidden too (secondary suppression; see
     /// ``DisclosureControl``).

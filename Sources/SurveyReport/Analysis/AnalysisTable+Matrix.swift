@@ -8,7 +8,7 @@ extension AnalysisTable {
     /// One mark per matrix cell, the most important first: no answers, disclosure, minimum n,
     /// low effective n, wide interval, 0 or 100%.
     static func primaryMark(_ flags: [IndexFlag]) -> String {
-        let order: [IndexFlag] = [.noValidAnswers, .belowDisclosureThreshold, .belowMinimumN, .complementarySuppression, .lowEffectiveN,
+        let order: [IndexFlag] = [.noValidAnswers, .partWithoutAnswers, .belowDisclosureThreshold, .belowMinimumN, .complementarySuppression, .lowEffectiveN,
                                   .wideInterval, .shareAtZero, .shareAtOne]
         return order.first(where: flags.contains).map(mark) ?? ""
     }

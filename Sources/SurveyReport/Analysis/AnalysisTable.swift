@@ -109,6 +109,7 @@ public struct AnalysisTable: Sendable {
     static func mark(_ flag: IndexFlag) -> String {
         switch flag {
         case .noValidAnswers: "x"
+        case .partWithoutAnswers: "p"
         case .belowDisclosureThreshold: "#"
         case .belowMinimumN: "*"
         case .lowEffectiveN: "~"

@@ -233,6 +233,7 @@ extension UIText {
         case ("vi", "wideInterval"): "khoảng tin cậy rộng hơn \(width) điểm: đọc thận trọng"
         case ("vi", "shareAtZero"), ("vi", "shareAtOne"): "mọi câu trả lời hợp lệ cùng một phía (0% hoặc 100%)"
         case ("vi", "noValidAnswers"): "không có câu trả lời hợp lệ"
+        case ("vi", "partWithoutAnswers"): "một thành phần không có câu trả lời hợp lệ nên không tính được trung bình các thành phần"
         case ("vi", "complementarySuppression"): "ẩn thêm để không thể tính ra một số liệu bị ẩn khác bằng phép trừ"
         case (_, "belowMinimumN"): "fewer than \(minValidN) valid answers: not shown"
         case (_, "belowDisclosureThreshold"): "group of fewer than \(disclosureThreshold) respondents: not shown, to protect respondents"
@@ -240,6 +241,7 @@ extension UIText {
         case (_, "wideInterval"): "interval wider than \(width) points: read with care"
         case (_, "shareAtZero"), (_, "shareAtOne"): "every valid answer on one side (0% or 100%)"
         case (_, "noValidAnswers"): "no valid answers"
+        case (_, "partWithoutAnswers"): "a part has no valid answers, so the mean of the parts has no value"
         case (_, "complementarySuppression"): "hidden so that another hidden number cannot be worked out by subtraction"
         default: raw
         }

@@ -64,6 +64,7 @@ struct ReportCells {
         case .wideInterval: "±"
         case .shareAtZero, .shareAtOne: "0/1"
         case .noValidAnswers: "∅"
+        case .partWithoutAnswers: "(∅)"
         }
     }
 

@@ -43,7 +43,7 @@ struct BarChart {
             for (i, line) in lines.enumerated() {
                 body += "<text x=\"\(SVG.n(indent))\" y=\"\(SVG.n(y + 14 + Double(i) * 18))\" class=\"lbl\"\(weight)>\(SVG.text(line))</text>"
             }
-            let valueText = row.isSuppressed ? words.tooFewAnswers : sentences.value(row.entry)
+            let valueText = row.isSuppressed ? words.absent(row.entry) : sentences.value(row.entry)
             body += "<text x=\"\(SVG.n(w))\" y=\"\(SVG.n(y + 14 + Double(lines.count - 1) * 18))\" text-anchor=\"end\" class=\"val\"\(weight)>\(SVG.text(valueText))</text>"
             let barY = y + Double(lines.count - 1) * 18 + 21
             if !row.isSuppressed {
@@ -56,7 +56,7 @@ struct BarChart {
                 }
                 desc.append("\(row.label): \(sentences.value(e)) (\(sentences.bounds(e)))")
             } else {
-                desc.append("\(row.label): \(words.tooFewAnswers)")
+                desc.append("\(row.label): \(words.absent(row.entry))")
             }
             body += "</g>"
             y = barY + 24

@@ -79,7 +79,7 @@ struct ReportHTML {
         if let o = content.overall {
             s += "<div class=\"card overall\"><p class=\"k\">\(h(words.overallIndex))</p>"
             if isHidden(o.entry) {
-                s += "<p class=\"big\" \(attrs(o.entry))>\(h(words.tooFewAnswers))</p>"
+                s += "<p class=\"big\" \(attrs(o.entry))>\(h(words.absent(o.entry)))</p>"
             } else {
                 s += "<p class=\"big\" \(attrs(o.entry))>\(h(cells.value(o.entry)))</p>"
                 s += "<p class=\"sub\">\(h(content.words.confidenceAbbreviation)) \(h(sentences.levelPercent)): \(h(cells.interval(o.entry))) · n = \(h(content.style.count(content.respondents)))</p>"
@@ -101,7 +101,7 @@ struct ReportHTML {
         if !content.weakest.isEmpty {
             s += "<div class=\"weak\"><h3>\(h(words.weakestTitle))</h3><ol>"
             for w in content.weakest {
-                let shown = isHidden(w.entry) ? words.tooFewAnswers : "\(cells.value(w.entry)) (\(cells.interval(w.entry)))"
+                let shown = isHidden(w.entry) ? words.absent(w.entry) : "\(cells.value(w.entry)) (\(cells.interval(w.entry)))"
                 s += "<li \(attrs(w.entry))>\(h(w.label)) — <span class=\"v\">\(h(shown))</span></li>"
             }
             s += "</ol></div>"
@@ -122,7 +122,7 @@ struct ReportHTML {
         let rows = content.league.map { row -> String in
             var r = "<tr data-group=\"\(h(cells.groupKey(row.key)))\"\(row.isSuppressed ? " data-suppressed=\"true\"" : "")><td>\(h(row.label))</td>"
             guard let e = row.entry, !row.isSuppressed else {
-                return r + "<td class=\"sup\" colspan=\"\(head.count - 1)\">\(h(words.tooFewAnswers))</td></tr>"
+                return r + "<td class=\"sup\" colspan=\"\(head.count - 1)\">\(h(words.absent(row.entry)))</td></tr>"
             }
             let (rank, ri) = cells.rank(row.rank)
             r += "<td class=\"num\" \(attrs(e, group: row.key))>\(h(cells.value(e)))</td><td class=\"num\">\(h(cells.interval(e)))</td>"
@@ -164,7 +164,9 @@ struct ReportHTML {
             let cls = aspectRow && i == 0 ? " class=\"aspect\"" : ""
             var r = "<tr\(cls)><td>\(h(item.label))</td>"
             if item.isSuppressed {
-                return r + "<td class=\"sup\" \(attrs(item.entry)) colspan=\"\(hasChange ? 6 : 4)\">\(h(words.tooFewAnswers))</td><td></td></tr>"
+                let flags = item.entry.isSuppressed ? "" : cells.flags(item.entry)
+                return r + "<td class=\"sup\" \(attrs(item.entry)) colspan=\"\(hasChange ? 6 : 4)\">\(h(words.absent(item.entry)))</td>"
+                    + "<td class=\"flags\">\(h(flags))</td></tr>"
             }
             let e = item.entry
             r += "<td class=\"num\" \(attrs(e))>\(h(cells.value(e)))</td><td class=\"num\">\(h(cells.interval(e)))</td>"

@@ -50,7 +50,7 @@ struct ReportMarkdown {
         out.append(md(meta.joined(separator: " · ")))
         out.append("")
         if let o = content.overall {
-            let shown = isHidden(o.entry) ? words.tooFewAnswers
+            let shown = isHidden(o.entry) ? words.absent(o.entry)
                 : "\(cells.value(o.entry)) (\(content.words.confidenceAbbreviation) \(sentences.levelPercent): \(cells.interval(o.entry))), n = \(style.count(content.respondents))"
             out.append("**\(md(words.overallIndex)):** \(own(shown))")
             out.append("")
@@ -68,7 +68,8 @@ struct ReportMarkdown {
         func itemRow(_ item: ReportContent.Item) -> [String] {
             let indent = item.depth > 0 ? "  " : ""
             guard !item.isSuppressed else {
-                return [indent + item.label, words.tooFewAnswers, "", "", ""] + (hasChange ? ["", ""] : []) + [""]
+                return [indent + item.label, words.absent(item.entry), "", "", ""] + (hasChange ? ["", ""] : [])
+                    + [item.entry.isSuppressed ? "" : cells.flags(item.entry)]
             }
             let e = item.entry
             var row = [indent + item.label, cells.value(e), cells.interval(e), style.count(e.counts.valid), style.count(e.counts.excluded)]
@@ -92,7 +93,7 @@ struct ReportMarkdown {
             out.append("## \(md(words.weakestTitle))")
             out.append("")
             for (i, w) in content.weakest.enumerated() {
-                let shown = isHidden(w.entry) ? words.tooFewAnswers : "\(cells.value(w.entry)) (\(cells.interval(w.entry)))"
+                let shown = isHidden(w.entry) ? words.absent(w.entry) : "\(cells.value(w.entry)) (\(cells.interval(w.entry)))"
                 out.append("\(i + 1). \(md(w.label)) — \(own(shown))")
             }
             out.append("")
@@ -107,7 +108,7 @@ struct ReportMarkdown {
             head.append((words.flags, false))
             out += table(head, content.league.map { row in
                 guard let e = row.entry, !row.isSuppressed else {
-                    return [row.label, words.tooFewAnswers] + Array(repeating: "", count: head.count - 2)
+                    return [row.label, words.absent(row.entry)] + Array(repeating: "", count: head.count - 2)
                 }
                 let (rank, ri) = cells.rank(row.rank)
                 var r = [row.label, cells.value(e), cells.interval(e), style.count(row.respondents), rank, ri]

@@ -37,6 +37,10 @@ struct ReportSentences: Sendable {
     // MARK: The overall index
 
     func overall(_ item: ReportContent.Item) -> String {
+        if item.isSuppressed && !item.entry.isSuppressed {
+            return pick("Không tính được chỉ số hài lòng chung: có thành phần không có câu trả lời hợp lệ nào (xem các khía cạnh).",
+                        "The overall satisfaction index cannot be computed: a part of it has no valid answers (see the aspects).")
+        }
         if item.isSuppressed {
             return pick("Chỉ số hài lòng chung không được công bố: quá ít câu trả lời.",
                         "The overall satisfaction index is not shown: too few answers.")

@@ -22,6 +22,16 @@ struct ReportWords: Sendable {
     var methodsTitle: String { pick("Phương pháp", "Methods") }
     var flagsTitle: String { pick("Ký hiệu", "Flags") }
     var tooFewAnswers: String { pick("—, không công bố", "—, not published") }
+    var noValue: String { pick("—, không tính được", "—, cannot be computed") }
+    var noAnswers: String { pick("—, không có câu trả lời hợp lệ", "—, no valid answers") }
+    /// What stands where an entry has no number: "no valid answers" when nobody answered (in a
+    /// group whose counts are published, so that says nothing more), "not published" when it
+    /// is suppressed, else "cannot be computed" (a mean of parts where a part has no answers).
+    func absent(_ entry: IndexEntry?) -> String {
+        guard let entry else { return tooFewAnswers }
+        if entry.estimate.n == 0 && !entry.countsWithheld { return noAnswers }
+        return entry.isSuppressed ? tooFewAnswers : noValue
+    }
     var suppressedShort: String { pick("quá ít câu trả lời", "too few answers") }
     var respondentsWord: String { pick("người trả lời", "respondents") }
     var group: String { pick("Nhóm", "Group") }
