@@ -67,3 +67,18 @@ struct ProportionIntervalOracleTests {
         }
     }
 }
+
+/// Jeffreys on a fractional count a hair from n or 0: the Beta quantile falls short of p̂, so
+/// the bound is set to p̂ (as Brown, Cai & DasGupta set it to 1 or 0 at x = n or 0). The other
+/// bound is SciPy 1.17.1's `beta.ppf(0.025, x + 0.5, n - x + 0.5)` (resp. `beta.isf`).
+@Suite struct JeffreysNearTheBoundTests {
+    @Test func theIntervalHoldsTheShare() {
+        let high = ProportionIntervalMethod.jeffreys.interval(proportion: 1 - 1e-12, effectiveSampleSize: 2, level: 0.95)
+        #expect(high.upper == 1 - 1e-12)
+        #expect(abs(high.lower - 0.33317824559782294) < 1e-9)
+        #expect(high.note?.contains("upper bound set to p̂") == true)
+        let low = ProportionIntervalMethod.jeffreys.interval(proportion: 1e-12, effectiveSampleSize: 2, level: 0.95)
+        #expect(low.lower == 1e-12)
+        #expect(abs(low.upper - 0.6668217544021771) < 1e-9)
+    }
+}

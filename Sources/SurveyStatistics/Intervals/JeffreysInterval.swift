@@ -23,6 +23,18 @@ extension ProportionIntervalMethod {
             upper = 1
             notes.append("x = n: upper bound set to 1 (Brown, Cai & DasGupta 2001)")
         }
+        // With a fractional count (x = p̂·n* on an effective n) a hair from 0 or n, the
+        // posterior's tail quantile can fall short of p̂ itself (x = 2 − 2e-12 of n = 2: upper
+        // 0.9996 < p̂); the same rule then extends the bound to p̂. Whole counts never need it.
+        let share = x / n
+        if lower > share {
+            lower = share
+            notes.append("lower bound set to p̂, the Beta quantile lay above it (fractional x near 0)")
+        }
+        if upper < share {
+            upper = share
+            notes.append("upper bound set to p̂, the Beta quantile lay below it (fractional x near n)")
+        }
         return ConfidenceInterval(lower: lower, upper: upper, level: level, method: "jeffreys",
                                   note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
