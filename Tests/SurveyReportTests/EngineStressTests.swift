@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SatisfactionIndex
 import SurveyData
+import SurveyReport
 import SurveySchema
 import SurveyStatistics
 
@@ -10,7 +11,10 @@ import SurveyStatistics
 /// all alike, tiny groups, zero and extreme weights, strata with one PSU under every rule,
 /// the bootstrap. The engine may refuse a design (a thrown `IndexError`), never crash; and
 /// what it returns must hold together: shares in [0, 1], every finite interval around its
-/// estimate, a share's interval inside [0, 1], every criterion's answers counted once.
+/// estimate, a share's interval inside [0, 1], every criterion's answers counted once. Every
+/// output is then rendered from the results (table, JSON, CSV, the report in both languages),
+/// and the case is compared with a second wave drawn from the next seed (table, JSON, CSV,
+/// report with a baseline): none of it may crash.
 ///
 /// A failure prints its case number; `Self.run(case:)` rebuilds that case alone.
 @Suite struct EngineStressTests {
@@ -146,7 +150,61 @@ import SurveyStatistics
                 }
             }
         }
+        problems += render(c, results, number: number)
         return problems
+    }
+
+    /// Every output of the results, and of their comparison with the next case's data as an
+    /// earlier wave of the same survey; the problems found in what was written.
+    static func render(_ c: Case, _ results: IndexResults, number: UInt64) -> [String] {
+        var problems: [String] = []
+        let provenance = Provenance(
+            toolVersion: "0.0.0-test",
+            survey: .init(id: c.survey.id, version: "1", fileName: "stress.json5", sha256: Provenance.sha256(of: [1])),
+            data: .init(fileName: "stress.csv", sha256: Provenance.sha256(of: [2]), rowsRead: c.dataset.rowCount,
+                        rowsAccepted: c.dataset.rowCount, rowsQuarantined: 0))
+        var comparison: ComparisonResults?
+        var earlier = make(case: number)
+        earlier.dataset = make(case: number + 1_000_000).dataset
+        if earlier.dataset.rowCount > 0, let before = try? IndexEngine(
+            survey: c.survey, dataset: sameShape(earlier.dataset, as: c.dataset), options: c.options).run() {
+            comparison = try? WaveComparison(
+                waves: [Wave(label: "2023", survey: c.survey, results: before), Wave(label: "2024", survey: c.survey, results: results)],
+                options: ComparisonOptions(by: ["service"])).run()
+        }
+        for language in ["vi", "en"] {
+            let table = AnalysisTable(results: results, survey: c.survey, language: language).render(width: 100)
+            if table.contains("nan") || table.contains("inf") { problems.append("case \(number): the table prints nan or inf") }
+            let json = AnalysisJSON.encode(results: results, survey: c.survey, provenance: provenance, language: language)
+            if (try? JSONSerialization.jsonObject(with: json)) == nil { problems.append("case \(number): the JSON does not parse") }
+            _ = AnalysisCSV(results: results, survey: c.survey, language: language).render()
+            let report = LeadershipReport(survey: c.survey, results: results, comparison: comparison,
+                                          provenance: provenance, language: language)
+            for text in [report.html(), report.markdown()] where text.contains("NaN") || text.contains("nan%") {
+                problems.append("case \(number): the report prints NaN")
+            }
+            if let comparison {
+                _ = ComparisonTable(results: comparison, survey: c.survey, language: language).render(width: 100)
+                if (try? JSONSerialization.jsonObject(
+                    with: ComparisonJSON(results: comparison, survey: c.survey, language: language).data())) == nil {
+                    problems.append("case \(number): the comparison JSON does not parse")
+                }
+                _ = ComparisonCSV(results: comparison, survey: c.survey, language: language).render()
+            }
+        }
+        return problems
+    }
+
+    /// `data` with the answer columns of `shape`'s survey (criteria it lacks all missing), so
+    /// that an earlier wave drawn from another seed fits the same survey.
+    static func sameShape(_ data: SurveyDataset, as shape: SurveyDataset) -> SurveyDataset {
+        var out = data
+        out.answers = [:]
+        for id in shape.answers.keys {
+            out.answers[id] = data.answers[id].map { column in column.map { $0.isValid ? AnswerCode.point(1 + Int($0.rawValue - 1) % 2) : $0 } }
+                ?? [AnswerCode](repeating: .noAnswer, count: data.rowCount)
+        }
+        return out
     }
 
     /// 400 cases (about 10 s in a debug build); `SATKIT_STRESS_CASES=N` runs N, for a longer hunt.
