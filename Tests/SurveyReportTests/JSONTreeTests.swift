@@ -32,6 +32,13 @@ import Testing
         #expect(!text.contains("\u{2028}"))
     }
 
+    /// Every escape, spelled out: quote, backslash, LF, CR, tab, U+0001, DEL, U+2028, U+2029;
+    /// other text (Vietnamese, a three-byte sequence that starts like U+2028) as it is.
+    @Test func escapesAreExactlyThese() {
+        let text = JSONTree.string("a\"b\\c\nd\re\tf\u{1}g\u{7F}h\u{2028}i\u{2029}j Hài lòng \u{2027}").serialized()
+        #expect(text == #""a\"b\\c\nd\re\tf\u0001g\u007fh\u2028i\u2029j Hài lòng \#u{2027}""# + "\n")
+    }
+
     @Test func numbersRoundTripExactly() throws {
         let values = [0.832_412_345_678_901_2, 1e-300, 123_456_789.123, Double.leastNonzeroMagnitude, 0.1 + 0.2]
         let text = JSONTree.array(values.map(JSONTree.number)).serialized()

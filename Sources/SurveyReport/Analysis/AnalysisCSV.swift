@@ -47,7 +47,11 @@ public struct AnalysisCSV: Sendable {
         writer.writeRecord(Self.columns)
         let words = UIText.forLanguage(language)
         for grouping in results.groupings {
-            let rankings = results.rankings.filter { $0.by == grouping.by }
+            // node → group key → rank entry, looked up once per row.
+            var ranks: [String: [[String]: RankEntry]] = [:]
+            for ranking in results.rankings where ranking.by == grouping.by && ranks[ranking.node] == nil {
+                ranks[ranking.node] = Dictionary(ranking.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            }
             for group in grouping.groups {
                 let head = [
                     grouping.by.joined(separator: ","), group.key.joined(separator: ","),
@@ -55,8 +59,7 @@ public struct AnalysisCSV: Sendable {
                     group.countsWithheld ? "" : String(group.respondents),  // withheld: issue 9
                 ]
                 for entry in group.nodes + group.questions {
-                    let rank = entry.option == nil
-                        ? rankings.first { $0.node == entry.id }?.entries.first { $0.key == group.key } : nil
+                    let rank = entry.option == nil ? ranks[entry.id]?[group.key] : nil
                     writer.writeRecord(head + row(entry, rank: entry.isSuppressed ? nil : rank))
                 }
             }

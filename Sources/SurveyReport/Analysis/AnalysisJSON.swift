@@ -46,7 +46,7 @@ public struct AnalysisJSON: Sendable {
     }
 
     /// The document as UTF-8 bytes.
-    public func data() -> Data { Data(text().utf8) }
+    public func data() -> Data { Data(document().bytes()) }
 
     /// The document as text.
     public func text() -> String { document().serialized() }

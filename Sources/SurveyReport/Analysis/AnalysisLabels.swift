@@ -25,6 +25,11 @@ struct AnalysisLabels: Sendable {
     /// Tree nodes in depth-first order, the root first.
     let nodes: [NodeInfo]
     private let nodeIndex: [String: Int]
+    /// Cleaned labels, worked out once: outputs ask for them once per group and entry (12,000
+    /// times for 200 services), and a lookup walks the tree and cleans the text each time.
+    private let idLabels: [String: String]
+    private let optionLabels: [String: [String: String]]
+    private let valueLabels: [String: [String: String]]
 
     init(survey: Survey, language: String? = nil) {
         self.survey = survey
@@ -50,6 +55,26 @@ struct AnalysisLabels: Sendable {
         visit(.aggregate(survey.root), depth: 0, parent: nil, outline: "")
         self.nodes = nodes
         self.nodeIndex = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let language = self.language
+        func clean(_ text: LocalizedText) -> String { TerminalText.clean(survey.text(text, in: language)) }
+        var idLabels: [String: String] = [:]
+        for id in nodes.map(\.id) + survey.questions.map(\.id) where id != Survey.rootID {
+            idLabels[id] = survey.label(of: id, in: language).map(TerminalText.clean) ?? id
+        }
+        idLabels[Survey.rootID] = clean(survey.title)
+        self.idLabels = idLabels
+        var optionLabels: [String: [String: String]] = [:]
+        for question in survey.questions where !question.options.isEmpty {
+            optionLabels[question.id] = Dictionary(question.options.map { ($0.code, clean($0.label)) },
+                                                   uniquingKeysWith: { first, _ in first })
+        }
+        self.optionLabels = optionLabels
+        var valueLabels: [String: [String: String]] = [:]
+        for column in survey.columns.groups {
+            guard let values = column.values else { continue }
+            valueLabels[column.id] = Dictionary(values.map { ($0.code, clean($0.label)) }, uniquingKeysWith: { first, _ in first })
+        }
+        self.valueLabels = valueLabels
     }
 
     func node(_ id: String) -> NodeInfo? { nodeIndex[id].map { nodes[$0] } }
@@ -58,16 +83,13 @@ struct AnalysisLabels: Sendable {
 
     /// The label of a tree node or question; for a multi-select option, the option's label.
     func label(of entry: IndexEntry) -> String {
-        if let option = entry.option,
-           let found = survey.question(id: entry.id)?.options.first(where: { $0.code == option }) {
-            return text(found.label)
-        }
+        if let option = entry.option, let found = optionLabels[entry.id]?[option] { return found }
         return label(ofID: entry.id)
     }
 
     /// The label of a node or question id; the id itself when the survey has none.
     func label(ofID id: String) -> String {
-        if id == Survey.rootID { return text(survey.title) }
+        if let known = idLabels[id] { return known }
         return survey.label(of: id, in: language).map(TerminalText.clean) ?? id
     }
 
@@ -79,9 +101,7 @@ struct AnalysisLabels: Sendable {
     /// The group's value label (`Đất đai` for `land`), or the code when the grouping has no
     /// dictionary.
     func groupValue(_ code: String, of grouping: String) -> String {
-        let column = survey.columns.groups.first { $0.id == grouping }
-        if let label = column?.values?.first(where: { $0.code == code })?.label { return text(label) }
-        return TerminalText.clean(code)
+        valueLabels[grouping]?[code] ?? TerminalText.clean(code)
     }
 
     /// A group's label: its values' labels joined by ` · `; the whole sample's name for `[]`.

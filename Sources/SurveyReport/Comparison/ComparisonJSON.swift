@@ -36,7 +36,7 @@ public struct ComparisonJSON: Sendable {
     }
 
     /// The document as UTF-8 bytes.
-    public func data() -> Data { Data(text().utf8) }
+    public func data() -> Data { Data(document().bytes()) }
 
     /// The document as text (sorted keys, ends in a line break).
     public func text() -> String { document().serialized() }
