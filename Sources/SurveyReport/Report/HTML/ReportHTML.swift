@@ -164,7 +164,7 @@ struct ReportHTML {
             let cls = aspectRow && i == 0 ? " class=\"aspect\"" : ""
             var r = "<tr\(cls)><td>\(h(item.label))</td>"
             if item.isSuppressed {
-                let flags = item.entry.isSuppressed ? "" : cells.flags(item.entry)
+                let flags = words.showsFlags(item.entry) ? cells.flags(item.entry) : ""
                 return r + "<td class=\"sup\" \(attrs(item.entry)) colspan=\"\(hasChange ? 6 : 4)\">\(h(words.absent(item.entry)))</td>"
                     + "<td class=\"flags\">\(h(flags))</td></tr>"
             }

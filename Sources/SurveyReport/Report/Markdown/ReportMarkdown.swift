@@ -69,7 +69,7 @@ struct ReportMarkdown {
             let indent = item.depth > 0 ? "  " : ""
             guard !item.isSuppressed else {
                 return [indent + item.label, words.absent(item.entry), "", "", ""] + (hasChange ? ["", ""] : [])
-                    + [item.entry.isSuppressed ? "" : cells.flags(item.entry)]
+                    + [words.showsFlags(item.entry) ? cells.flags(item.entry) : ""]
             }
             let e = item.entry
             var row = [indent + item.label, cells.value(e), cells.interval(e), style.count(e.counts.valid), style.count(e.counts.excluded)]

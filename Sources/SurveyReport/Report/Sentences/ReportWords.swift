@@ -27,6 +27,12 @@ struct ReportWords: Sendable {
     /// What stands where an entry has no number: "no valid answers" when nobody answered (in a
     /// group whose counts are published, so that says nothing more), "not published" when it
     /// is suppressed, else "cannot be computed" (a mean of parts where a part has no answers).
+    /// Whether an entry without a number may still show its flags: it was not answered (its n
+    /// of 0 is public), or it has no value for a reason other than suppression.
+    func showsFlags(_ entry: IndexEntry) -> Bool {
+        !entry.isSuppressed || (entry.estimate.n == 0 && !entry.countsWithheld)
+    }
+
     func absent(_ entry: IndexEntry?) -> String {
         guard let entry else { return tooFewAnswers }
         if entry.estimate.n == 0 && !entry.countsWithheld { return noAnswers }
