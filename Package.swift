@@ -14,12 +14,15 @@ let package = Package(
         // SHA-256 block compression with the x86 SHA extensions: the fast path of
         // SurveySchema's SHA256 (Swift has no intrinsics for them). C, no dependencies.
         .target(name: "CSHA256"),
+        // UTF-8 validation with SSSE3: the fast path of SurveyData's UTF8Validation. C, no
+        // dependencies.
+        .target(name: "CUTF8"),
         // The survey model and its JSON5 file format. Depends only on CSHA256.
         .target(name: "SurveySchema", dependencies: ["CSHA256"]),
         // Pure numerics: distributions, intervals, design-based variance, bootstrap.
         .target(name: "SurveyStatistics"),
         // CSV bytes -> coded answers, quarantine, import report.
-        .target(name: "SurveyData", dependencies: ["SurveySchema"]),
+        .target(name: "SurveyData", dependencies: ["SurveySchema", "CUTF8"]),
         // Synthetic survey exports for demos, tests and benchmarks.
         .target(name: "SurveySample", dependencies: ["SurveySchema", "SurveyData", "SurveyStatistics"]),
         // The survey's index rules applied to a dataset: indices, comparisons, rankings.

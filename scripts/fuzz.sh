@@ -110,20 +110,24 @@ build_module() {
     echo "$stamp" > "$build/$module.stamp"
 }
 
-# The C target CSHA256 (SHA-NI SHA-256, imported by SurveySchema): a static library and a
-# module map, built with the toolchain's clang and the same sanitizers.
+# The C targets, CSHA256 (SHA-NI SHA-256, imported by SurveySchema) and CUTF8 (vector UTF-8
+# validation, imported by SurveyData): a static library and a module map each, built with the
+# toolchain's clang and the same sanitizers.
 clang="$(dirname "$(command -v "$swiftc")")/clang"
-mkdir -p "$build/CSHA256"
-"$clang" -fsanitize=fuzzer-no-link,address -g "${opt/-Onone/-O0}" -c "$root/Sources/CSHA256/sha256_ni.c" \
-    -I "$root/Sources/CSHA256/include" -o "$build/CSHA256/sha256_ni.o"
-ar rcs "$build/libCSHA256.a" "$build/CSHA256/sha256_ni.o"
-cat > "$build/CSHA256/module.modulemap" <<MAP
-module CSHA256 {
-    header "$root/Sources/CSHA256/include/CSHA256.h"
+for c_target in CSHA256:sha256_ni CUTF8:utf8_vector; do
+    name="${c_target%%:*}" file="${c_target##*:}"
+    mkdir -p "$build/$name"
+    "$clang" -fsanitize=fuzzer-no-link,address -g "${opt/-Onone/-O0}" -c "$root/Sources/$name/$file.c" \
+        -I "$root/Sources/$name/include" -o "$build/$name/$file.o"
+    ar rcs "$build/lib$name.a" "$build/$name/$file.o"
+    cat > "$build/$name/module.modulemap" <<MAP
+module $name {
+    header "$root/Sources/$name/include/$name.h"
     export *
 }
 MAP
-flags+=(-I "$build/CSHA256")
+    flags+=(-I "$build/$name")
+done
 
 built_stamps=
 
@@ -136,7 +140,7 @@ fuzzer="$build/fuzz-$target"
 link=()
 # Static libraries are searched once, in order: a module before the modules it imports.
 for module in $modules; do link=("-l$module" "${link[@]}"); done
-link+=(-lCSHA256)
+link+=(-lCSHA256 -lCUTF8)
 echo "fuzz: compiling Fuzz/targets/$target.swift"
 "$swiftc" "${flags[@]}" "${link_flags[@]}" -module-name "Fuzz_$target" -I "$build" -L "$build" "${link[@]}" \
     "$root/Fuzz/targets/$target.swift" -o "$fuzzer"

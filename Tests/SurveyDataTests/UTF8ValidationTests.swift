@@ -77,6 +77,48 @@ struct UTF8ValidationTests {
         }
     }
 
+    /// The vector checks (`CUTF8`, AVX2 where available and SSSE3) against the standard library's decoder: every sequence of
+    /// one to three bytes drawn from the values at the edges of UTF-8's ranges, and four-byte
+    /// sequences from a smaller set, each placed after 0 to 33 ASCII bytes (so that it starts
+    /// at the edges of 16- and 32-byte blocks and straddles the next) and followed by nothing
+    /// (the end of the input) or by ASCII; then random mixes of valid and broken text up to
+    /// 100 bytes. Valid exactly when Swift says so.
+    @Test(arguments: [false, true])
+    func theVectorCheckAgreesWithTheStandardLibrary(ssse3: Bool) throws {
+        guard UTF8Validation.vectorValid(UnsafeRawBufferPointer(start: nil, count: 0)) != nil else { return }
+        func valid(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+        func vector(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { UTF8Validation.vectorValid($0, ssse3: ssse3)! } }
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                              0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        let four: [UInt8] = [0x41, 0x80, 0x8F, 0x90, 0xBF, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xF5]
+        var sequences: [[UInt8]] = edges.map { [$0] }
+        for a in edges { for b in edges { sequences.append([a, b]) } }
+        for a in edges where a >= 0xC0 { for b in edges { for c in edges { sequences.append([a, b, c]) } } }
+        for a in four { for b in four { for c in four { for d in four { sequences.append([a, b, c, d]) } } } }
+        var disagreements: [[UInt8]] = []
+        for sequence in sequences {
+            for lead in [0, 1, 12, 13, 14, 15, 16, 17, 19, 28, 29, 30, 31, 32, 33] {
+                for trail in [0, 1, 5, 20] {
+                    let bytes = [UInt8](repeating: 0x61, count: lead) + sequence + [UInt8](repeating: 0x62, count: trail)
+                    if vector(bytes) != valid(bytes) { disagreements.append(bytes) }
+                }
+            }
+        }
+        var rng = SplitMix64(state: 16)
+        let pieces: [[UInt8]] = [Array("Rất hài lòng, ".utf8), Array("abcdefghijklmnop".utf8), Array("😀".utf8), Array("ấ".utf8),
+                                 [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE1, 0xBA], [0xFF], [0xF4, 0x90, 0x80, 0x80]]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            while bytes.count < Int.random(in: 0...100, using: &rng) {
+                let piece = pieces.randomElement(using: &rng)!
+                bytes += Int.random(in: 0..<6, using: &rng) == 0 ? Array(piece.prefix(Int.random(in: 1...piece.count, using: &rng))) : piece
+            }
+            if vector(bytes) != valid(bytes) { disagreements.append(bytes) }
+        }
+        #expect(sequences.count > 20_000)
+        #expect(disagreements.count == 0, "first disagreements: \(disagreements.prefix(3))")
+    }
+
     @Test func truncatedAtTheEnd() {
         #expect(check([0x61, 0xE1, 0xBA]) == .truncated(at: 1))
         #expect(check([0xF0, 0x9F, 0x98]) == .truncated(at: 0))

@@ -1,6 +1,11 @@
+import CUTF8
+
 /// Checking that bytes are well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms,
 /// no surrogates, nothing above U+10FFFF.
 enum UTF8Validation {
+    /// Whether the vector check (`CUTF8`, Keiser & Lemire's lookup algorithm) can run here.
+    static let vectorAvailable = satkit_utf8_vector_available() == 1
+
     enum Outcome: Equatable {
         /// Every byte belongs to a complete, valid sequence.
         case valid
@@ -17,7 +22,25 @@ enum UTF8Validation {
     /// checked in place, its continuation bytes with one range test each. After a sequence
     /// the ASCII bytes up to the next one are skipped by the position of the next high bit
     /// (CSV text in Vietnamese mixes both every few bytes).
+    ///
+    /// Where SSSE3 is available, the vector check answers first; only bytes it refuses (an error,
+    /// or a sequence cut short at the end) are read again here, to say where and how.
     static func validate(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        if vectorValid(bytes) == true { return .valid }
+        return scalar(bytes)
+    }
+
+    /// The vector check alone: whether all of `bytes` is valid, or `nil` without SSSE3. It
+    /// uses AVX2 where the CPU has it; `ssse3` forces the 16-byte version (tests run both).
+    static func vectorValid(_ bytes: UnsafeRawBufferPointer, ssse3: Bool = false) -> Bool? {
+        guard vectorAvailable else { return nil }
+        guard let base = bytes.baseAddress else { return true }
+        let data = base.assumingMemoryBound(to: UInt8.self)
+        return (ssse3 ? satkit_utf8_vector_valid_ssse3(data, bytes.count) : satkit_utf8_vector_valid(data, bytes.count)) == 1
+    }
+
+    /// ``validate(_:)`` without the vector check: the definition, and what tests compare with.
+    static func scalar(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         guard let base = bytes.baseAddress else { return .valid }
         let count = bytes.count
         let high: UInt64 = 0x8080_8080_8080_8080

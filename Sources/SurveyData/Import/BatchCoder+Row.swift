@@ -53,8 +53,8 @@ extension BatchCoder {
             }
         }
         for i in 0..<selectionFields.count {
-            if let coder = selectionCoders[i] {
-                let bits = coder.code(record[selectionFields[i]])
+            if let coder = unownedSelectionCoders[i] {
+                let bits = coder._withUnsafeGuaranteedRef { $0.code(record[selectionFields[i]]) }
                 rowSelections[i] = bits
                 if bits == MultiSelectCoder.invalid { codeSelection(i, record, reasons: &reasons, unknown: &unknown) }
             } else {

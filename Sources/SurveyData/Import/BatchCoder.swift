@@ -76,6 +76,9 @@ final class BatchCoder {
     /// One-cell multi-select questions: field and coder (nil for the per-option shape).
     let selectionFields: [Int]
     let selectionCoders: [MultiSelectCoder?]
+    /// The same coders unretained (kept alive by `selectionCoders`): read once per row each,
+    /// without a retain and release.
+    let unownedSelectionCoders: [Unmanaged<MultiSelectCoder>?]
     /// The row being coded.
     let rowAnswers: UnsafeMutablePointer<UInt8>
     let rowCategories: UnsafeMutablePointer<UInt32>
@@ -114,6 +117,7 @@ final class BatchCoder {
         keepInvalid = options.invalidCells == .asMissing
         selectionFields = plan.selections.map { $0.cell?.field ?? -1 }
         selectionCoders = plan.selections.map { $0.cell?.coder }
+        unownedSelectionCoders = selectionCoders.map { $0.map { Unmanaged.passUnretained($0) } }
         rowAnswers = .allocate(capacity: max(plan.scales.count, 1))
         rowCategories = .allocate(capacity: max(plan.categories.count, 1))
         rowSelections = .allocate(capacity: max(plan.selections.count, 1))

@@ -94,10 +94,15 @@ final class BlockPool: @unchecked Sendable {
 }
 
 /// Values of `width` columns for a growing number of rows, column after column in one block:
-/// column `c` of row `r` is at `c * capacity + r`. Owned by a ``BatchColumns`` block.
+/// column `c` of row `r` is at `c * stride + r`, where the stride is the capacity plus one
+/// cache line. Without that line, a power-of-two capacity put every column's row `r` in the
+/// same few sets of the first-level cache (49 answer columns at a 2,048-byte stride share two
+/// of its 64 sets), so that storing a row evicted the lines the previous rows had just written.
+/// Owned by a ``BatchColumns`` block.
 struct ColumnBuffer<T> {
     let width: Int
     private(set) var capacity = 0
+    private var stride = 0
     private var base: UnsafeMutablePointer<T>?
 
     init(width: Int) { self.width = width }
@@ -108,13 +113,15 @@ struct ColumnBuffer<T> {
             self.capacity = capacity
             return
         }
-        let bigger = UnsafeMutablePointer<T>.allocate(capacity: width * capacity)
+        let stride = capacity + max(1, 64 / MemoryLayout<T>.stride)
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: width * stride)
         if let base {
-            for c in 0..<width { (bigger + c * capacity).moveInitialize(from: base + c * self.capacity, count: rows) }
+            for c in 0..<width { (bigger + c * stride).moveInitialize(from: base + c * self.stride, count: rows) }
             base.deallocate()
         }
         base = bigger
         self.capacity = capacity
+        self.stride = stride
     }
 
     /// Stores row `row` from the `width` values at `values` (trivial types: no deinitialization).
@@ -124,13 +131,13 @@ struct ColumnBuffer<T> {
         var p = base + row
         for c in 0..<width {
             p.initialize(to: values[c])
-            p += capacity
+            p += stride
         }
     }
 
     /// The first `rows` values of column `c`.
     func column(_ c: Int, rows: Int) -> UnsafeBufferPointer<T> {
-        UnsafeBufferPointer(start: base.map { UnsafePointer($0 + c * capacity) }, count: base == nil ? 0 : rows)
+        UnsafeBufferPointer(start: base.map { UnsafePointer($0 + c * stride) }, count: base == nil ? 0 : rows)
     }
 
     func deallocate() { base?.deallocate() }
