@@ -161,6 +161,19 @@ import TestSupport
         #expect(dataFile["rowsAccepted"] as? Int == 3_000)
     }
 
+    /// `compare --format json` hashes each wave's file while it imports it (`PendingDigest`):
+    /// the digests are those of the files' bytes, oldest wave first.
+    @Test func compareJSONCarriesEachWavesDigest() throws {
+        let run = try runSatkit(["compare", "--survey", sipas, "--wave", "2024=\(data2024)", "--wave", "2023=\(data2023)",
+                                 "--format", "json"])
+        #expect(run.exitStatus == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let waves = try #require(json["waves"] as? [[String: Any]])
+        let digests = waves.compactMap { (($0["provenance"] as? [String: Any])?["data"] as? [String: Any])?["sha256"] as? String }
+        let expected = try [data2023, data2024].map { SHA256.hex(try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0)))) }
+        #expect(digests == expected)
+    }
+
     @Test func analyzeTableFitsIn100Columns() throws {
         let run = try runSatkit(["analyze", "--survey", sipas, data2024, "--lang", "en", "--bootstrap", "20", "--seed", "1", "--by", "service"])
         #expect(run.exitStatus == 0)

@@ -7,7 +7,8 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
     let quarantine = options.quarantine.map { _ in QuarantineMemory() }
     let loaded = try LoadedData.load(
         survey: options.survey, data: options.data,
-        options: ImportOptions(options.importSettings, quarantine: quarantine), context: context)
+        options: ImportOptions(options.importSettings, quarantine: quarantine), context: context,
+        fingerprint: options.format == .json)
     try writeQuarantine(quarantine, to: options.quarantine, options: options, context: context)
     context.inform(loaded.result.report.summaryLine)
 

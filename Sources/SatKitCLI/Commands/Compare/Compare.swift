@@ -10,7 +10,7 @@ func compare(_ options: CompareOptions, context: OutputContext) throws {
     for wave in options.waves.sorted(by: { $0.year < $1.year }) {
         let loaded = try LoadedData.load(
             survey: wave.source.survey ?? options.survey, data: wave.source.data,
-            options: ImportOptions(options.importSettings), context: context)
+            options: ImportOptions(options.importSettings), context: context, fingerprint: options.format == .json)
         context.inform(loaded.result.report.summaryLine)
         var engineOptions = IndexOptions(
             groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,

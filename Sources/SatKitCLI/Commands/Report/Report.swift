@@ -5,10 +5,11 @@ import SatKit
 /// a baseline wave when one is given, as one self-contained HTML file or as Markdown.
 func report(_ options: ReportOptions, context: OutputContext) throws {
     let grouping = options.groupBy
-    func analyse(survey: String, data: String, keepTexts: Bool) throws -> (LoadedData, IndexResults) {
+    func analyse(survey: String, data: String, keepTexts: Bool, fingerprint: Bool) throws -> (LoadedData, IndexResults) {
         var importOptions = ImportOptions(options.importSettings)
         importOptions.keepTexts = keepTexts
-        let loaded = try LoadedData.load(survey: survey, data: data, options: importOptions, context: context)
+        let loaded = try LoadedData.load(survey: survey, data: data, options: importOptions, context: context,
+                                         fingerprint: fingerprint)
         context.inform(loaded.result.report.summaryLine)
         var engineOptions = IndexOptions(groupings: grouping.isEmpty ? [] : [grouping],
                                          lonelyUnitPolicy: options.lonelyUnits?.policy)
@@ -20,11 +21,11 @@ func report(_ options: ReportOptions, context: OutputContext) throws {
     }
 
     let (current, results) = try analyse(survey: options.survey, data: options.data,
-                                         keepTexts: options.includeComments)
+                                         keepTexts: options.includeComments, fingerprint: true)
     var comparison: ComparisonResults?
     if let baseline = options.baseline {
         let (previous, baselineResults) = try analyse(
-            survey: baseline.survey ?? options.survey, data: baseline.data, keepTexts: false)
+            survey: baseline.survey ?? options.survey, data: baseline.data, keepTexts: false, fingerprint: false)
         let before = waveLabel(previous, fallback: "baseline")
         var after = waveLabel(current, fallback: "current")
         if after == before { after += " (current)" }
