@@ -64,6 +64,12 @@ final class OutputContext {
         try writeResult(to: path, option: option, protecting: inputs) { writer in try writer.write(text) }
     }
 
+    /// Writes `bytes` (UTF-8 text) as the result, as ``writeResult(_:to:option:protecting:)``
+    /// does a `String`, without making one first (a JSON document of 25 MB).
+    func writeResult(bytes: [UInt8], to path: String?, option: String = "-o", protecting inputs: [String]) throws {
+        try writeResult(to: path, option: option, protecting: inputs) { writer in try writer.write(bytes: bytes) }
+    }
+
     /// `satkit: warning: <message>` on standard error.
     func warn(_ message: String) {
         inform("satkit: warning: " + message)

@@ -26,6 +26,12 @@ final class TextWriter {
         if buffer.count > capacity { try flush() }
     }
 
+    /// Writes raw bytes (already encoded text), buffered like ``write(_:)``.
+    func write(bytes: [UInt8]) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count > capacity { try flush() }
+    }
+
     /// Sends the waiting bytes to the sink. The buffer is emptied even when the write fails,
     /// so a failed write is reported once.
     func flush() throws(OutputError) {

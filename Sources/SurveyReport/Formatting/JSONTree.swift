@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON document built in code and written deterministically: keys sorted by their UTF-8
 /// bytes, two-space indentation, numbers in their shortest round-trip form, and every
 /// non-finite number written as `null` (JSON has no NaN).
@@ -43,9 +49,29 @@ enum JSONTree: Sendable, Hashable {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
+    /// Enough spaces for any indentation: copied from, not generated per line.
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
     private static func newline(_ out: inout [UInt8], depth: Int) {
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        var left = 2 * depth
+        while left > 0 {
+            let run = min(left, spaces.count)
+            out.append(contentsOf: spaces[0..<run])
+            left -= run
+        }
+    }
+
+    /// Whether `a` sorts before `b` by their UTF-8 bytes (memcmp, then the shorter first).
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let n = min(pa.count, pb.count)
+                let order = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
+                return order != 0 ? order < 0 : pa.count < pb.count
+            }
+        }
     }
 
     private func write(into out: inout [UInt8], depth: Int) {
@@ -68,7 +94,7 @@ enum JSONTree: Sendable, Hashable {
         case .object(let members):
             guard !members.isEmpty else { Self.append("{}", to: &out); return }
             out.append(0x7B)
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = members.keys.sorted(by: Self.precedes)
             for (i, key) in keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 Self.newline(&out, depth: depth + 1)

@@ -22,17 +22,19 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
     let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,
                                   options: engineOptions).run()
     let language = options.language?.rawValue ?? loaded.survey.defaultLanguage
-    let text: String = switch options.format {
+    switch options.format {
     case .table:
-        AnalysisTable(results: results, survey: loaded.survey, language: language).render(width: 100)
+        let text = AnalysisTable(results: results, survey: loaded.survey, language: language).render(width: 100)
+        try context.writeResult(text, to: options.output, protecting: options.inputs)
     case .json:
-        String(decoding: AnalysisJSON.encode(results: results, survey: loaded.survey,
-                                                 provenance: try loaded.provenance(), language: language),
-               as: UTF8.self) + "\n"
+        var bytes = [UInt8](AnalysisJSON.encode(results: results, survey: loaded.survey,
+                                                provenance: try loaded.provenance(), language: language))
+        bytes.append(0x0A)
+        try context.writeResult(bytes: bytes, to: options.output, protecting: options.inputs)
     case .csv:
-        AnalysisCSV(results: results, survey: loaded.survey, language: language).render()
+        let text = AnalysisCSV(results: results, survey: loaded.survey, language: language).render()
+        try context.writeResult(text, to: options.output, protecting: options.inputs)
     }
-    try context.writeResult(text, to: options.output, protecting: options.inputs)
 }
 
 /// Writes the rows the import quarantined, when `--quarantine FILE` was given.
