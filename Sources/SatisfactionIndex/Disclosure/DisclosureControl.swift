@@ -255,7 +255,7 @@ struct DisclosureTable {
     /// protect it would only lose numbers (every criterion of a service marked "not
     /// applicable" would otherwise hide the service's other aspects).
     static func isSecret(_ entry: IndexEntry) -> Bool {
-        entry.isSuppressed && !(entry.estimate.n == 0 && !entry.countsWithheld)
+        entry.isSuppressed && !entry.isUnansweredInPublishedGroup
     }
 
     /// An entry's share for the bound rule: shares and multi-select choices with a value.

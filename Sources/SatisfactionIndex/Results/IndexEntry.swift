@@ -58,6 +58,13 @@ public struct IndexEntry: Sendable, Hashable, Codable {
     }
 }
 
+extension IndexEntry {
+    /// Nobody in the group gave a valid answer, and the group's counts are published: the n of
+    /// 0 is printed beside the entry, so hiding it protects nothing (disclosure control does
+    /// not count it as a hidden cell; reports say "no valid answers" instead of "not published").
+    public var isUnansweredInPublishedGroup: Bool { estimate.n == 0 && !countsWithheld }
+}
+
 /// An estimate with its interval.
 public struct ScoredEstimate: Sendable, Hashable, Codable {
     public var estimate: Estimate

@@ -30,12 +30,12 @@ struct ReportWords: Sendable {
     /// Whether an entry without a number may still show its flags: it was not answered (its n
     /// of 0 is public), or it has no value for a reason other than suppression.
     func showsFlags(_ entry: IndexEntry) -> Bool {
-        !entry.isSuppressed || (entry.estimate.n == 0 && !entry.countsWithheld)
+        !entry.isSuppressed || entry.isUnansweredInPublishedGroup
     }
 
     func absent(_ entry: IndexEntry?) -> String {
         guard let entry else { return tooFewAnswers }
-        if entry.estimate.n == 0 && !entry.countsWithheld { return noAnswers }
+        if entry.isUnansweredInPublishedGroup { return noAnswers }
         return entry.isSuppressed ? tooFewAnswers : noValue
     }
     var suppressedShort: String { pick("quá ít câu trả lời", "too few answers") }
