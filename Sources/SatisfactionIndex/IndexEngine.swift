@@ -299,10 +299,8 @@ struct EngineContext {
             let values = Bootstrap.replicates(
                 design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
                 count: (G + (withWhole ? 1 : 0)) * K
-            ) { multipliers in
-                var scratch: [Double] = []
-                return totals.values(nodes: statistics, groups: groups, multipliers: multipliers, scratch: &scratch,
-                                     appendingWholeSample: withWhole)
+            ) { block in
+                totals.values(nodes: statistics, groups: groups, block: block, appendingWholeSample: withWhole)
             }
             out[groupings[index].by] = NodeReplicates(statistics: statistics, values: Array(values[0..<(G * K)]))
             applyPercentiles(&groupings[index].groups, nodes: nodes, values: values, offset: 0)

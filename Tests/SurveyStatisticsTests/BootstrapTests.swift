@@ -79,6 +79,41 @@ import TestSupport
         }
     }
 
+    /// A block of 1…8 replicates (``ReplicateBlock``) holds, lane by lane, the multipliers of
+    /// that many replicates drawn one after another by one addition of n_h/(n_h − 1) per draw,
+    /// written out here: units not a multiple of 8 (the interleaving's tail), strata of
+    /// consecutive and of interleaved units, and a stratum of one unit (multiplier 1).
+    @Test(arguments: [true, false])
+    func aBlockHoldsItsReplicatesSideBySide(_ consecutive: Bool) throws {
+        let n = 1_003
+        // Strata 0 and 1 share the first 1,002 units; stratum 2 is the last unit alone.
+        let strata = (0..<n).map { i in i == n - 1 ? UInt32(2) : consecutive ? UInt32(i * 2 / (n - 1)) : UInt32(i % 2) }
+        let design = try SurveyDesign(rowCount: n, stratumCodes: SurveyDesign.CodedLabels(codes: strata, labels: ["a", "b", "c"]),
+                                      clusterCodes: nil, lonelyUnits: .remove)
+        let units = ResamplingUnits(design: design, scheme: .respondents)
+        var rng = SeededGenerator(seed: 8), reference = SeededGenerator(seed: 8)
+        for count in [8, 3, 1, 8] {
+            let block = units.drawBlock(count: count, using: &rng)
+            #expect(block.count == count)
+            for r in 0..<count {
+                var expected = [Double](repeating: 1, count: n)
+                for members in units.stratumUnits where members.count > 1 {
+                    for j in members { expected[j] = 0 }
+                    let scale = Double(members.count) / Double(members.count - 1)
+                    for _ in 0..<(members.count - 1) { expected[members[reference.nextInt(below: members.count)]] += scale }
+                }
+                let got = block.multipliers(replicate: r)
+                let wrong = (0..<n).filter { got[$0].bitPattern != expected[$0].bitPattern }
+                #expect(wrong.isEmpty, "replicate \(r) of \(count): units \(wrong.prefix(5)) of \(wrong.count), first \(wrong.first.map { "\(got[$0]) for \(expected[$0])" } ?? "")")
+            }
+            // The lanes after the block's replicates are empty.
+            for unit in 0..<n {
+                for r in count..<ReplicateBlock.width { #expect(block.draws[unit * ReplicateBlock.width + r] == 0) }
+            }
+            #expect(rng == reference)
+        }
+    }
+
     // Monte Carlo bound: with R replicates the bootstrap SE has relative standard deviation
     // about 1/sqrt(2(R − 1)) for near-normal replicates (0.0112 at R = 4000); we allow 0.06,
     // over 5 such standard deviations. For a linear statistic (the total) the Rao–Wu

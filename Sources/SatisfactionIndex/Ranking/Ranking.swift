@@ -131,9 +131,8 @@ extension EngineContext {
         return Bootstrap.replicates(
             design: design, scheme: settings.scheme, replicates: max(2, settings.replicates), seed: settings.seed,
             count: groups.count
-        ) { multipliers in
-            var scratch: [Double] = []
-            return totals.values(node: s, groups: groups, multipliers: multipliers, scratch: &scratch)
+        ) { block in
+            totals.values(nodes: [s], groups: groups, block: block)
         }
     }
 

@@ -31,22 +31,27 @@ struct UnitTotals {
     let pairGroup: [Int32]
     let totals: [Double]
     /// Replicates sum the rows instead of pairs, because the pair totals would exceed the
-    /// limit (millions of rows without clusters, or with small PSUs crossed with many groups).
-    /// Each replicate then forms w_i · m_{u(i)} and sums the leaves from their one-byte answer
-    /// codes (lookup tables of a and b), or from per-row a and b for multi-column leaves: no
-    /// storage per (row, leaf), but a pass per leaf, slower than streaming pair totals
-    /// (measured: 12.8 s against 4.7 s on 100 thousand rows without a design, NOTES.md).
+    /// limit (millions of rows without clusters, or with small PSUs crossed with many groups),
+    /// or because every leaf is one answer column and pairs are not much fewer than rows. A block
+    /// of replicates (``ReplicateBlock``) then takes the rows group by group and sums, for all
+    /// its replicates at once, w_i · m per (leaf, answer) in a table that stays in the first-level
+    /// cache (``sumRows(block:into:)``).
     let byRows: Bool
     let sources: [Source]
-    /// With ``byRows``: the single-column leaves' answers compacted (valid codes 1…11 as they
-    /// are, every missing code 0), row-major, `rowCodes[i * items.count + j]` for item leaf j;
-    /// and per item leaf its position among the leaves and a, b per compact answer.
+    /// With ``byRows``, the rows in group order (stable: within a group, in file order), the
+    /// rows of group g at positions `groupStart[g]..<groupStart[g + 1]`: the single-column
+    /// leaves' answers compacted (valid codes 1…11 as they are, every missing code 0), row-major,
+    /// `rowCodes[p * items.count + j]` for item leaf j; per item leaf its position among the
+    /// leaves and a, b per compact answer; each row's resampling unit, stratum and weight; and
+    /// the multi-column leaves with their per-row a and b.
     let rowCodes: [UInt8]
     let items: [(leaf: Int, a: [Double], b: [Double])]
     let codeStride: Int
+    let groupStart: [Int]
     let rowUnit: [Int32]
-    let rowGroup: [Int32]
+    let rowStratum: [Int32]
     let weights: [Double]
+    let others: [(leaf: Int, a: [Double], b: [Double])]
     let statistics: [StatisticPlan]
     let groupCount: Int
 
@@ -67,15 +72,14 @@ struct UnitTotals {
     }
 
     /// Totals for the leaves of every node of `nodes`, so that one replicate evaluates them all
-    /// (``values(nodes:groups:multipliers:scratch:)``).
+    /// (``values(nodes:groups:block:appendingWholeSample:)``).
     init(estimator e: GroupedEstimator, nodes: [Int], scheme: Bootstrap.Scheme,
          limit: Int = UnitTotals.defaultLimit, byRows choice: Bool? = nil) {
         let n = e.design.rowCount
         let G = e.groups.count
         statistics = e.statistics
         groupCount = G
-        weights = e.design.weights
-        rowGroup = e.groups.rowGroup
+        let rowGroup = e.groups.rowGroup
         // Leaves in plan order.
         var isLeaf = [Bool](repeating: false, count: e.statistics.count)
         var stack = nodes
@@ -88,7 +92,6 @@ struct UnitTotals {
         leafPosition = position
         let L = leaves.count
         let rowUnit = (0..<n).map { Int32(Bootstrap.resamplingUnit(ofRow: $0, design: e.design, scheme: scheme)) }
-        self.rowUnit = rowUnit
 
         // Each leaf's a and b: lookup tables by answer code for a single column, per-row
         // values for several columns or a multi-select, as the engine's passes form them.
@@ -160,36 +163,60 @@ struct UnitTotals {
             self.pairUnit = []
             self.pairGroup = []
             totals = []
+            // Rows in group order, by a stable counting sort.
+            var start = [Int](repeating: 0, count: G + 1)
+            for i in 0..<n { start[Int(rowGroup[i]) + 1] += 1 }
+            for g in 0..<G { start[g + 1] += start[g] }
+            groupStart = start
+            var order = [Int](repeating: 0, count: n)
+            var next = start
+            for i in 0..<n {
+                let g = Int(rowGroup[i])
+                order[next[g]] = i
+                next[g] += 1
+            }
+            let weights = e.design.weights
+            self.weights = order.map { weights[$0] }
+            self.rowUnit = order.map { rowUnit[$0] }
+            rowStratum = order.map { Int32(e.design.stratum(ofRow: $0)) }
             var items: [(leaf: Int, a: [Double], b: [Double])] = []
+            var others: [(leaf: Int, a: [Double], b: [Double])] = []
             var compacts: [[UInt8]] = []
             var columns: [[AnswerCode]] = []
             var stride = 1
             for (l, source) in sources.enumerated() {
-                guard case let .item(codes, a, b) = source else { continue }
-                var compact = [UInt8](repeating: 0, count: 256)
-                var ca = [Double](repeating: 0, count: 16), cb = [Double](repeating: 0, count: 16)
-                for code in 0..<256 where b[code] != 0 {
-                    precondition(code < 16, "valid answer codes are scale positions 1...11")
-                    compact[code] = UInt8(code)
-                    ca[code] = a[code]
-                    cb[code] = b[code]
-                    stride = max(stride, code + 1)
+                switch source {
+                case let .item(codes, a, b):
+                    var compact = [UInt8](repeating: 0, count: 256)
+                    var ca = [Double](repeating: 0, count: 16), cb = [Double](repeating: 0, count: 16)
+                    for code in 0..<256 where b[code] != 0 {
+                        precondition(code < 16, "valid answer codes are scale positions 1...11")
+                        compact[code] = UInt8(code)
+                        ca[code] = a[code]
+                        cb[code] = b[code]
+                        stride = max(stride, code + 1)
+                    }
+                    items.append((l, ca, cb))
+                    compacts.append(compact)
+                    columns.append(codes)
+                case let .rows(a, b):
+                    others.append((l, order.map { a[$0] }, order.map { b[$0] }))
                 }
-                items.append((l, ca, cb))
-                compacts.append(compact)
-                columns.append(codes)
             }
             let I = items.count
             var rowCodes = [UInt8](repeating: 0, count: n * I)
             rowCodes.withUnsafeMutableBufferPointer { out in
-                for j in 0..<I {
-                    let compact = compacts[j]
-                    columns[j].withUnsafeBufferPointer { codes in
-                        for i in 0..<n { out[i * I + j] = compact[Int(codes[i].rawValue)] }
+                order.withUnsafeBufferPointer { order in
+                    for j in 0..<I {
+                        let compact = compacts[j]
+                        columns[j].withUnsafeBufferPointer { codes in
+                            for p in 0..<n { out[p * I + j] = compact[Int(codes[order[p]].rawValue)] }
+                        }
                     }
                 }
             }
             self.items = items.map { ($0.leaf, Array($0.a[0..<stride]), Array($0.b[0..<stride])) }
+            self.others = others
             self.rowCodes = rowCodes
             codeStride = stride
             return
@@ -197,6 +224,11 @@ struct UnitTotals {
         items = []
         rowCodes = []
         codeStride = 1
+        groupStart = []
+        self.rowUnit = []
+        rowStratum = []
+        weights = []
+        others = []
         self.pairUnit = pairUnit
         self.pairGroup = pairGroup
 
@@ -224,37 +256,46 @@ struct UnitTotals {
         self.totals = totals
     }
 
-    /// The node's value for each of `groups` under the unit multipliers `m`; `scratch` holds
-    /// the replicate's row weights between calls when ``byRows``.
-    func values(node: Int, groups: [Int], multipliers m: [Double], scratch: inout [Double]) -> [Double] {
-        values(nodes: [node], groups: groups, multipliers: m, scratch: &scratch)
+    /// Every node of `nodes` for every group of `groups` in each of the block's replicates,
+    /// `[replicate][…]` group-major within a replicate: `[g0 n0, g0 n1, …, g1 n0, …]`; with
+    /// `appendingWholeSample`, then every node for the whole sample, from the sums of all
+    /// groups' totals.
+    func values(nodes: [Int], groups: [Int], block: ReplicateBlock, appendingWholeSample: Bool = false) -> [[Double]] {
+        let width = 2 * leaves.count
+        let cells = (groupCount + (appendingWholeSample ? 1 : 0)) * width
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: cells), count: block.count)
+        if byRows {
+            sumRows(block: block, into: &sums)
+        } else {
+            for r in 0..<block.count { sumPairs(multipliers: block.multipliers(replicate: r), into: &sums[r]) }
+        }
+        return sums.map { evaluate(nodes: nodes, groups: groups, sums: $0, appendingWholeSample: appendingWholeSample) }
     }
 
-    /// Every node of `nodes` for every group of `groups` in the replicate with unit multipliers
-    /// `m`, group-major: `[g0 n0, g0 n1, …, g1 n0, …]`; with `appendingWholeSample`, then every
-    /// node for the whole sample, from the sums of all groups' totals.
-    func values(nodes: [Int], groups: [Int], multipliers m: [Double], scratch: inout [Double],
-                appendingWholeSample: Bool = false) -> [Double] {
+    /// Σ m_u · A[u, g] and Σ m_u · B[u, g] per (group, leaf) over the pairs.
+    private func sumPairs(multipliers m: [Double], into sums: inout [Double]) {
+        let width = 2 * leaves.count
+        totals.withUnsafeBufferPointer { totals in
+        sums.withUnsafeMutableBufferPointer { sums in
+        pairUnit.withUnsafeBufferPointer { pairUnit in
+        pairGroup.withUnsafeBufferPointer { pairGroup in
+        m.withUnsafeBufferPointer { m in
+            for pair in 0..<pairUnit.count {
+                let multiplier = m[Int(pairUnit[pair])]
+                if multiplier == 0 { continue }
+                let from = totals.baseAddress! + pair * width
+                let to = sums.baseAddress! + Int(pairGroup[pair]) * width
+                for k in 0..<width { to[k] += multiplier * from[k] }
+            }
+        }}}}}
+    }
+
+    /// The nodes' values from one replicate's sums (a ratio with Σ w b = 0 is NaN; a linear
+    /// node sums c_j θ_j in part order).
+    private func evaluate(nodes: [Int], groups: [Int], sums: [Double], appendingWholeSample: Bool) -> [Double] {
         let L = leaves.count
         let width = 2 * L
-        var sums = [Double](repeating: 0, count: (groupCount + (appendingWholeSample ? 1 : 0)) * width)
-        if byRows {
-            sumRows(multipliers: m, into: &sums, scratch: &scratch)
-        } else {
-            totals.withUnsafeBufferPointer { totals in
-            sums.withUnsafeMutableBufferPointer { sums in
-            pairUnit.withUnsafeBufferPointer { pairUnit in
-            pairGroup.withUnsafeBufferPointer { pairGroup in
-            m.withUnsafeBufferPointer { m in
-                for pair in 0..<pairUnit.count {
-                    let multiplier = m[Int(pairUnit[pair])]
-                    if multiplier == 0 { continue }
-                    let from = totals.baseAddress! + pair * width
-                    let to = sums.baseAddress! + Int(pairGroup[pair]) * width
-                    for k in 0..<width { to[k] += multiplier * from[k] }
-                }
-            }}}}}
-        }
+        var sums = sums
         func value(_ s: Int, _ g: Int) -> Double {
             if case let .linear(parts, coefficients) = statistics[s].kind {
                 var total = 0.0
@@ -274,53 +315,96 @@ struct UnitTotals {
         return groups.flatMap { g in nodes.map { value($0, g) } }
     }
 
-    /// Σ w*_i a_i and Σ w*_i b_i per (group, leaf) over the rows, w*_i = w_i · m_{u(i)}, rows
-    /// with w*_i = 0 skipped (about a third of them in a Rao–Wu replicate). Single-column leaves
-    /// first sum w* per (group, leaf, answer) from the row-major compact answers, then
-    /// Σ w* a = Σ_answer (Σ w*) · a(answer), the same for b; multi-column leaves read their
-    /// per-row a and b. `scratch` holds the per-(group, leaf, answer) sums.
-    private func sumRows(multipliers m: [Double], into sums: inout [Double], scratch: inout [Double]) {
-        let n = weights.count
+    /// Σ w*_i a_i and Σ w*_i b_i per (group, leaf) over the rows for each of the block's
+    /// replicates r, w*_i = w_i · m_r(u(i)).
+    ///
+    /// The rows are taken group by group. A row's w* in all ``ReplicateBlock/width`` lanes is
+    /// one vector (its unit's draw counts turned into multipliers, times w_i), added to the
+    /// group's (item leaf, answer) cell for each single-column leaf: a table of
+    /// items × answers vectors (about 12 kB for 30 items of a 5-point scale) that stays in the
+    /// first-level cache, against a read-modify-write per (row, leaf, replicate) scattered over
+    /// every group's table before. At the group's end, Σ w* a = Σ_answer (Σ w*) · a(answer) and
+    /// the same for b, per replicate; multi-column leaves add w* a and w* b per row.
+    ///
+    /// Each sum adds the same terms in the same order as a pass over the rows in file order
+    /// that skips rows with w* = 0 (adding +0 leaves a sum unchanged), so the values are those
+    /// of one replicate at a time, bit for bit.
+    private func sumRows(block: ReplicateBlock, into sums: inout [[Double]]) {
+        typealias Lanes = SIMD8<Double>
+        precondition(ReplicateBlock.width == Lanes.scalarCount, "a block's lanes are one SIMD8")
         let L = leaves.count, width = 2 * L
-        let I = items.count, stride = codeStride
-        let cells = groupCount * I * stride
-        if scratch.count != cells { scratch = [Double](repeating: 0, count: cells) } else {
-            for k in 0..<cells { scratch[k] = 0 }
-        }
-        var others: [(l: Int, a: [Double], b: [Double])] = []
-        for (l, source) in sources.enumerated() {
-            if case let .rows(a, b) = source { others.append((l, a, b)) }
-        }
-        scratch.withUnsafeMutableBufferPointer { table in
+        let I = items.count, stride = codeStride, O = others.count
+        let R = block.count, levels = block.levels
+        let cells = UnsafeMutablePointer<Lanes>.allocate(capacity: max(1, I * stride + 2 * O))
+        defer { cells.deallocate() }
+        // A run of rows' w* first, then their answers: the draws of a run's units are loaded
+        // side by side (units are scattered over the block's draws when rows are in group
+        // order; one row at a time waited for each load, 52% of the time measured).
+        let run = 64
+        let rowWeights = UnsafeMutablePointer<Lanes>.allocate(capacity: run)
+        defer { rowWeights.deallocate() }
+        let rowDraws = UnsafeMutablePointer<UInt64>.allocate(capacity: run)
+        defer { rowDraws.deallocate() }
+        let itemA = items.map(\.a), itemB = items.map(\.b)
         weights.withUnsafeBufferPointer { weights in
-        m.withUnsafeBufferPointer { m in
         rowUnit.withUnsafeBufferPointer { rowUnit in
-        rowGroup.withUnsafeBufferPointer { rowGroup in
+        rowStratum.withUnsafeBufferPointer { rowStratum in
         rowCodes.withUnsafeBufferPointer { rowCodes in
-        sums.withUnsafeMutableBufferPointer { sums in
-            for i in 0..<n {
-                let wi = weights[i] * m[Int(rowUnit[i])]
-                if wi == 0 { continue }
-                let g = Int(rowGroup[i])
-                let base = g &* I &* stride
-                let codes = i &* I
-                for j in 0..<I { table[base &+ j &* stride &+ Int(rowCodes[codes &+ j])] += wi }
-                for other in others where other.b[i] > 0 {
-                    let k = g * width + other.l
-                    sums[k] += wi * other.a[i]
-                    sums[k + L] += wi * other.b[i]
-                }
-            }
+        block.draws.withUnsafeBufferPointer { draws in
+        block.multipliers.withUnsafeBufferPointer { table in
             for g in 0..<groupCount {
-                for (j, item) in items.enumerated() {
-                    let base = (g * I + j) * stride
-                    let k = g * width + item.leaf
-                    for c in 1..<stride where table[base + c] != 0 {
-                        sums[k] += table[base + c] * item.a[c]
-                        sums[k + L] += table[base + c] * item.b[c]
+                let from = groupStart[g], to = groupStart[g + 1]
+                if from == to { continue }
+                cells.initialize(repeating: Lanes(repeating: 0), count: I * stride + 2 * O)
+                let otherCells = cells + I * stride
+                var first = from
+                while first < to {
+                    let last = min(first + run, to)
+                    // The loads alone first, so that many are under way at once.
+                    let words = draws.baseAddress!.withMemoryRebound(to: UInt64.self, capacity: draws.count / 8) { $0 }
+                    for p in first..<last { rowDraws[p - first] = UInt64(littleEndian: words[Int(rowUnit[p])]) }
+                    for p in first..<last {
+                        let d = rowDraws[p - first]
+                        let m = table.baseAddress! + Int(rowStratum[p]) &* levels
+                        let multiplier = Lanes(m[Int(d & 0xff)], m[Int(d >> 8 & 0xff)], m[Int(d >> 16 & 0xff)],
+                                               m[Int(d >> 24 & 0xff)], m[Int(d >> 32 & 0xff)], m[Int(d >> 40 & 0xff)],
+                                               m[Int(d >> 48 & 0xff)], m[Int(d >> 56)])
+                        rowWeights[p - first] = multiplier * weights[p]
+                    }
+                    for p in first..<last {
+                        let w = rowWeights[p - first]
+                        let codes = rowCodes.baseAddress! + p &* I
+                        var cell = cells
+                        for j in 0..<I {
+                            cell[Int(codes[j])] += w
+                            cell += stride
+                        }
+                        for o in 0..<O where others[o].b[p] > 0 {
+                            otherCells[2 * o] += w * others[o].a[p]
+                            otherCells[2 * o + 1] += w * others[o].b[p]
+                        }
+                    }
+                    first = last
+                }
+                for r in 0..<R {
+                    sums[r].withUnsafeMutableBufferPointer { sums in
+                        for j in 0..<I {
+                            let k = g * width + items[j].leaf
+                            for c in 1..<stride {
+                                let x = cells[j * stride + c][r]
+                                if x == 0 { continue }
+                                sums[k] += x * itemA[j][c]
+                                sums[k + L] += x * itemB[j][c]
+                            }
+                        }
+                        for o in 0..<O {
+                            let k = g * width + others[o].leaf
+                            sums[k] = otherCells[2 * o][r]
+                            sums[k + L] = otherCells[2 * o + 1][r]
+                        }
                     }
                 }
             }
-        }}}}}}}
+        }}}}}}
     }
 }

@@ -69,26 +69,29 @@ public enum Bootstrap {
     }
 
     /// The replicates of ``run(design:scheme:replicates:seed:statistic:)`` (the same draws for
-    /// the same seed), with `statistic` given each resampling unit's multiplier instead of each
-    /// row's weight: replicate r's weight of row i is w_i · multiplier[unit(i)], unit(i) being
+    /// the same seed), handed to `statistic` a block of replicates at a time as draw counts per
+    /// resampling unit (``ReplicateBlock``) instead of each row's weight: replicate r's weight of
+    /// row i is w_i · `block.multiplier(unit: unit(i), replicate: r)`, unit(i) being
     /// ``resamplingUnit(ofRow:design:scheme:)``.
     ///
     /// For statistics that are smooth functions of weighted totals, aggregate the totals per
-    /// unit once; each replicate is then a sum over units instead of a pass over the rows.
+    /// unit once, or sum the rows for all of a block's replicates at once; either is much less
+    /// than a pass over the rows per replicate.
     ///
-    /// The multipliers are drawn in the one sequence (so the values do not depend on the number
-    /// of cores), a block of replicates at a time, and `statistic` runs on the block's replicates
-    /// side by side: it must be safe to call concurrently.
+    /// The draws are made in the one sequence (so the values do not depend on the number of
+    /// cores), and `statistic` runs on several blocks side by side while the next ones are drawn:
+    /// it must be safe to call concurrently.
     ///
     /// - Returns: the replicate values, `values[k][r]` for statistic k in replicate r.
-    /// - Precondition: `replicates >= 2`; `statistic` returns `count` values each call.
+    /// - Precondition: `replicates >= 2`; `statistic` returns, for each of the block's
+    ///   replicates, `count` values.
     public static func replicates(
         design: SurveyDesign,
         scheme: Scheme = .clusters,
         replicates: Int,
         seed: UInt64,
         count: Int,
-        unitStatistic statistic: @Sendable ([Double]) -> [Double]
+        blockStatistic statistic: @Sendable (ReplicateBlock) -> [[Double]]
     ) -> [[Double]] {
         precondition(replicates >= 2, "a bootstrap needs at least 2 replicates")
         let units = ResamplingUnits(design: design, scheme: scheme)
@@ -207,79 +210,47 @@ struct ResamplingUnits {
     }
 
     /// ``replicateValues(replicates:seed:count:_:)`` with the statistic evaluated on blocks of
-    /// replicates side by side: the multipliers of a block (at most 2^23 doubles) are drawn in
-    /// sequence, so the values are the same as drawn one by one. The next block's multipliers are
-    /// drawn while the current block is evaluated (one more task beside the block's), still in
-    /// the one sequence.
+    /// replicates (``ReplicateBlock``) side by side, several blocks per round (at most 2^25
+    /// bytes of draws), drawn in sequence, so the values are the same as drawn one by one. The
+    /// next round's blocks are drawn while the current round's are evaluated (one more task
+    /// beside them), still in the one sequence.
     func concurrentReplicateValues(
-        replicates: Int, seed: UInt64, count: Int, _ statistic: @Sendable ([Double]) -> [Double]
+        replicates: Int, seed: UInt64, count: Int, _ statistic: @Sendable (ReplicateBlock) -> [[Double]]
     ) -> [[Double]] {
         var values = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: count)
-        // Two blocks are held at once: at most 2^23 doubles each.
-        let block = max(1, min(64, (1 << 23) / max(self.count, 1)))
+        let W = ReplicateBlock.width
+        let perRound = max(1, min(8, (1 << 25) / max(self.count * W, 1)))
         let drawer = BlockDrawer(units: self, seed: seed)
-        var next = drawer.draw(min(block, replicates))
+        var next = drawer.draw(replicates: min(perRound * W, replicates))
         var start = 0
         while start < replicates {
-            let multipliers = next
-            let size = multipliers.count
-            let following = min(block, replicates - start - size)
-            let results = ResultSlots(count: size)
+            let blocks = next
+            let size = blocks.reduce(0) { $0 + $1.count }
+            let following = min(perRound * W, replicates - start - size)
+            let results = ResultSlots(count: blocks.count)
             let ahead = BlockSlot()
-            // Task 0 draws the following block (first, so that it overlaps the evaluations).
-            DispatchQueue.concurrentPerform(iterations: size + 1) { b in
+            // Task 0 draws the following round (first, so that it overlaps the evaluations).
+            DispatchQueue.concurrentPerform(iterations: blocks.count + 1) { b in
                 if b == 0 {
-                    if following > 0 { ahead.set(drawer.draw(following)) }
+                    if following > 0 { ahead.set(drawer.draw(replicates: following)) }
                 } else {
-                    results.set(b - 1, statistic(multipliers[b - 1]))
+                    results.set(b - 1, statistic(blocks[b - 1]))
                 }
             }
-            for b in 0..<size {
-                let theta = results.get(b)
-                precondition(theta.count == count, "the statistic must return the same number of values each call")
-                for k in 0..<count { values[k][start + b] = theta[k] }
+            var r = start
+            for (b, block) in blocks.enumerated() {
+                let thetas = results.get(b)
+                precondition(thetas.count == block.count, "the statistic must return values for each replicate of its block")
+                for theta in thetas {
+                    precondition(theta.count == count, "the statistic must return the same number of values each call")
+                    for k in 0..<count { values[k][r] = theta[k] }
+                    r += 1
+                }
             }
             start += size
             next = following > 0 ? ahead.get() : []
         }
         return values
-    }
-
-    /// One replicate's multipliers c_j·n_h/(n_h − 1) (1 for units alone in their stratum).
-    ///
-    /// The multiplier of a unit drawn c times is n_h/(n_h − 1) added c times to 0, in that order.
-    /// When a stratum's units are consecutive (every stratum of rows without strata, or of
-    /// PSUs numbered by stratum), the draws are counted in integers first and each count turned
-    /// into that same sum from a table: the same values, without the random access to the
-    /// members list and the read-modify-write of a double per draw.
-    func drawMultipliers(into multiplier: inout [Double], using rng: inout SeededGenerator) {
-        for members in stratumUnits {
-            let n = members.count
-            if n == 1 {
-                multiplier[members[0]] = 1
-                continue
-            }
-            let scale = Double(n) / Double(n - 1)
-            let first = members[0]
-            if members[n - 1] - first == n - 1 {
-                var counts = [UInt32](repeating: 0, count: n)
-                var most: UInt32 = 0
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for _ in 0..<(n - 1) { counts[rng.nextInt(below: n)] &+= 1 }
-                    for k in 0..<n { most = max(most, counts[k]) }
-                }
-                var sums = [Double](repeating: 0, count: Int(most) + 1)
-                for c in 1..<sums.count { sums[c] = sums[c - 1] + scale }
-                multiplier.withUnsafeMutableBufferPointer { multiplier in
-                    for k in 0..<n { multiplier[first + k] = sums[Int(counts[k])] }
-                }
-                continue
-            }
-            for j in members { multiplier[j] = 0 }
-            for _ in 0..<(n - 1) {
-                multiplier[members[rng.nextInt(below: n)]] += scale
-            }
-        }
     }
 }
 
@@ -296,11 +267,11 @@ private final class BlockDrawer: @unchecked Sendable {
         rng = SeededGenerator(seed: seed)
     }
 
-    func draw(_ size: Int) -> [[Double]] {
-        (0..<size).map { _ in
-            var multiplier = [Double](repeating: 0, count: units.count)
-            units.drawMultipliers(into: &multiplier, using: &rng)
-            return multiplier
+    /// The next `replicates` replicates, in blocks of ``ReplicateBlock/width`` (the last one
+    /// possibly smaller).
+    func draw(replicates: Int) -> [ReplicateBlock] {
+        stride(from: 0, to: replicates, by: ReplicateBlock.width).map { start in
+            units.drawBlock(count: min(ReplicateBlock.width, replicates - start), using: &rng)
         }
     }
 }
@@ -308,23 +279,23 @@ private final class BlockDrawer: @unchecked Sendable {
 /// The following block's multipliers, written by one task and read after all tasks return, which
 /// is why the unchecked `Sendable` is sound.
 private final class BlockSlot: @unchecked Sendable {
-    private var value: [[Double]] = []
-    func set(_ value: [[Double]]) { self.value = value }
-    func get() -> [[Double]] { value }
+    private var value: [ReplicateBlock] = []
+    func set(_ value: [ReplicateBlock]) { self.value = value }
+    func get() -> [ReplicateBlock] { value }
 }
 
 /// One result slot per concurrent task: each task writes only its own index, and the slots are
 /// read after `concurrentPerform` returns (which waits for every task), so no slot is touched by
 /// two threads at once; that is why the unchecked `Sendable` is sound.
 private final class ResultSlots: @unchecked Sendable {
-    private var values: [[Double]]
+    private var values: [[[Double]]]
 
-    init(count: Int) { values = [[Double]](repeating: [], count: count) }
+    init(count: Int) { values = [[[Double]]](repeating: [], count: count) }
 
-    func set(_ index: Int, _ value: [Double]) {
+    func set(_ index: Int, _ value: [[Double]]) {
         values.withUnsafeMutableBufferPointer { $0[index] = value }
     }
 
-    func get(_ index: Int) -> [Double] { values[index] }
+    func get(_ index: Int) -> [[Double]] { values[index] }
 }
 
