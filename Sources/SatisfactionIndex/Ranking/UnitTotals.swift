@@ -37,7 +37,6 @@ struct UnitTotals {
     /// its replicates at once, w_i · m per (leaf, answer) in a table that stays in the first-level
     /// cache (``sumRows(block:into:)``).
     let byRows: Bool
-    let sources: [Source]
     /// With ``byRows``, the rows in group order (stable: within a group, in file order), the
     /// rows of group g at positions `groupStart[g]..<groupStart[g + 1]`: the single-column
     /// leaves' answers compacted (valid codes 1…11 as they are, every missing code 0), row-major,
@@ -95,7 +94,7 @@ struct UnitTotals {
 
         // Each leaf's a and b: lookup tables by answer code for a single column, per-row
         // values for several columns or a multi-select, as the engine's passes form them.
-        sources = leaves.map { s -> Source in
+        let sources = leaves.map { s -> Source in
             switch e.statistics[s].kind {
             case let .item(c, variable):
                 let column = e.columns[c]
