@@ -127,6 +127,7 @@ struct EngineContext {
         if options.bootstrapIntervals {
             let b = options.bootstrap
             applied.treeIntervals = "bootstrap-percentile, \(max(2, b.replicates)) replicates, seed \(b.seed), \(b.scheme.rawValue)"
+            applied.treeBootstrap = BootstrapSettings(replicates: max(2, b.replicates), seed: b.seed, scheme: b.scheme)
         }
         settings = applied
         let declared = survey.columns.design.lonelyUnits.flatMap { LonelyUnitPolicy(rawValue: $0.rawValue) }

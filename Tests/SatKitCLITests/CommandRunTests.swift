@@ -274,6 +274,25 @@ import TestSupport
         #expect(typo.standardError.contains("adjust"))
     }
 
+    /// `analyze --bootstrap` names the bootstrap in the table's heading in the language asked
+    /// for (it printed "20 replicates, seed 3, clusters" in a Vietnamese heading), while the
+    /// JSON keeps the technical string that docs/output-format.md defines.
+    @Test func bootstrapHeadingIsInTheLanguageAskedFor() throws {
+        let base = ["analyze", "--survey", sipas, data2024, "--bootstrap", "20", "--seed", "3"]
+        // The heading is wrapped to the terminal's width, at spaces.
+        func unwrapped(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
+        let vi = try runSatkit(base + ["--lang", "vi"])
+        #expect(vi.exitStatus == 0)
+        #expect(unwrapped(vi.standardOutput).contains(
+            "khoảng tin cậy 95%: phân vị bootstrap, 20 lần lặp bootstrap, seed 3, lấy mẫu lại theo cụm (tiêu chí,"))
+        #expect(!vi.standardOutput.contains("replicates"))
+        let en = try runSatkit(base + ["--lang", "en"])
+        #expect(unwrapped(en.standardOutput).contains(
+            "interval 95%: bootstrap percentile, 20 bootstrap replicates, seed 3, resampling clusters (criteria,"))
+        let json = try runSatkit(base + ["--format", "json"])
+        #expect(json.standardOutput.contains("\"treeIntervals\": \"bootstrap-percentile, 20 replicates, seed 3, clusters\""))
+    }
+
     /// `report --bootstrap`: the methods section says the intervals are bootstrap percentiles,
     /// and the rank intervals come from the same replicates.
     @Test func reportMethodsFollowTheBootstrap() throws {
@@ -290,7 +309,7 @@ import TestSupport
         #expect(!closedText.contains("bootstrap"))
         #expect(bootstrapText.contains("Intervals are 95% bootstrap percentile intervals for every criterion, "
             + "aspect and the overall index (shares and means alike), from replicates of the whole design "
-            + "(bootstrap-percentile, 20 replicates, seed 3,"))
+            + "(20 bootstrap replicates, seed 3, resampling clusters)."))
         #expect(bootstrapText.contains("Rank intervals at 95% come from 20 bootstrap replicates"))
         #expect(!bootstrapText.contains("Wilson for single criteria"))
     }

@@ -74,6 +74,9 @@ public struct AppliedSettings: Sendable, Hashable, Codable {
     /// instead (e.g. `bootstrap-percentile, 1000 replicates, seed 7, clusters`); `nil` when the
     /// methods above apply to the tree.
     public var treeIntervals: String? = nil
+    /// The bootstrap behind ``treeIntervals`` (replicates as run, at least 2), for outputs that
+    /// say it in words; `nil` when ``treeIntervals`` is.
+    public var treeBootstrap: BootstrapSettings? = nil
 
     public init(
         measure: Measure, combine: Combination, shareInterval: String, aggregateShareInterval: String,

@@ -89,7 +89,8 @@ public struct AnalysisTable: Sendable {
         let s = results.settings
         let level = numbers.decimal(s.level * 100, digits: s.level * 100 == (s.level * 100).rounded() ? 0 : 1) + "%"
         let intervals = s.treeIntervals.map { tree in
-            "\(words.interval) \(level): \(tree) (\(words.criteria), \(words.aggregates)), "
+            let bootstrap = s.treeBootstrap.map { "\(words.bootstrapPercentile), \(words.bootstrapRun($0, count: numbers.count))" } ?? tree
+            return "\(words.interval) \(level): \(bootstrap) (\(words.criteria), \(words.aggregates)), "
                 + "\(s.meanInterval) (\(words.measure("mean")))"
         } ?? "\(words.interval) \(level): \(s.shareInterval) (\(words.criteria)), "
             + "\(s.aggregateShareInterval) (\(words.aggregates)), \(s.meanInterval) (\(words.measure("mean")))"

@@ -1,4 +1,5 @@
 import SatisfactionIndex
+import SurveyStatistics
 
 /// The words satkit itself writes around survey content (headings, column titles, the names
 /// of rules), in the languages reports are written in.
@@ -166,6 +167,19 @@ extension UIText {
         }
     }
     public var seed: String { "seed" }
+    /// What a bootstrap resampled, by its scheme.
+    public func resampling(_ scheme: Bootstrap.Scheme) -> String {
+        switch scheme {
+        case .clusters: pick("lấy mẫu lại theo cụm", "resampling clusters")
+        case .respondents: pick("lấy mẫu lại theo người trả lời", "resampling respondents")
+        }
+    }
+    /// A bootstrap run in words, e.g. "1,000 bootstrap replicates, seed 7, resampling
+    /// clusters"; `count` formats the number.
+    public func bootstrapRun(_ b: BootstrapSettings, count: (Int) -> String) -> String {
+        "\(count(b.replicates)) \(replicates), \(seed) \(b.seed), \(resampling(b.scheme))"
+    }
+    public var bootstrapPercentile: String { pick("phân vị bootstrap", "bootstrap percentile") }
     public var indistinguishable: String {
         pick("không phân biệt được với nhóm liền kề (khoảng hạng chồng nhau)",
              "cannot be told apart from a neighbour (rank intervals overlap)")

@@ -40,9 +40,10 @@ struct ReportMethods: Sendable {
         let level = style.decimal(s.level * 100, digits: 0) + "%"
         if let tree = s.treeIntervals {
             // `--bootstrap`: every interval of the tree is a bootstrap percentile interval.
+            let how = s.treeBootstrap.map { ui.bootstrapRun($0, count: style.count) } ?? TerminalText.clean(tree)
             out.append(pick(
-                "Khoảng tin cậy \(level) của mọi tiêu chí, khía cạnh và chỉ số chung (cả tỷ lệ lẫn điểm trung bình) là khoảng phân vị bootstrap, lặp lại toàn bộ thiết kế mẫu (chi tiết kỹ thuật: \(TerminalText.clean(tree))).",
-                "Intervals are \(level) bootstrap percentile intervals for every criterion, aspect and the overall index (shares and means alike), from replicates of the whole design (\(TerminalText.clean(tree)))."))
+                "Khoảng tin cậy \(level) của mọi tiêu chí, khía cạnh và chỉ số chung (cả tỷ lệ lẫn điểm trung bình) là khoảng phân vị bootstrap, lặp lại toàn bộ thiết kế mẫu (\(how)).",
+                "Intervals are \(level) bootstrap percentile intervals for every criterion, aspect and the overall index (shares and means alike), from replicates of the whole design (\(how))."))
         } else {
             out.append(pick(
                 "Khoảng tin cậy \(level): phương pháp \(s.shareInterval.capitalizedFirst) cho từng tiêu chí; với khía cạnh và chỉ số chung, khoảng \(s.aggregateShareInterval) trên sai số chuẩn tuyến tính hoá, lấy người trả lời làm đơn vị (hoặc cụm, nếu có thiết kế cụm). Điểm trung bình dùng khoảng \(s.meanInterval).",
