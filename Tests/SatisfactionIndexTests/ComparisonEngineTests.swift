@@ -112,6 +112,10 @@ import SurveyStatistics
         let t = try #require(LinearTrend(times: [0, 1, 2], values: [1, 2, 3], standardErrors: [1, 1, 1]))
         #expect(close(t.slope, 1) && close(t.intercept, 1) && close(t.standardError, 1 / 2.0.squareRoot()))
         #expect(close(t.statistic, 2.0.squareRoot()) && t.residualQ < 1e-24 && t.points == 3)
+        // Interval 1 ± z · 0.7071: z = 1.959964 at 95% (0.3859, 2.3859), 1.644854 at 90%.
+        #expect(close(t.interval(level: 0.95).lower, 1 - 1.959963984540054 / 2.0.squareRoot()))
+        #expect(close(t.interval(level: 0.95).upper, 1 + 1.959963984540054 / 2.0.squareRoot()))
+        #expect(close(t.interval(level: 0.90).lower, 1 - 1.6448536269514722 / 2.0.squareRoot()))
         // y = 0, 1, 0 with SE 1, 1, 1: slope 0, Q = 2/3 (residuals −1/3, 2/3, −1/3).
         let flat = try #require(LinearTrend(times: [0, 1, 2], values: [0, 1, 0], standardErrors: [1, 1, 1]))
         #expect(abs(flat.slope) < 1e-15 && close(flat.residualQ, 2.0 / 3) && close(flat.pValue, 1))

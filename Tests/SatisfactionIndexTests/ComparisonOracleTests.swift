@@ -118,6 +118,10 @@ import SurveyStatistics
             let trend = try #require(whole.trend)
             expectClose(trend.slope, r["slope"].double, "\(id) slope")
             expectClose(trend.standardError, r["seKnown"].double, "\(id) SE (variances known)")
+            // The interval with the variances known: R's slope ± qnorm(0.975) · SE.
+            let (lower, upper) = trend.interval(level: 0.95)
+            expectClose(lower, r["slope"].double - 1.959963984540054 * r["seKnown"].double, "\(id) lower")
+            expectClose(upper, r["slope"].double + 1.959963984540054 * r["seKnown"].double, "\(id) upper")
             expectClose(trend.pValue, r["pKnown"].double, "\(id) p (variances known)")
             expectClose(trend.lmStandardError, r["seLm"].double, "\(id) lm SE")
             expectClose(trend.lmPValue, r["pLm"].double, "\(id) lm p")

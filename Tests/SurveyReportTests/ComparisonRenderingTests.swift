@@ -103,10 +103,26 @@ import SurveyStatistics
         #expect(text.contains("Linear trend (2022, 2023, 2024)"))
         let row = try #require(text.split(separator: "\n").last { $0.contains("Staff were polite") })
         #expect(row.contains("−10.4 pp") && row.contains("declined"), "\(row)")
+        // The slope's 95% interval, slope ± 1.959964 · SE, in every output.
+        let se = try #require(c1.trend?.standardError)
+        let (lower, upper) = (slope - 1.959963984540054 * se, slope + 1.959963984540054 * se)
+        #expect(row.contains("(\(String(format: "%.1f", lower * 100).replacingOccurrences(of: "-", with: "−")) to "
+                             + "\(String(format: "%.1f", upper * 100).replacingOccurrences(of: "-", with: "−")))"), "\(row)")
         let csv = ComparisonCSV(results: results, survey: survey).render()
-        #expect(csv.components(separatedBy: "\r\n").contains { $0.hasPrefix("trend,2022,2024,,,") && $0.contains(",c1,c1,") })
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.contains { $0.hasPrefix("trend,2022,2024,,,") && $0.contains(",c1,c1,") })
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let trendRow = try #require(lines.first { $0.hasPrefix("trend,2022,2024,,,") && $0.contains(",c1,c1,") })
+            .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let csvLower = try #require(header.firstIndex(of: "change_lower").flatMap { Double(trendRow[$0]) })
+        let csvUpper = try #require(header.firstIndex(of: "change_upper").flatMap { Double(trendRow[$0]) })
+        #expect(abs(csvLower - lower) < 1e-12 && abs(csvUpper - upper) < 1e-12)
         let json = try #require(try JSONSerialization.jsonObject(with: ComparisonJSON(results: results, survey: survey).data()) as? [String: Any])
         #expect((json["trends"] as? [Any])?.count == results.trends.count && results.trends.count == 4)
+        let c1Trend = ((json["trends"] as? [[String: Any]])?.first { $0["id"] as? String == "c1" }?["groups"] as? [[String: Any]])?
+            .first?["trend"] as? [String: Any]
+        let jsonLower = try #require(c1Trend?["lower"] as? Double), jsonUpper = try #require(c1Trend?["upper"] as? Double)
+        #expect(abs(jsonLower - lower) < 1e-12 && abs(jsonUpper - upper) < 1e-12)
         #expect((json["steps"] as? [Any])?.count == 2)
     }
 

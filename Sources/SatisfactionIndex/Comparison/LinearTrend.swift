@@ -15,6 +15,9 @@ import SurveyStatistics
 /// method = "FE")`, statsmodels `WLS(...).fit(cov_type = "fixed scale")`) as the trend test,
 /// and the `lm` SE and p-value beside it.
 ///
+/// The slope's interval at level 1 − α is b ± z₁₋α/₂ · SE(b), the interval that goes with the
+/// z test (``interval(level:)``).
+///
 /// Edge cases: fewer than three points → `nil` (two points always lie on a line); all t equal
 /// or an SE of 0 or NaN → `nil`.
 /// Reference: Cochran (1954), "The combination of estimates from different experiments",
@@ -42,6 +45,14 @@ public struct LinearTrend: Sendable, Hashable, Codable {
     public var points: Int
     /// The method's name, for outputs.
     public var method: String
+
+    /// The slope's confidence interval at `level` with the variances known: b ± z · SE(b),
+    /// z the standard normal quantile at (1 + level)/2; it excludes 0 exactly when the
+    /// unadjusted z test rejects at 1 − level.
+    public func interval(level: Double) -> (lower: Double, upper: Double) {
+        let z = Normal.standard.quantile(0.5 + level / 2)
+        return (slope - z * standardError, slope + z * standardError)
+    }
 
     /// Fits the trend; `nil` with fewer than three points, equal times, or an SE that is 0 or
     /// not finite.

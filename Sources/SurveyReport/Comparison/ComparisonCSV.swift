@@ -5,7 +5,8 @@ import SurveySchema
 
 /// ``ComparisonResults`` as a tidy CSV: one row per step × node × group (kind `change`), one
 /// row per node not compared (kind `match`, with the reason), and with three or more waves one
-/// row per node × group for the trend (kind `trend`: `change` holds the slope per time unit).
+/// row per node × group for the trend (kind `trend`: `change` holds the slope per time unit,
+/// `change_lower` and `change_upper` its interval with the variances known).
 ///
 /// Numbers are shortest round-trip with a `.` decimal point, shares on the 0–1 scale, empty
 /// when not finite or when suppressed. Text goes through ``CSVWriter`` with formula
@@ -82,7 +83,9 @@ public struct ComparisonCSV: Sendable {
                                labels.groupLabel(g.key, by: results.by, words: words), node.id, node.ids[0],
                                labels.label(ofID: node.id), "", "", t == nil ? "too-few-points" : "tested", ""]
                     row += Array(repeating: "", count: 8)
-                    row += [Self.number(t?.slope), "", "", Self.number(t?.standardError), Self.number(t?.statistic),
+                    let interval = t?.interval(level: results.level)
+                    row += [Self.number(t?.slope), Self.number(interval?.lower), Self.number(interval?.upper),
+                            Self.number(t?.standardError), Self.number(t?.statistic),
                             Self.number(t?.pValue), Self.number(g.adjustedPValue), adjustment, level, g.verdict.rawValue,
                             t?.method ?? "", "", "", ""]
                     writer.writeRecord(row)

@@ -169,7 +169,9 @@ public struct ComparisonJSON: Sendable {
                     "key": .array(g.key.map(JSONTree.string)), "label": .string(groupLabel(g.key)),
                     "series": .array(g.series.map(valueTree)), "verdict": .string(g.verdict.rawValue),
                     "trend": g.trend.map { tr in
-                        .object([
+                        let interval = tr.interval(level: results.level)
+                        return .object([
+                            "lower": .finite(interval.lower), "upper": .finite(interval.upper),
                             "slope": .finite(tr.slope), "intercept": .finite(tr.intercept),
                             "standardError": .finite(tr.standardError), "statistic": .finite(tr.statistic),
                             "pValue": .finite(tr.pValue), "adjustedPValue": .finite(g.adjustedPValue),

@@ -180,9 +180,15 @@ public struct ComparisonTable: Sendable {
         let rows = results.trends.compactMap { node -> TextTable.Row? in
             guard let g = node.groups.first, let t = g.trend else { return nil }
             let measure = results.steps.last?.node(node.id)?.measure ?? .share
-            let slope = measure == .share || measure == .choice
-                ? style.percentagePoints(t.slope)
-                : style.decimal(t.slope, digits: NumberStyle.digits(for: measure), signed: true)
+            // The slope with its interval (the z test's, before adjustment; the verdict reads the
+            // adjusted p).
+            let (lower, upper) = t.interval(level: results.level)
+            let shares = measure == .share || measure == .choice
+            let factor = shares ? 100.0 : 1.0, digits = NumberStyle.digits(for: measure)
+            let slope = shares
+                ? style.percentagePoints(t.slope, lower: lower, upper: upper)
+                : style.decimal(t.slope, digits: digits, signed: true) + " ("
+                    + style.range(lower * factor, upper * factor, digits: digits) + ")"
             return TextTable.Row([labels.label(ofID: node.id), slope, p(g.adjustedPValue), words.verdict(g.verdict)],
                                  indent: 2 * (labels.node(node.id)?.depth ?? 0))
         }
