@@ -14,9 +14,13 @@ let package = Package(
         // SHA-256 block compression with the x86 SHA extensions: the fast path of
         // SurveySchema's SHA256 (Swift has no intrinsics for them). C, no dependencies.
         .target(name: "CSHA256"),
-        // UTF-8 validation with SSSE3: the fast path of SurveyData's UTF8Validation. C, no
-        // dependencies.
-        .target(name: "CUTF8"),
+        // What the CPU offers (SSSE3, AVX2), for the C fast paths below to choose their code at
+        // run time. C, no dependencies.
+        .target(name: "CCPU"),
+        // UTF-8 validation with AVX2 or SSSE3: the fast path of SurveyData's UTF8Validation. C.
+        .target(name: "CUTF8", dependencies: ["CCPU"]),
+        // The bootstrap's row loop with AVX2: the fast path of SatisfactionIndex's UnitTotals. C.
+        .target(name: "CLanes", dependencies: ["CCPU"]),
         // The survey model and its JSON5 file format. Depends only on CSHA256.
         .target(name: "SurveySchema", dependencies: ["CSHA256"]),
         // Pure numerics: distributions, intervals, design-based variance, bootstrap.
@@ -26,7 +30,7 @@ let package = Package(
         // Synthetic survey exports for demos, tests and benchmarks.
         .target(name: "SurveySample", dependencies: ["SurveySchema", "SurveyData", "SurveyStatistics"]),
         // The survey's index rules applied to a dataset: indices, comparisons, rankings.
-        .target(name: "SatisfactionIndex", dependencies: ["SurveySchema", "SurveyData", "SurveyStatistics"]),
+        .target(name: "SatisfactionIndex", dependencies: ["SurveySchema", "SurveyData", "SurveyStatistics", "CLanes"]),
         // Rendering: terminal tables, JSON, CSV, Markdown, HTML.
         .target(name: "SurveyReport", dependencies: ["SatisfactionIndex", "SurveySchema", "SurveyData"]),
         // Umbrella: `import SatKit` brings every module above.

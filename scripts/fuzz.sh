@@ -110,15 +110,15 @@ build_module() {
     echo "$stamp" > "$build/$module.stamp"
 }
 
-# The C targets, CSHA256 (SHA-NI SHA-256, imported by SurveySchema) and CUTF8 (vector UTF-8
-# validation, imported by SurveyData): a static library and a module map each, built with the
-# toolchain's clang and the same sanitizers.
+# The C targets, CSHA256 (SHA-NI SHA-256, imported by SurveySchema), CUTF8 (vector UTF-8
+# validation, imported by SurveyData) and CCPU (the CPU features CUTF8 asks for): a static
+# library and a module map each, built with the toolchain's clang and the same sanitizers.
 clang="$(dirname "$(command -v "$swiftc")")/clang"
-for c_target in CSHA256:sha256_ni CUTF8:utf8_vector; do
+for c_target in CSHA256:sha256_ni CCPU:cpu CUTF8:utf8_vector; do
     name="${c_target%%:*}" file="${c_target##*:}"
     mkdir -p "$build/$name"
     "$clang" -fsanitize=fuzzer-no-link,address -g "${opt/-Onone/-O0}" -c "$root/Sources/$name/$file.c" \
-        -I "$root/Sources/$name/include" -o "$build/$name/$file.o"
+        -I "$root/Sources/$name/include" -I "$root/Sources/CCPU/include" -o "$build/$name/$file.o"
     ar rcs "$build/lib$name.a" "$build/$name/$file.o"
     cat > "$build/$name/module.modulemap" <<MAP
 module $name {
@@ -140,7 +140,7 @@ fuzzer="$build/fuzz-$target"
 link=()
 # Static libraries are searched once, in order: a module before the modules it imports.
 for module in $modules; do link=("-l$module" "${link[@]}"); done
-link+=(-lCSHA256 -lCUTF8)
+link+=(-lCSHA256 -lCUTF8 -lCCPU)
 echo "fuzz: compiling Fuzz/targets/$target.swift"
 "$swiftc" "${flags[@]}" "${link_flags[@]}" -module-name "Fuzz_$target" -I "$build" -L "$build" "${link[@]}" \
     "$root/Fuzz/targets/$target.swift" -o "$fuzzer"

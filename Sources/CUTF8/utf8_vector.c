@@ -9,28 +9,12 @@
 #include "CUTF8.h"
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
 #include <immintrin.h>
 #include <string.h>
 
-int satkit_utf8_vector_available(void) {
-    unsigned int a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
-    return (c >> 9) & 1;  // SSSE3
-}
+#include "CCPU.h"
 
-// AVX2 (32 bytes a step) where the CPU and the OS (saved YMM state) allow it.
-static int avx2_available(void) {
-    unsigned int a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
-    int osxsave = (c >> 27) & 1, avx = (c >> 28) & 1;
-    if (!osxsave || !avx) return 0;
-    unsigned int xcr0_low, xcr0_high;
-    __asm__ volatile("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
-    if ((xcr0_low & 6) != 6) return 0;
-    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
-    return (b >> 5) & 1;
-}
+int satkit_utf8_vector_available(void) { return satkit_cpu_ssse3(); }
 
 // The error classes of the two-byte rules; a byte pair is invalid when all three lookups
 // share a bit.
@@ -219,7 +203,7 @@ static int use_avx2 = -1;
 int satkit_utf8_vector_valid(const uint8_t *data, size_t length) {
     int avx2 = __atomic_load_n(&use_avx2, __ATOMIC_RELAXED);
     if (avx2 < 0) {
-        avx2 = avx2_available();
+        avx2 = satkit_cpu_avx2();
         __atomic_store_n(&use_avx2, avx2, __ATOMIC_RELAXED);
     }
     return avx2 ? valid_avx2(data, length) : valid_ssse3(data, length);

@@ -146,3 +146,39 @@ import SurveyStatistics
         #expect(UnitTotals(estimator: estimator, node: s, scheme: .respondents, limit: 599).byRows)
     }
 }
+
+/// The bootstrap's row loop (``UnitTotals/addLanes(_:weights:codes:rows:items:stride:vector:)``)
+/// in C with AVX2 against its Swift definition, bit for bit: random lanes (magnitudes from
+/// 1e-6 to 1e6, so that rounding differs if the additions do), random answers including code
+/// 0 and the scale's last, several rows into the same cell.
+@Suite struct LaneKernelTests {
+    @Test(.enabled(if: UnitTotals.avx2, "only the Swift loop runs on a CPU without AVX2"))
+    func theVectorKernelAddsLikeTheSwiftLoop() throws {
+        var rng = SeededGenerator(seed: 42)
+        for (rows, items, stride) in [(1, 1, 1), (64, 49, 6), (37, 3, 12), (64, 1, 2)] {
+            let cellCount = items * stride
+            let start = (0..<cellCount).map { _ in SIMD8<Double>((0..<8).map { _ in rng.nextUniform() * 100 }) }
+            let weights = (0..<rows).map { _ in
+                SIMD8<Double>((0..<8).map { _ in Foundation.pow(10, rng.nextUniform() * 12 - 6) })
+            }
+            let codes = (0..<(rows * items)).map { _ in UInt8(rng.nextInt(below: stride)) }
+            var results: [[SIMD8<Double>]] = []
+            for vector in [false, true] {
+                var cells = start
+                cells.withUnsafeMutableBufferPointer { c in
+                    weights.withUnsafeBufferPointer { w in
+                        codes.withUnsafeBufferPointer { a in
+                            UnitTotals.addLanes(c.baseAddress!, weights: w.baseAddress!, codes: a.baseAddress!,
+                                                rows: rows, items: items, stride: stride, vector: vector)
+                        }
+                    }
+                }
+                results.append(cells)
+            }
+            let bits = results.map { $0.flatMap { cell in (0..<8).map { cell[$0].bitPattern } } }
+            let differing = zip(bits[0], bits[1]).filter { $0 != $1 }.count
+            #expect(differing == 0, "\(differing) of \(bits[0].count) sums differ: \(rows) rows, \(items) items, stride \(stride)")
+            #expect(results[0] != start)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import CLanes
 import SurveyStatistics
 import SurveyData
 
@@ -57,6 +58,35 @@ struct UnitTotals {
     enum Source {
         case item(codes: [AnswerCode], a: [Double], b: [Double])
         case rows(a: [Double], b: [Double])
+    }
+
+    /// Whether ``addLanes(_:weights:codes:rows:items:stride:vector:)`` runs the AVX2 kernel.
+    static let avx2 = satkit_lanes_avx2_available() == 1
+
+    /// For each of `rows` rows p, adds its lanes `weights[p]` to the cell of its answer to each
+    /// item j, `cells[j * stride + codes[p * items + j]]`: the inner loop of ``sumRows(block:into:)``.
+    /// With `vector` (where the CPU has AVX2) the C kernel `satkit_lanes_add_avx2` does the same
+    /// additions 256 bits at a time (4 SSE2 stores per cell become 2; 8.6–8.9 → 7.3–8.2 s for
+    /// 1,000 replicates on a million rows); the sums are the same bit for bit (`UnitTotalsTests`).
+    static func addLanes(_ cells: UnsafeMutablePointer<SIMD8<Double>>, weights: UnsafePointer<SIMD8<Double>>,
+                         codes: UnsafePointer<UInt8>, rows: Int, items: Int, stride: Int, vector: Bool = avx2) {
+        if vector {
+            UnsafeMutableRawPointer(cells).withMemoryRebound(to: Double.self, capacity: items * stride * 8) { c in
+                UnsafeRawPointer(weights).withMemoryRebound(to: Double.self, capacity: rows * 8) { w in
+                    satkit_lanes_add_avx2(c, w, codes, rows, items, stride)
+                }
+            }
+            return
+        }
+        for p in 0..<rows {
+            let w = weights[p]
+            let answers = codes + p &* items
+            var cell = cells
+            for j in 0..<items {
+                cell[Int(answers[j])] += w
+                cell += stride
+            }
+        }
     }
 
     /// The doubles of `totals` (2 × leaves × pairs) that ``init(estimator:node:scheme:limit:byRows:)`` accepts: 128 MB.
@@ -360,8 +390,11 @@ struct UnitTotals {
                 while first < to {
                     let last = min(first + run, to)
                     // The loads alone first, so that many are under way at once.
-                    let words = draws.baseAddress!.withMemoryRebound(to: UInt64.self, capacity: draws.count / 8) { $0 }
-                    for p in first..<last { rowDraws[p - first] = UInt64(littleEndian: words[Int(rowUnit[p])]) }
+                    let words = UnsafeRawPointer(draws.baseAddress!)
+                    for p in first..<last {
+                        rowDraws[p - first] = UInt64(littleEndian: words.loadUnaligned(fromByteOffset: Int(rowUnit[p]) &* 8,
+                                                                                        as: UInt64.self))
+                    }
                     for p in first..<last {
                         let d = rowDraws[p - first]
                         let m = table.baseAddress! + Int(rowStratum[p]) &* levels
@@ -370,14 +403,10 @@ struct UnitTotals {
                                                m[Int(d >> 48 & 0xff)], m[Int(d >> 56)])
                         rowWeights[p - first] = multiplier * weights[p]
                     }
-                    for p in first..<last {
+                    Self.addLanes(cells, weights: rowWeights, codes: rowCodes.baseAddress! + first &* I,
+                                  rows: last - first, items: I, stride: stride)
+                    for p in first..<last where O > 0 {
                         let w = rowWeights[p - first]
-                        let codes = rowCodes.baseAddress! + p &* I
-                        var cell = cells
-                        for j in 0..<I {
-                            cell[Int(codes[j])] += w
-                            cell += stride
-                        }
                         for o in 0..<O where others[o].b[p] > 0 {
                             otherCells[2 * o] += w * others[o].a[p]
                             otherCells[2 * o + 1] += w * others[o].b[p]
