@@ -97,10 +97,15 @@ public struct ComparisonTable: Sendable {
     func change(_ g: GroupChange, measure: Measure) -> String {
         guard let c = g.change else { return g.status == .suppressed ? words.suppressed : NumberStyle.missing }
         // The unit (pp or points) is in the column header.
-        let shares = measure == .share || measure == .choice
-        let factor = shares ? 100.0 : 1.0, digits = NumberStyle.digits(for: measure)
-        return style.decimal(c.difference * factor, digits: digits, signed: true) + " ("
-            + style.range(c.interval.lower * factor, c.interval.upper * factor, digits: digits) + ")"
+        return withInterval(c.difference, c.interval.lower, c.interval.upper, measure: measure)
+    }
+
+    /// A difference and its interval, "+2.6 (0.4–4.8)": points for shares, the measure's own
+    /// units otherwise, without the unit.
+    func withInterval(_ value: Double, _ lower: Double, _ upper: Double, measure: Measure) -> String {
+        let factor = shares(measure) ? 100.0 : 1.0, digits = NumberStyle.digits(for: measure)
+        return style.decimal(value * factor, digits: digits, signed: true) + " ("
+            + style.range(lower * factor, upper * factor, digits: digits) + ")"
     }
 
     func shares(_ measure: Measure?) -> Bool { measure.map { $0 == .share || $0 == .choice } ?? true }
@@ -183,12 +188,9 @@ public struct ComparisonTable: Sendable {
             // The slope with its interval (the z test's, before adjustment; the verdict reads the
             // adjusted p).
             let (lower, upper) = t.interval(level: results.level)
-            let shares = measure == .share || measure == .choice
-            let factor = shares ? 100.0 : 1.0, digits = NumberStyle.digits(for: measure)
-            let slope = shares
+            let slope = shares(measure)
                 ? style.percentagePoints(t.slope, lower: lower, upper: upper)
-                : style.decimal(t.slope, digits: digits, signed: true) + " ("
-                    + style.range(lower * factor, upper * factor, digits: digits) + ")"
+                : withInterval(t.slope, lower, upper, measure: measure)
             return TextTable.Row([labels.label(ofID: node.id), slope, p(g.adjustedPValue), words.verdict(g.verdict)],
                                  indent: 2 * (labels.node(node.id)?.depth ?? 0))
         }
