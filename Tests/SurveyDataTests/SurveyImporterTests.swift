@@ -315,3 +315,64 @@ struct ReportWithoutRowsTests {
         #expect(counted.report.columns.first { $0.column == "b1_1" }?.answered == 2)
     }
 }
+
+/// `onlyGroupings` (what `satkit analyze` uses): the dataset keeps what the engine reads to
+/// group by the columns named, the report and the quarantine are those of a full import.
+@Suite("Import: only the columns the engine reads")
+struct OnlyGroupingsTests {
+    func projected(_ names: Set<String>) -> ImportOptions {
+        var options = ImportOptions()
+        options.onlyGroupings = names
+        return options
+    }
+
+    @Test func theFixturesKeepWhatTheEngineReadsAndReportTheSame() throws {
+        for name in ["good.csv", "broken.csv"] {
+            for policy in InvalidCellPolicy.allCases {
+                var options = projected(["service"])
+                options.invalidCells = policy
+                let (full, fullQuarantine) = try ImportFixtures.importFixture(name, options: ImportOptions(invalidCells: policy))
+                let (only, onlyQuarantine) = try ImportFixtures.importFixture(name, options: options)
+                #expect(only.report == full.report, "\(name) \(policy)")
+                #expect(onlyQuarantine.rows == fullQuarantine.rows)
+                let a = only.dataset, b = full.dataset
+                #expect(a.rowCount == b.rowCount && a.rowCount == full.report.rowsAccepted)
+                #expect(a.answers == b.answers && a.selections == b.selections && a.weights == b.weights)
+                #expect(Array(a.groups.keys) == ["service"] && a.groups["service"] == b.groups["service"])
+                // The stratum is the province column, whose codes the province grouping holds in
+                // a full import: it is kept although the province grouping is not.
+                #expect(a.strata == b.strata && a.strata != nil && a.clusters == b.clusters && a.clusters != nil)
+                #expect(a.lineNumbers.isEmpty && !b.lineNumbers.isEmpty)
+                #expect(a.demographics.isEmpty && !b.demographics.isEmpty)
+                #expect(a.extraColumns.isEmpty && !b.extraColumns.isEmpty)
+            }
+        }
+    }
+
+    @Test func anExtraColumnNamedIsKeptAndTheOthersAreStillCounted() throws {
+        // As in `extraColumnsCountTheValuesOfAcceptedRowsOnly`: "enumerator" has two values on
+        // accepted rows (the third is on a quarantined duplicate), "note" passes the level limit.
+        let text = "ma_phieu,dich_vu,tinh,xa,w,b1_1,b1_2,b3_1,q_overall,enumerator,note\n"
+            + "A,HT,T,X,1,4,4,4,4,E1,n1\nB,HT,T,X,1,,4,4,4,E2,n2\nA,HT,T,X,1,4,4,4,4,E3,n3\nC,HT,T,X,1,5,4,4,4,E1,n4\n"
+        var options = projected(["province"])
+        options.extraColumnLevelLimit = 3
+        let only = try ImportFixtures.importText(text, options: options).0
+        #expect(only.report.extraColumns == [
+            .init(name: "enumerator", distinctValues: 2, kept: true), .init(name: "note", distinctValues: 4, kept: false),
+        ])
+        #expect(only.dataset.extraColumns.isEmpty && Array(only.dataset.groups.keys) == ["province"])
+        options.onlyGroupings = ["enumerator"]
+        let named = try ImportFixtures.importText(text, options: options).0
+        #expect(named.report == only.report)
+        #expect(named.dataset.extraColumns == ["enumerator": CategoryColumn(id: "enumerator", levels: ["E1", "E2"], codes: [0, 1, 0])])
+        #expect(named.dataset.groups.isEmpty)
+    }
+
+    @Test func aNameThatIsNoColumnKeepsEverything() throws {
+        // So that the engine's error can list the groupings the file has.
+        let (full, _) = try ImportFixtures.importFixture("good.csv")
+        let (only, _) = try ImportFixtures.importFixture("good.csv", options: projected(["service", "servise"]))
+        #expect(only.dataset.groups == full.dataset.groups && only.dataset.lineNumbers == full.dataset.lineNumbers)
+        #expect(only.dataset.demographics == full.dataset.demographics && only.dataset.extraColumns == full.dataset.extraColumns)
+    }
+}

@@ -36,7 +36,6 @@ struct ColumnarPass {
         let weights = weights ?? e.design.weights
         let unitWeights = weights.allSatisfy { $0 == 1 }
         let rowGroup = e.groups.rowGroup
-        let rowSlot = e.layout.rowSlot
 
         var sums = GroupedEstimator.Sums(
             numerator: [Double](repeating: 0, count: G * S), denominator: [Double](repeating: 0, count: G * S),
@@ -169,30 +168,15 @@ struct ColumnarPass {
             if readByLinear.contains(s) { buffers[s] = (a, b) }
         }
 
-        // 3. Linear combinations (mean of children), children before parents, in blocks of
-        //    rows small enough that every parent's influence buffer stays in cache. A row's
-        //    influence on a parent is z_i = w_i · u_i + Σ c · z_i(aggregate part), with
-        //    u_i = Σ c/X_g · (y_i − θ_g) over its item and ratio parts; an item part reads u from
-        //    a table by (group, answer), so that a row costs one load per criterion below.
-        struct Part {
-            enum Source {
-                /// `table[g * stride + compact[code]]` is c/X_g · (y − θ_g) for a valid answer; entry 0
-                /// of each group (every missing code) is 0, and `compact[code] != 0` says the row enters.
-                case item(codes: [AnswerCode], compact: [UInt8], stride: Int, table: [Double])
-                case ratio(Int)
-                case linear(Int)
-            }
-            var source: Source
-            var coefficient: Double
-            var theta: [Double]
-            var scale: [Double]
-        }
-        var linear: [(s: Int, parts: [Part])] = []
+        // 3. Linear combinations (mean of children), children before parents (``linearRows``):
+        //    a row's influence on a parent is z_i = w_i u_i, with u_i = Σ c/X_g · (y_i − θ_g) over
+        //    its item and ratio parts plus Σ c · u_i over its aggregate parts.
+        var linear: [(s: Int, parts: [LinearPart])] = []
         var linearPosition: [Int: Int] = [:]
         for s in 0..<S {
             guard case let .linear(parts, coefficients) = e.statistics[s].kind else { continue }
             var value = [Double](repeating: 0, count: G)
-            var list: [Part] = []
+            var list: [LinearPart] = []
             for (j, p) in parts.enumerated() {
                 let coefficient = coefficients[j]
                 var theta = [Double](repeating: 0, count: G), scale = [Double](repeating: 0, count: G)
@@ -202,7 +186,7 @@ struct ColumnarPass {
                     let x = sums.denominator[g * S + p]
                     scale[g] = x != 0 ? coefficient / x : 0
                 }
-                let source: Part.Source
+                let source: LinearPart.Source
                 switch e.statistics[p].kind {
                 case let .item(c, variable):
                     let column = e.columns[c]
@@ -226,7 +210,7 @@ struct ColumnarPass {
                 default:
                     source = .ratio(p)
                 }
-                list.append(Part(source: source, coefficient: coefficient, theta: theta, scale: scale))
+                list.append(LinearPart(source: source, coefficient: coefficient, theta: theta, scale: scale))
             }
             // The value is known before the pass: Σ c θ_part.
             for g in 0..<G {
@@ -237,118 +221,28 @@ struct ColumnarPass {
             linear.append((s, list))
         }
         if !linear.isEmpty {
-            let block = 2048
             let L = linear.count
-            var scratch = Buffers()
-            defer { scratch.free() }
-            let zb = scratch.zeros(L * block)
-            let ub = scratch.zeros(block)
-            let enb = UnsafeMutablePointer<UInt8>.allocate(capacity: L * block)  // ≠ 0 where the row enters
-            enb.initialize(repeating: 0, count: L * block)
-            let gb = UnsafeMutablePointer<Int>.allocate(capacity: block)  // the row's group
-            gb.initialize(repeating: 0, count: block)
-            defer {
-                enb.deallocate()
-                gb.deallocate()
+            // The rows in two fixed halves, summed side by side into accumulators of their own
+            // and added in order: the same numbers on any number of cores. One part when the
+            // slots are many (clusters), whose accumulators would be large.
+            let partCount = n >= 65_536 && slots * L <= 1 << 20 ? 2 : 1
+            let accumulators = (0..<partCount).map { _ in
+                LinearAccumulators(slots: slots, groups: G, statistics: L, clustered: clustered, unitWeights: unitWeights)
             }
-            // Slot totals of the linear statistics, slot-major, folded after the last block.
-            let tl = scratch.zeros(slots * L), t2l = scratch.zeros(clustered ? 1 : slots * L)
-            // The row loops add into `lanes` copies by row (r mod lanes), summed at the end, so
-            // that a run of rows into the same slot or group (the whole sample: every row) is
-            // not one chain of dependent additions. Only when the slots are few.
-            let lanes = slots <= 4096 ? 4 : 1, groupLanes = G <= 4096 ? 4 : 1
-            let tlLanes = lanes == 1 ? tl : scratch.zeros(slots * L * lanes)
-            let t2lLanes = lanes == 1 || clustered ? t2l : scratch.zeros(slots * L * lanes)
-            // Per (group, linear statistic): entering rows with w ≠ 0, their Σw, Σw², Σz, Σz²/w.
-            let acc = scratch.zeros(G * L * 5)
-            let accLanes = groupLanes == 1 ? acc : scratch.zeros(G * L * 5 * groupLanes)
-            // With unit weights and no clusters, per slot: the entering rows (see below).
-            let slotSums = unitWeights && !clustered
-            let cnt = scratch.zeros(slotSums ? slots * L : 1)
-            let cntLanes = lanes == 1 || !slotSums ? cnt : scratch.zeros(slots * L * lanes)
-            weights.withUnsafeBufferPointer { w in
-            rowGroup.withUnsafeBufferPointer { rowGroup in
-            rowSlot.withUnsafeBufferPointer { rowSlot in
-                var lo = 0
-                while lo < n {
-                    let m = min(block, n - lo)
-                    for r in 0..<m { gb[r] = Int(rowGroup[lo &+ r]) }
-                    for (l, statistic) in linear.enumerated() {
-                        let z = zb + l * block, en = enb + l * block
-                        ub.update(repeating: 0, count: m)
-                        en.update(repeating: 0, count: m)
-                        for part in statistic.parts {
-                            switch part.source {
-                            case let .item(codes, compact, stride, table):
-                                codes.withUnsafeBufferPointer { codes in
-                                compact.withUnsafeBufferPointer { compact in
-                                table.withUnsafeBufferPointer { table in
-                                    for r in 0..<m {
-                                        let k = compact[Int(codes[lo &+ r].rawValue)]
-                                        ub[r] += table[gb[r] &* stride &+ Int(k)]
-                                        en[r] |= k
-                                    }
-                                }}}
-                            case let .ratio(p):
-                                let (a, b) = buffers[p]!
-                                let theta = part.theta, scale = part.scale
-                                for r in 0..<m {
-                                    let i = lo + r
-                                    guard b[i] > 0 else { continue }
-                                    let g = gb[r]
-                                    ub[r] += scale[g] * (a[i] - theta[g] * b[i])
-                                    en[r] = 1
-                                }
-                            case .linear:
-                                continue
-                            }
-                        }
-                        if unitWeights {
-                            z.update(from: ub, count: m)
-                        } else {
-                            for r in 0..<m { z[r] = w[lo + r] * ub[r] }
-                        }
-                        for part in statistic.parts {
-                            guard case let .linear(k) = part.source else { continue }
-                            let zp = zb + k * block, ep = enb + k * block
-                            let coefficient = part.coefficient
-                            for r in 0..<m where ep[r] != 0 {
-                                z[r] += coefficient * zp[r]
-                                en[r] = 1
-                            }
-                        }
-                        if slotSums {
-                            // Every weight is 1 and slots are (group, stratum) cells: per slot
-                            // Σz, Σz² and the entering rows give the group's sums too. A row that
-                            // does not enter has z = 0 and adds nothing.
-                            for r in 0..<m {
-                                let zi = z[r]
-                                let slot = (Int(rowSlot[lo &+ r]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
-                                tlLanes[slot] += zi
-                                t2lLanes[slot] += zi * zi
-                                if en[r] != 0 { cntLanes[slot] += 1 }
-                            }
-                            continue
-                        }
-                        for r in 0..<m where en[r] != 0 {
-                            let i = lo + r
-                            let wi = w[i], zi = z[r]
-                            let slot = (Int(rowSlot[i]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
-                            tlLanes[slot] += zi
-                            if !clustered { t2lLanes[slot] += zi * zi }
-                            if wi != 0 {
-                                let k = ((gb[r] &* L &+ l) &* groupLanes &+ (r & (groupLanes &- 1))) &* 5
-                                accLanes[k] += 1
-                                accLanes[k + 1] += wi
-                                accLanes[k + 2] += wi * wi
-                                accLanes[k + 3] += zi
-                                accLanes[k + 4] += zi * zi / wi
-                            }
-                        }
-                    }
-                    lo += m
-                }
-            }}}
+            defer { for a in accumulators { a.free() } }
+            let ratioBuffers = buffers, list = linear
+            DispatchQueue.concurrentPerform(iterations: partCount) { part in
+                let lo = n * part / partCount, hi = n * (part + 1) / partCount
+                linearRows(lo..<hi, linear: list, buffers: ratioBuffers, weights: weights, unitWeights: unitWeights,
+                           into: accumulators[part])
+            }
+            let result = accumulators[0]
+            for other in accumulators.dropFirst() { result.add(other) }
+            let lanes = result.lanes, groupLanes = result.groupLanes
+            let tl = result.tl, t2l = result.t2l, cnt = result.cnt, acc = result.acc
+            let tlLanes = result.tlLanes, t2lLanes = result.t2lLanes, cntLanes = result.cntLanes
+            let accLanes = result.accLanes
+            let slotSums = result.slotSums
             if lanes > 1 {
                 for t in 0..<(slots * L) {
                     let b = t * lanes
@@ -404,6 +298,109 @@ struct ColumnarPass {
             }
         }
         return (sums, inf)
+    }
+
+    /// The linear statistics' sums over `rows`, into `sums`: in blocks of rows small enough that
+    /// every parent's buffer stays in cache, a row's u_i = Σ c/X_g · (y_i − θ_g) over its item
+    /// and ratio parts plus Σ c · u_i(aggregate part), read from a table by (group, answer) for
+    /// an item part (one load per criterion below); its influence is z_i = w_i u_i.
+    private func linearRows(
+        _ rows: Range<Int>, linear: [(s: Int, parts: [LinearPart])], buffers: [Int: (a: [Double], b: [Double])],
+        weights: [Double], unitWeights: Bool, into sums: LinearAccumulators
+    ) {
+        let e = estimator
+        let block = 2048
+        let L = linear.count
+        let lanes = sums.lanes, groupLanes = sums.groupLanes
+        let clustered = sums.clustered, slotSums = sums.slotSums
+        let tlLanes = sums.tlLanes, t2lLanes = sums.t2lLanes, cntLanes = sums.cntLanes, accLanes = sums.accLanes
+        var scratch = Buffers()
+        defer { scratch.free() }
+        let ub = scratch.zeros(L * block)  // u_i of each linear statistic
+        let enb = UnsafeMutablePointer<UInt8>.allocate(capacity: L * block)  // ≠ 0 where the row enters
+        enb.initialize(repeating: 0, count: L * block)
+        let gb = UnsafeMutablePointer<Int>.allocate(capacity: block)  // the row's group
+        gb.initialize(repeating: 0, count: block)
+        defer {
+            enb.deallocate()
+            gb.deallocate()
+        }
+        weights.withUnsafeBufferPointer { w in
+        e.groups.rowGroup.withUnsafeBufferPointer { rowGroup in
+        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+            var lo = rows.lowerBound
+            while lo < rows.upperBound {
+                let m = min(block, rows.upperBound - lo)
+                for r in 0..<m { gb[r] = Int(rowGroup[lo &+ r]) }
+                for (l, statistic) in linear.enumerated() {
+                    let u = ub + l * block, en = enb + l * block
+                    u.update(repeating: 0, count: m)
+                    en.update(repeating: 0, count: m)
+                    for part in statistic.parts {
+                        switch part.source {
+                        case let .item(codes, compact, stride, table):
+                            codes.withUnsafeBufferPointer { codes in
+                            compact.withUnsafeBufferPointer { compact in
+                            table.withUnsafeBufferPointer { table in
+                                for r in 0..<m {
+                                    let k = compact[Int(codes[lo &+ r].rawValue)]
+                                    u[r] += table[gb[r] &* stride &+ Int(k)]
+                                    en[r] |= k
+                                }
+                            }}}
+                        case let .ratio(p):
+                            let (a, b) = buffers[p]!
+                            let theta = part.theta, scale = part.scale
+                            for r in 0..<m {
+                                let i = lo + r
+                                guard b[i] > 0 else { continue }
+                                let g = gb[r]
+                                u[r] += scale[g] * (a[i] - theta[g] * b[i])
+                                en[r] = 1
+                            }
+                        case let .linear(k):
+                            // A part that does not enter has u = 0 and adds nothing.
+                            let up = ub + k * block, ep = enb + k * block
+                            let coefficient = part.coefficient
+                            for r in 0..<m {
+                                u[r] += coefficient * up[r]
+                                en[r] |= ep[r]
+                            }
+                        }
+                    }
+                    if slotSums {
+                        // Every weight is 1 and slots are (group, stratum) cells: per slot
+                        // Σz, Σz² and the entering rows give the group's sums too. A row that
+                        // does not enter has z = 0 and adds nothing.
+                        for r in 0..<m {
+                            let zi = u[r]
+                            let slot = (Int(rowSlot[lo &+ r]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
+                            tlLanes[slot] += zi
+                            t2lLanes[slot] += zi * zi
+                            if en[r] != 0 { cntLanes[slot] += 1 }
+                        }
+                        continue
+                    }
+                    for r in 0..<m where en[r] != 0 {
+                        let i = lo + r
+                        let wi = w[i], ui = u[r]
+                        let zi = wi * ui
+                        let slot = (Int(rowSlot[i]) &* L &+ l) &* lanes &+ (r & (lanes &- 1))
+                        tlLanes[slot] += zi
+                        if !clustered { t2lLanes[slot] += zi * zi }
+                        if wi != 0 {
+                            let k = ((gb[r] &* L &+ l) &* groupLanes &+ (r & (groupLanes &- 1))) &* 5
+                            accLanes[k] += 1
+                            accLanes[k + 1] += wi
+                            accLanes[k + 2] += wi * wi
+                            accLanes[k + 3] += zi
+                            accLanes[k + 4] += zi * ui  // z²/w
+                        }
+                    }
+                }
+                lo += m
+            }
+        }}}
     }
 
     /// One pass over column `c` for its single-column statistics. The accumulators are raw
@@ -759,6 +756,69 @@ struct ColumnarPass {
             if !clustered { inf.slotT2[s] = slotT2 }
         }
     }
+}
+
+/// One part of a mean-of-children parent in ``ColumnarPass``'s linear pass: where a row's
+/// u_i comes from, the part's coefficient, and its θ and c/X per group.
+struct LinearPart {
+    enum Source {
+        /// `table[g * stride + compact[code]]` is c/X_g · (y − θ_g) for a valid answer; entry 0
+        /// of each group (every missing code) is 0, and `compact[code] != 0` says the row enters.
+        case item(codes: [AnswerCode], compact: [UInt8], stride: Int, table: [Double])
+        case ratio(Int)
+        case linear(Int)
+    }
+    var source: Source
+    var coefficient: Double
+    var theta: [Double]
+    var scale: [Double]
+}
+
+/// The linear pass's sums over a range of rows (``ColumnarPass``): per (slot, statistic) Σz,
+/// Σz² (without clusters) and, with unit weights and no clusters, the entering rows; per
+/// (group, statistic) the entering rows with w ≠ 0, their Σw, Σw², Σz, Σz²/w. Each is kept in
+/// `lanes` copies by row (r mod lanes), summed at the end, so that a run of rows into the same
+/// slot or group (the whole sample: every row) is not one chain of dependent additions; only
+/// when the slots are few.
+final class LinearAccumulators: @unchecked Sendable {
+    let lanes: Int
+    let groupLanes: Int
+    let clustered: Bool
+    /// Every weight is 1 and there are no clusters: per slot Σz, Σz² and the entering rows.
+    let slotSums: Bool
+    let tl: UnsafeMutablePointer<Double>, t2l: UnsafeMutablePointer<Double>
+    let cnt: UnsafeMutablePointer<Double>, acc: UnsafeMutablePointer<Double>
+    let tlLanes: UnsafeMutablePointer<Double>, t2lLanes: UnsafeMutablePointer<Double>
+    let cntLanes: UnsafeMutablePointer<Double>, accLanes: UnsafeMutablePointer<Double>
+    private let sizes: (tl: Int, t2l: Int, cnt: Int, acc: Int)
+    private var buffers = Buffers()
+
+    init(slots: Int, groups G: Int, statistics L: Int, clustered: Bool, unitWeights: Bool) {
+        lanes = slots <= 4096 ? 4 : 1
+        groupLanes = G <= 4096 ? 4 : 1
+        self.clustered = clustered
+        slotSums = unitWeights && !clustered
+        tl = buffers.zeros(slots * L)
+        t2l = buffers.zeros(clustered ? 1 : slots * L)
+        tlLanes = lanes == 1 ? tl : buffers.zeros(slots * L * lanes)
+        t2lLanes = lanes == 1 || clustered ? t2l : buffers.zeros(slots * L * lanes)
+        acc = buffers.zeros(G * L * 5)
+        accLanes = groupLanes == 1 ? acc : buffers.zeros(G * L * 5 * groupLanes)
+        cnt = buffers.zeros(slotSums ? slots * L : 1)
+        cntLanes = lanes == 1 || !slotSums ? cnt : buffers.zeros(slots * L * lanes)
+        sizes = (slots * L * lanes, clustered ? 1 : slots * L * lanes, slotSums ? slots * L * lanes : 1,
+                 G * L * 5 * groupLanes)
+    }
+
+    /// Adds `other`'s lane sums (of other rows) to these.
+    func add(_ other: LinearAccumulators) {
+        for k in 0..<sizes.tl { tlLanes[k] += other.tlLanes[k] }
+        for k in 0..<sizes.t2l { t2lLanes[k] += other.t2lLanes[k] }
+        for k in 0..<sizes.cnt { cntLanes[k] += other.cntLanes[k] }
+        for k in 0..<sizes.acc { accLanes[k] += other.accLanes[k] }
+    }
+
+    func free() { buffers.free() }
 }
 
 /// The a_i and b_i of a multi-column ratio statistic, row by row (``ColumnarPass/ratioPass``).

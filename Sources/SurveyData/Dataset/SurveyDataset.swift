@@ -7,7 +7,8 @@
 public struct SurveyDataset: Sendable {
     /// The number of accepted rows.
     public var rowCount: Int
-    /// The 1-based physical line on which each accepted row started in the source file.
+    /// The 1-based physical line on which each accepted row started in the source file; empty
+    /// when the import kept only what the engine reads (``ImportOptions/onlyGroupings``).
     public var lineNumbers: [UInt32]
     /// Coded answers to criteria and to single-answer questions, keyed by the node's or
     /// question's id in the survey file.

@@ -19,6 +19,14 @@ public struct ImportOptions {
     /// column: the result's dataset is empty (``SurveyDataset/rowCount`` 0) and memory holds
     /// little more than the respondent ids. The report is the same either way.
     public var keepsRows = true
+    /// When set, the dataset keeps only what the index engine reads to group by these columns
+    /// (grouping ids the survey declares, or header names of extra columns): the answers,
+    /// choices, weights and design columns, and these grouping columns; not the line numbers,
+    /// demographics, the wave or other grouping columns. Every column is still read, coded and
+    /// checked: the report and the quarantine are the same. When one of the names is no column
+    /// of the file, everything is kept (so that the engine's error lists the groupings there are).
+    /// `nil` (the default) keeps everything.
+    public var onlyGroupings: Set<String>?
     /// Where quarantined rows go; `nil` drops them (they are still counted in the report).
     public var quarantine: (any QuarantineSink)?
     /// Called every ``progressInterval`` rows and once at the end.

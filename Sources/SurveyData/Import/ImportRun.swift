@@ -34,6 +34,13 @@ final class ImportRun {
     /// slot's index, else -1: a stratum or cluster column that is also a grouping column.
     /// Its codes are not stored twice; the dataset's column shares the other's storage.
     private var categoryAlias: [Int] = []
+    /// Per category slot, whether its codes are stored (see ``ImportOptions/onlyGroupings``;
+    /// a slot that another slot aliases is stored when that one is) and whether its column goes
+    /// into the dataset.
+    private var categoryStored: [Bool] = []
+    private var categoryPublished: [Bool] = []
+    /// Whether the line numbers are kept (not with ``ImportOptions/onlyGroupings``).
+    private var keepsLines = true
     private var levels: [[String]] = []
     /// Per category slot, each level's UTF-8 bytes → its index in `levels`. Levels are NFC
     /// (``CellText/display(_:)``), and NFC strings are equal exactly when their bytes are: this
@@ -102,6 +109,7 @@ final class ImportRun {
         categories = Array(repeating: [], count: plan.categories.count)
         categoryActive = Array(repeating: true, count: plan.categories.count)
         categoryAlias = coders[0].categoryAlias
+        projectColumns(plan)
         levels = plan.categories.map(\.coder.levels)
         levelIndex = levels.map { list in
             let table = ByteTable(capacity: max(list.count, 8))
@@ -118,6 +126,32 @@ final class ImportRun {
         } catch {
             throw ImportError.quarantineFailed(reason: "\(error)")
         }
+    }
+
+    /// Decides which category slots are stored and published (``ImportOptions/onlyGroupings``).
+    private func projectColumns(_ plan: ImportPlan) {
+        let count = plan.categories.count
+        categoryStored = Array(repeating: true, count: count)
+        categoryPublished = Array(repeating: true, count: count)
+        guard let wanted = options.onlyGroupings else { return }
+        let names = plan.categories.compactMap { slot -> String? in
+            switch slot.target {
+            case .group(let id): id
+            case .extra(let name): name
+            default: nil
+            }
+        }
+        guard wanted.isSubset(of: names) else { return }
+        keepsLines = false
+        for (i, slot) in plan.categories.enumerated() {
+            categoryPublished[i] = switch slot.target {
+            case .group(let id), .extra(let id): wanted.contains(id)
+            case .strata, .cluster: true
+            case .demographic, .wave: false
+            }
+        }
+        categoryStored = categoryPublished
+        for i in 0..<count where categoryPublished[i] && categoryAlias[i] >= 0 { categoryStored[categoryAlias[i]] = true }
     }
 
     // MARK: Merging a batch
@@ -226,9 +260,9 @@ final class ImportRun {
         let rows = Int(min(Double(expectedBytes) / perRow * 1.1, Double(UInt32.max))) + 1024
         if plan?.respondent != nil { respondents.reserve(rows) }
         guard options.keepsRows else { return }
-        lineNumbers.reserveCapacity(rows)
+        if keepsLines { lineNumbers.reserveCapacity(rows) }
         for i in answers.indices { answers[i].reserveCapacity(rows) }
-        for i in categories.indices where categoryAlias[i] < 0 { categories[i].reserveCapacity(rows) }
+        for i in categories.indices where categoryAlias[i] < 0 && categoryStored[i] { categories[i].reserveCapacity(rows) }
         for i in selections.indices { selections[i].reserveCapacity(rows) }
         if plan?.weight != nil { weights.reserveCapacity(rows) }
         if plan?.fpc != nil { fpcs.reserveCapacity(rows) }
@@ -243,9 +277,10 @@ final class ImportRun {
 
     /// Without ``ImportOptions/keepsRows``: marks the levels of extra columns that kept rows
     /// have, and drops an extra column past the level limit as ``append(_:keep:)`` does.
+    /// With ``ImportOptions/keepsRows`` it does the same for the extra columns not stored.
     private func countLevels(_ batch: BatchResult, keep: [Bool]?) {
         let columns = batch.columns.storage, rows = columns.rows
-        for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
+        for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 && !(options.keepsRows && categoryStored[i]) {
             guard case .extra = plan!.categories[i].target else { continue }
             let map = localToGlobal[batch.coder][i]
             let codes = columns.categories.column(i, rows: rows)
@@ -307,11 +342,12 @@ final class ImportRun {
                 }
             }
         }
-        columns.lineNumbers.withUnsafeBufferPointer { append($0, to: &lineNumbers) }
+        if keepsLines { columns.lineNumbers.withUnsafeBufferPointer { append($0, to: &lineNumbers) } }
+        if categoryStored.contains(false) { countLevels(batch, keep: keep) }
         for i in answers.indices {
             columns.answers.column(i, rows: rows).withMemoryRebound(to: AnswerCode.self) { append($0, to: &answers[i]) }
         }
-        for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 {
+        for i in categories.indices where categoryActive[i] && categoryAlias[i] < 0 && categoryStored[i] {
             let map = localToGlobal[batch.coder][i]
             let identity = identityMap[batch.coder][i]
             let codes = columns.categories.column(i, rows: rows)
@@ -395,14 +431,14 @@ final class ImportRun {
 
     private func makeDataset(_ plan: ImportPlan) -> SurveyDataset {
         guard options.keepsRows else { return SurveyDataset() }
-        var dataset = SurveyDataset(rowCount: lineNumbers.count, lineNumbers: lineNumbers)
+        var dataset = SurveyDataset(rowCount: acceptedRows, lineNumbers: lineNumbers)
         for (i, slot) in plan.scales.enumerated() { dataset.answers[slot.id] = answers[i] }
         for (i, slot) in plan.selections.enumerated() { dataset.selections[slot.id] = selections[i] }
         for (i, slot) in plan.texts.enumerated() { dataset.texts[slot.id] = texts[i] }
         // Renumbering levels is a pass over each column: the columns are shared between the
         // cores, and each is renumbered in place (the run gives its arrays up, so that the
         // dataset's columns are the same buffers, not copies).
-        let active = plan.categories.indices.filter { categoryActive[$0] && categoryAlias[$0] < 0 }
+        let active = plan.categories.indices.filter { categoryActive[$0] && categoryAlias[$0] < 0 && categoryStored[$0] }
         let renumbered = Renumbered(active.map { categories[$0] })
         categories = []
         let levels = self.levels
@@ -415,10 +451,10 @@ final class ImportRun {
         }
         var columns: [Int: CategoryColumn] = [:]
         for (k, i) in active.enumerated() { columns[i] = renumbered.columns[k]! }
-        for i in plan.categories.indices where categoryActive[i] && categoryAlias[i] >= 0 {
+        for i in plan.categories.indices where categoryActive[i] && categoryAlias[i] >= 0 && categoryPublished[i] {
             columns[i] = columns[categoryAlias[i]]
         }
-        for i in plan.categories.indices where categoryActive[i] {
+        for i in plan.categories.indices where categoryActive[i] && categoryPublished[i] {
             var column = columns[i]!
             switch plan.categories[i].target {
             case .group(let id): column.id = id; dataset.groups[id] = column

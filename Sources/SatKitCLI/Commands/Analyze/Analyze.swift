@@ -5,9 +5,11 @@ import SatKit
 /// with ``IndexEngine``, and write them as a terminal table, JSON or tidy CSV.
 func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
     let quarantine = options.quarantine.map { _ in QuarantineMemory() }
+    var importOptions = ImportOptions(options.importSettings, quarantine: quarantine)
+    importOptions.onlyGroupings = Set(options.groupBy)  // the other columns are checked, not kept
     let loaded = try LoadedData.load(
         survey: options.survey, data: options.data,
-        options: ImportOptions(options.importSettings, quarantine: quarantine), context: context,
+        options: importOptions, context: context,
         fingerprint: options.format == .json)
     try writeQuarantine(quarantine, to: options.quarantine, options: options, context: context)
     context.inform(loaded.result.report.summaryLine)
@@ -19,6 +21,12 @@ func analyze(_ options: AnalyzeOptions, context: OutputContext) throws {
         engineOptions.rankings = [RankingRequest(by: options.groupBy, node: Survey.rootID)]
     }
     options.bootstrap?.apply(to: &engineOptions)
+    // The tidy CSV holds the indices and ranks only: reliability and priorities, which the
+    // table and JSON show, are not computed for it.
+    if options.format == .csv {
+        engineOptions.reliability = false
+        engineOptions.priorities = false
+    }
     let results = try IndexEngine(survey: loaded.survey, dataset: loaded.result.dataset,
                                   options: engineOptions).run()
     let language = options.language?.rawValue ?? loaded.survey.defaultLanguage
