@@ -114,7 +114,8 @@ struct ColumnarPass {
             }
         }
 
-        // 2. Multi-column ratios (pooled, respondent mean, multi-select option): row buffers.
+        // 2. Multi-column ratios (pooled, respondent mean, multi-select option): row buffers;
+        // the options no linear statistic reads come from one read of their question's column.
         // Row buffers are kept only for the statistics a linear one reads (a multi-select
         // option's two buffers would otherwise stay until the end: 160 MB per option at 10
         // million rows).
@@ -126,13 +127,8 @@ struct ColumnarPass {
             case .item, .linear: continue
             default: break
             }
-            if case let .option(q, bit) = e.statistics[s].kind, !readByLinear.contains(s) {
-                // No row buffers: the pass reads the chosen options' bits.
-                e.selections[q].withUnsafeBufferPointer { chosen in
-                    ratioPass(s, values: OptionValues(chosen: chosen, bit: UInt64(bit)), weights: weights,
-                              keep: keep, sums: &sums, inf: &inf)
-                }
-                continue
+            if case .option = e.statistics[s].kind, !readByLinear.contains(s) {
+                continue  // below: every option of a question from one read of its column
             }
             var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
             switch e.statistics[s].kind {
@@ -166,6 +162,16 @@ struct ColumnarPass {
                 }
             }
             if readByLinear.contains(s) { buffers[s] = (a, b) }
+        }
+
+        var optionsOfQuestion: [Int: [(s: Int, bit: Int)]] = [:]
+        for s in 0..<S {
+            if case let .option(q, bit) = e.statistics[s].kind, !readByLinear.contains(s) {
+                optionsOfQuestion[q, default: []].append((s, bit))
+            }
+        }
+        for q in optionsOfQuestion.keys.sorted() {
+            optionPass(q, options: optionsOfQuestion[q]!, weights: weights, keep: keep, sums: &sums, inf: &inf)
         }
 
         // 3. Linear combinations (mean of children), children before parents (``linearRows``):
@@ -674,7 +680,7 @@ struct ColumnarPass {
     ) {
         let e = estimator
         let n = e.design.rowCount
-        let G = e.groups.count, S = e.statistics.count
+        let G = e.groups.count
         let slots = e.layout.slotCount
         let clustered = e.layout.clustered
         var buffers = Buffers()
@@ -714,6 +720,85 @@ struct ColumnarPass {
                 }
             }
         }}}
+        finishRatio(s, group: RatioGroupSums(a: gA, b: gB, n: gN, w: gW, w2: gW2, a2: gA2, ab: gAB, b2: gB2),
+                    slot: RatioSlotSums(a: sA, b: sB, a2: sA2, ab: sAB, b2: sB2), keep: keep, sums: &sums, inf: &inf)
+    }
+
+    /// Every option of multi-select question `q` in `options` (statistic, bit) from one read of
+    /// its column, where ``ratioPass`` would read it once per option: with a = the option's bit
+    /// and b = 1 (any option chosen), both 0 or 1, the ratio's sums are per slot Σw, Σw² and the
+    /// entering rows of b = 1, and per option Σw and Σw² of its a = 1; a group's are its slots'.
+    private func optionPass(
+        _ q: Int, options: [(s: Int, bit: Int)], weights: [Double], keep: Set<Int>,
+        sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
+    ) {
+        let e = estimator
+        let n = e.design.rowCount
+        let G = e.groups.count, slots = e.layout.slotCount
+        let J = options.count
+        var buffers = Buffers()
+        defer { buffers.free() }
+        let sW = buffers.zeros(slots), sW2 = buffers.zeros(slots), sN = buffers.zeros(slots)
+        let sWA = buffers.zeros(slots * J), sW2A = buffers.zeros(slots * J)
+        var column = [Int](repeating: 0, count: 64)
+        var mask: UInt64 = 0
+        for (j, option) in options.enumerated() {
+            column[option.bit] = j
+            mask |= 1 << UInt64(option.bit)
+        }
+        e.selections[q].withUnsafeBufferPointer { chosen in
+        weights.withUnsafeBufferPointer { weights in
+        e.layout.rowSlot.withUnsafeBufferPointer { rowSlot in
+        column.withUnsafeBufferPointer { column in
+            for i in 0..<n {
+                let choices = chosen[i]
+                guard choices != 0 else { continue }
+                let w = weights[i], ww = w * w, slot = Int(rowSlot[i])
+                sW[slot] += w
+                sW2[slot] += ww
+                if w != 0 { sN[slot] += 1 }
+                var bits = choices & mask
+                while bits != 0 {
+                    let k = slot &* J &+ column[bits.trailingZeroBitCount]
+                    sWA[k] += w
+                    sW2A[k] += ww
+                    bits &= bits &- 1
+                }
+            }
+        }}}}
+        let gB = buffers.zeros(G), gW2 = buffers.zeros(G), gN = buffers.zeros(G), gA = buffers.zeros(G)
+        for slot in 0..<slots {
+            let g = Int(e.layout.slotGroup[slot])
+            gB[g] += sW[slot]
+            gW2[g] += sW2[slot]
+            gN[g] += sN[slot]
+        }
+        for (j, option) in options.enumerated() {
+            gA.update(repeating: 0, count: G)
+            for slot in 0..<slots { gA[Int(e.layout.slotGroup[slot])] += sWA[slot * J + j] }
+            // a² = a and ab = a (b = 1 wherever a row enters); Σw over w ≠ 0 is Σw.
+            let sA = sWA + j, sA2 = sW2A + j
+            finishRatio(option.s, group: RatioGroupSums(a: gA, b: gB, n: gN, w: gB, w2: gW2, a2: gA, ab: gA, b2: gB),
+                        slot: RatioSlotSums(a: sA, b: sW, a2: sA2, ab: sA2, b2: sW2, aStride: J), keep: keep,
+                        sums: &sums, inf: &inf)
+        }
+    }
+
+    /// A ratio statistic's sums and influence totals from its group sums (Σwa, Σwb, entering n,
+    /// Σw, Σw², Σwa², Σwab, Σwb²) and slot sums (Σwa, Σwb and, without clusters, Σ(wa)²,
+    /// Σwa·wb, Σ(wb)²).
+    private func finishRatio(
+        _ s: Int, group: RatioGroupSums, slot slotSums: RatioSlotSums, keep: Set<Int>,
+        sums: inout GroupedEstimator.Sums, inf: inout GroupedEstimator.InfluenceSums
+    ) {
+        let e = estimator
+        let G = e.groups.count, S = e.statistics.count
+        let slots = e.layout.slotCount
+        let clustered = e.layout.clustered
+        let gA = group.a, gB = group.b, gN = group.n, gW = group.w, gW2 = group.w2
+        let gA2 = group.a2, gAB = group.ab, gB2 = group.b2
+        let m = slotSums.aStride
+        let sA = slotSums.a, sB = slotSums.b, sA2 = slotSums.a2, sAB = slotSums.ab, sB2 = slotSums.b2
         for g in 0..<G {
             let k = g * S + s
             sums.numerator[k] = gA[g]
@@ -741,8 +826,8 @@ struct ColumnarPass {
                 for slot in 0..<slots {
                     let g = Int(e.layout.slotGroup[slot])
                     let th = theta[g], x = inverse[g]
-                    let t = (sA[slot] - th * sB[slot]) * x
-                    let t2 = clustered ? 0 : (sA2[slot] - 2 * th * sAB[slot] + th * th * sB2[slot]) * x * x
+                    let t = (sA[slot &* m] - th * sB[slot]) * x
+                    let t2 = clustered ? 0 : (sA2[slot &* m] - 2 * th * sAB[slot &* m] + th * th * sB2[slot]) * x * x
                     e.layout.fold(slot: slot, s: s, statistics: S, t: t, t2: t2, s1: s1.baseAddress!, s2: s2.baseAddress!)
                     if kept {
                         slotT[slot] = t
@@ -756,6 +841,18 @@ struct ColumnarPass {
             if !clustered { inf.slotT2[s] = slotT2 }
         }
     }
+}
+
+/// A ratio's sums per group (``ColumnarPass/finishRatio``).
+struct RatioGroupSums {
+    let a, b, n, w, w2, a2, ab, b2: UnsafeMutablePointer<Double>
+}
+
+/// A ratio's sums per slot (``ColumnarPass/finishRatio``): slot `k`'s Σwa, Σ(wa)², Σwa·wb are at
+/// `k * aStride` (several options' side by side), its Σwb and Σ(wb)² at `k`.
+struct RatioSlotSums {
+    let a, b, a2, ab, b2: UnsafeMutablePointer<Double>
+    var aStride = 1
 }
 
 /// One part of a mean-of-children parent in ``ColumnarPass``'s linear pass: where a row's
@@ -833,15 +930,6 @@ struct BufferedValues: RowRatio {
     let b: UnsafeBufferPointer<Double>
     @inline(__always) func a(_ i: Int) -> Double { a[i] }
     @inline(__always) func b(_ i: Int) -> Double { b[i] }
-}
-
-/// A multi-select option: b = 1 when the respondent chose any option, a = 1 when they chose
-/// this one (bit `bit` of the row's choices).
-struct OptionValues: RowRatio {
-    let chosen: UnsafeBufferPointer<UInt64>
-    let bit: UInt64
-    @inline(__always) func a(_ i: Int) -> Double { Double((chosen[i] >> bit) & 1) }
-    @inline(__always) func b(_ i: Int) -> Double { chosen[i] != 0 ? 1 : 0 }
 }
 
 /// One column worker's per-slot sums (Σw, Σw², and per statistic Σwy, Σw²y, Σw²y²; the squared

@@ -7,10 +7,12 @@ import SatKit
 func compare(_ options: CompareOptions, context: OutputContext) throws {
     var waves: [Wave] = []
     var provenance: [Provenance] = []
+    var importOptions = ImportOptions(options.importSettings)
+    importOptions.onlyGroupings = Set(options.groupBy)  // the other columns are checked, not kept
     for wave in options.waves.sorted(by: { $0.year < $1.year }) {
         let loaded = try LoadedData.load(
             survey: wave.source.survey ?? options.survey, data: wave.source.data,
-            options: ImportOptions(options.importSettings), context: context, fingerprint: options.format == .json)
+            options: importOptions, context: context, fingerprint: options.format == .json)
         context.inform(loaded.result.report.summaryLine)
         var engineOptions = IndexOptions(
             groupings: options.groupBy.isEmpty ? [] : [options.groupBy], level: options.level,
