@@ -432,12 +432,13 @@ struct NodeReplicates {
 
 /// One result slot per concurrent task. Each task writes only its own index, and the slots are
 /// read after `concurrentPerform` returns (which waits for every task), so no two threads touch
-/// one slot at the same time: that is why the unchecked `Sendable` is sound.
-final class Slots<Value>: @unchecked Sendable {
+/// one slot at the same time: that is why the unchecked `Sendable` is sound. Visible to the
+/// package's other modules (the report writers use it), not to its users.
+package final class Slots<Value>: @unchecked Sendable {
     private let values: UnsafeMutablePointer<Value?>
     private let count: Int
 
-    init(count: Int) {
+    package init(count: Int) {
         self.count = count
         values = .allocate(capacity: max(count, 1))
         values.initialize(repeating: nil, count: count)
@@ -448,7 +449,7 @@ final class Slots<Value>: @unchecked Sendable {
         values.deallocate()
     }
 
-    func set(_ index: Int, _ value: Value) { values[index] = value }
+    package func set(_ index: Int, _ value: Value) { values[index] = value }
 
-    func get(_ index: Int) -> Value { values[index]! }
+    package func get(_ index: Int) -> Value { values[index]! }
 }

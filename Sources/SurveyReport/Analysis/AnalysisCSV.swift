@@ -45,26 +45,39 @@ public struct AnalysisCSV: Sendable {
     public func data(byteOrderMark: Bool = false) -> Data {
         var writer = CSVWriter(options: CSVWriter.Options(byteOrderMark: byteOrderMark))
         writer.writeRecord(Self.columns)
+        var bytes = writer.takeBytes()
         let words = UIText.forLanguage(language)
-        for grouping in results.groupings {
-            // node → group key → rank entry, looked up once per row.
+        // node → group key → rank entry per grouping, looked up once per row.
+        let ranks = results.groupings.map { grouping in
             var ranks: [String: [[String]: RankEntry]] = [:]
             for ranking in results.rankings where ranking.by == grouping.by && ranks[ranking.node] == nil {
                 ranks[ranking.node] = Dictionary(ranking.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             }
-            for group in grouping.groups {
+            return ranks
+        }
+        // Groups are written in runs side by side (200 services' rows take 60 ms on one core),
+        // and the runs' bytes joined in order.
+        let groups = results.groupings.indices.flatMap { k in results.groupings[k].groups.indices.map { (k, $0) } }
+        let runs = min(groups.count, 16)
+        let parts = Slots<[UInt8]>(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var writer = CSVWriter()
+            for (k, g) in groups[(groups.count * run / runs)..<(groups.count * (run + 1) / runs)] {
+                let grouping = results.groupings[k], group = grouping.groups[g]
                 let head = [
                     grouping.by.joined(separator: ","), group.key.joined(separator: ","),
                     labels.groupLabel(group.key, by: grouping.by, words: words),
                     group.countsWithheld ? "" : String(group.respondents),  // withheld: issue 9
                 ]
                 for entry in group.nodes + group.questions {
-                    let rank = entry.option == nil ? ranks[entry.id]?[group.key] : nil
+                    let rank = entry.option == nil ? ranks[k][entry.id]?[group.key] : nil
                     writer.writeRecord(head + row(entry, rank: entry.isSuppressed ? nil : rank))
                 }
             }
+            parts.set(run, writer.takeBytes())
         }
-        return Data(writer.takeBytes())
+        for run in 0..<runs { bytes += parts.get(run) }
+        return Data(bytes)
     }
 
     /// The file as text.
