@@ -24,6 +24,22 @@ import Testing
             """)
     }
 
+    /// Arrays of 16 values or more are written in runs side by side: the text is the same as
+    /// one by one, runs of one value and of several, the first run's first value without a comma.
+    @Test func longArraysAreWrittenInOrder() {
+        for count in [15, 16, 17, 40] {
+            let tree = JSONTree.object(["items": .array((0..<count).map { i in
+                .object(["i": .int(i), "list": .array(i % 2 == 0 ? [] : [.int(i)])])
+            })])
+            var expected = "{\n  \"items\": [\n"
+            expected += (0..<count).map { i in
+                "    {\n      \"i\": \(i),\n      \"list\": " + (i % 2 == 0 ? "[]" : "[\n        \(i)\n      ]") + "\n    }"
+            }.joined(separator: ",\n")
+            expected += "\n  ]\n}\n"
+            #expect(tree.serialized() == expected, "\(count) items")
+        }
+    }
+
     @Test func hostileStringsStayStrings() throws {
         let hostile = "</script><script>alert(1)</script>\"\\\n\u{0}\u{2028}=HYPERLINK(\"x\")"
         let text = JSONTree.object(["label": .string(hostile)]).serialized()

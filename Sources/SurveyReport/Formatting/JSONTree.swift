@@ -1,3 +1,5 @@
+import Dispatch
+import SatisfactionIndex
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,10 +37,14 @@ enum JSONTree: Sendable, Hashable {
     func bytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        write(into: &out, depth: 0)
+        write(into: &out, depth: 0, parallel: true)
         out.append(0x0A)
         return out
     }
+
+    /// Arrays of at least this many values are written in runs side by side (with `parallel`,
+    /// outside such a run), the runs' bytes joined in order: the same bytes as one by one.
+    private static let parallelItems = 16
 
     private static func append(_ text: StaticString, to out: inout [UInt8]) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
@@ -74,7 +80,7 @@ enum JSONTree: Sendable, Hashable {
         }
     }
 
-    private func write(into out: inout [UInt8], depth: Int) {
+    private func write(into out: inout [UInt8], depth: Int, parallel: Bool = false) {
         switch self {
         case .null: Self.append("null", to: &out)
         case .bool(let b): Self.append(b ? "true" : "false", to: &out)
@@ -84,10 +90,25 @@ enum JSONTree: Sendable, Hashable {
         case .array(let items):
             guard !items.isEmpty else { Self.append("[]", to: &out); return }
             out.append(0x5B)
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                Self.newline(&out, depth: depth + 1)
-                item.write(into: &out, depth: depth + 1)
+            @Sendable func write(_ range: Range<Int>, into out: inout [UInt8], parallel: Bool) {
+                for i in range {
+                    if i > 0 { out.append(0x2C) }
+                    Self.newline(&out, depth: depth + 1)
+                    items[i].write(into: &out, depth: depth + 1, parallel: parallel)
+                }
+            }
+            if parallel && items.count >= Self.parallelItems {
+                // An `analyze --by` document's groups: 200 of them take 0.25 s on one core.
+                let runs = Self.parallelItems
+                let parts = Slots<[UInt8]>(count: runs)
+                DispatchQueue.concurrentPerform(iterations: runs) { run in
+                    var part: [UInt8] = []
+                    write((items.count * run / runs)..<(items.count * (run + 1) / runs), into: &part, parallel: false)
+                    parts.set(run, part)
+                }
+                for run in 0..<runs { out += parts.get(run) }
+            } else {
+                write(items.indices, into: &out, parallel: parallel)
             }
             Self.newline(&out, depth: depth)
             out.append(0x5D)
@@ -100,7 +121,7 @@ enum JSONTree: Sendable, Hashable {
                 Self.newline(&out, depth: depth + 1)
                 Self.quote(key, into: &out)
                 Self.append(": ", to: &out)
-                members[key]!.write(into: &out, depth: depth + 1)
+                members[key]!.write(into: &out, depth: depth + 1, parallel: parallel)
             }
             Self.newline(&out, depth: depth)
             out.append(0x7D)
