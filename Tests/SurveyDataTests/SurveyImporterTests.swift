@@ -344,6 +344,7 @@ struct OnlyGroupingsTests {
                 #expect(a.strata == b.strata && a.strata != nil && a.clusters == b.clusters && a.clusters != nil)
                 #expect(a.lineNumbers.isEmpty && !b.lineNumbers.isEmpty)
                 #expect(a.demographics.isEmpty && !b.demographics.isEmpty)
+                #expect(a.wave == b.wave)
                 #expect(a.extraColumns.isEmpty && !b.extraColumns.isEmpty)
             }
         }
@@ -366,6 +367,18 @@ struct OnlyGroupingsTests {
         #expect(named.report == only.report)
         #expect(named.dataset.extraColumns == ["enumerator": CategoryColumn(id: "enumerator", levels: ["E1", "E2"], codes: [0, 1, 0])])
         #expect(named.dataset.groups.isEmpty)
+    }
+
+    @Test func theWaveIsKept() throws {
+        // The bundled SIPAS sample: its wave column `year` names the wave in `satkit report`.
+        let survey = try Survey.load(from: TestPaths.file("surveys/sipas.json5"))
+        var options = ImportOptions()
+        options.onlyGroupings = ["channel"]
+        let only = try SurveyImporter(survey: survey, options: options).importFile(at: TestPaths.file("data/sipas-2024.csv").path)
+        let full = try SurveyImporter(survey: survey).importFile(at: TestPaths.file("data/sipas-2024.csv").path)
+        #expect(only.dataset.wave == full.dataset.wave && only.dataset.wave?.levels == ["2024"])
+        #expect(Array(only.dataset.groups.keys) == ["channel"] && full.dataset.groups.count > 1)
+        #expect(only.report == full.report)
     }
 
     @Test func aNameThatIsNoColumnKeepsEverything() throws {

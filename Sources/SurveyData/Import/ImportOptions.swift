@@ -21,8 +21,9 @@ public struct ImportOptions {
     public var keepsRows = true
     /// When set, the dataset keeps only what the index engine reads to group by these columns
     /// (grouping ids the survey declares, or header names of extra columns): the answers,
-    /// choices, weights and design columns, and these grouping columns; not the line numbers,
-    /// demographics, the wave or other grouping columns. Every column is still read, coded and
+    /// choices, weights and design columns, these grouping columns, and the wave (which names
+    /// a report's wave); not the line numbers, demographics or other grouping columns (free
+    /// text follows ``keepTexts``). Every column is still read, coded and
     /// checked: the report and the quarantine are the same. When one of the names is no column
     /// of the file, everything is kept (so that the engine's error lists the groupings there are).
     /// `nil` (the default) keeps everything.

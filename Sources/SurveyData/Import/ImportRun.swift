@@ -146,8 +146,8 @@ final class ImportRun {
         for (i, slot) in plan.categories.enumerated() {
             categoryPublished[i] = switch slot.target {
             case .group(let id), .extra(let id): wanted.contains(id)
-            case .strata, .cluster: true
-            case .demographic, .wave: false
+            case .strata, .cluster, .wave: true
+            case .demographic: false
             }
         }
         categoryStored = categoryPublished

@@ -8,6 +8,7 @@ func report(_ options: ReportOptions, context: OutputContext) throws {
     func analyse(survey: String, data: String, keepTexts: Bool, fingerprint: Bool) throws -> (LoadedData, IndexResults) {
         var importOptions = ImportOptions(options.importSettings)
         importOptions.keepTexts = keepTexts
+        importOptions.onlyGroupings = Set(grouping)  // the other columns are checked, not kept
         let loaded = try LoadedData.load(survey: survey, data: data, options: importOptions, context: context,
                                          fingerprint: fingerprint)
         context.inform(loaded.result.report.summaryLine)
